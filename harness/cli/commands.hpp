@@ -1,0 +1,31 @@
+#pragma once
+/// The subcommands of `conform` and the one table that lists them.
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "validate/catalog.hpp"
+
+namespace conform {
+
+/// Exit codes shared by every subcommand.
+enum ExitCode : int { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
+
+/// One subcommand: its name, a one-line summary, its full help, and its entry point.
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* help;
+  int (*run)(const std::vector<std::string>& args);
+};
+
+/// Every subcommand, in the order `conform --help` lists them.
+const std::vector<Command>& command_table();
+
+/// The contracts named by `--schemas DIR`, or the embedded ones. Throws ContractError.
+Catalog load_catalog(const Args& args);
+
+int run_list(const std::vector<std::string>& args);
+int run_validate(const std::vector<std::string>& args);
+
+}  // namespace conform

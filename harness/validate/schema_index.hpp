@@ -1,0 +1,33 @@
+#pragma once
+/// What a schema says about each instance location, read once when the schema is compiled.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace conform {
+
+/// The annotations and rules of the schema nodes that apply at one location pattern.
+struct FieldRules {
+  std::string requirement;                          ///< `x-requirement`
+  std::map<std::string, std::string> by_keyword;    ///< `x-requirements`
+  std::string locator;                              ///< `x-locator`
+  std::string format;                               ///< `format`, if any
+  std::string expected_type;                        ///< `type`, as written
+  std::string allowed_values;                       ///< `enum`, as written
+};
+
+/// Location pattern (`/data/*/from/email`) → rules; `*` stands for any array index.
+using SchemaIndex = std::map<std::string, FieldRules>;
+
+/// Walks properties, items, local `$ref`s and anyOf/oneOf/allOf branches.
+SchemaIndex index_schema(const nlohmann::json& schema);
+
+/// A copy of the schema without `format` keywords (conform checks formats itself).
+nlohmann::json without_formats(const nlohmann::json& schema);
+
+/// The rules for a pointer: its own pattern, else its nearest ancestor's; nullptr at the root.
+const FieldRules* rules_for(const SchemaIndex& index, const std::string& pointer);
+
+}  // namespace conform

@@ -1,0 +1,184 @@
+#include "validate/schema_validator.hpp"
+
+#include <algorithm>
+
+#include "core/json_pointer.hpp"
+#include "validate/formats.hpp"
+#include "validate/valijson_engine.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+/// Errors that only repeat a deeper cause ("Failed to validate item #0" and the like).
+bool is_cascade(const std::string& description) {
+  return starts_with(description, "Failed to validate item #") ||
+         starts_with(description, "Failed to validate against schema associated with") ||
+         starts_with(description, "Failed to validate against child schema") ||
+         starts_with(description, "Failed to validate against additional properties schema") ||
+         starts_with(description, "Failed to validate against dependent schema") ||
+         starts_with(description, "Failed to validate against a conditional schema");
+}
+
+bool is_alternatives(const std::string& description) {
+  return starts_with(description, "Failed to validate against any") ||
+         starts_with(description, "Failed to validate against exactly one");
+}
+
+std::string keyword_of(const std::string& description) {
+  static const std::pair<const char*, const char*> table[] = {
+      {"Missing required property", "required"}, {"Value type not permitted", "type"},
+      {"Failed to match against any enum", "enum"}, {"Failed to match expected value set by 'const'", "const"},
+      {"Failed to match regex", "pattern"},       {"Array should contain no fewer", "minItems"},
+      {"Array should contain no more", "maxItems"}, {"String should be no fewer", "minLength"},
+      {"String should be no more", "maxLength"},  {"Object contains a property", "additionalProperties"},
+      {"Failed to validate against any", "anyOf"}, {"Failed to validate against exactly one", "oneOf"},
+  };
+  for (const auto& [prefix, keyword] : table) {
+    if (starts_with(description, prefix)) return keyword;
+  }
+  return "schema";
+}
+
+/// "Missing required property 'from'." → "from"
+std::string missing_property(const std::string& description) {
+  auto open = description.find('\'');
+  auto close = description.rfind('\'');
+  return open == std::string::npos || close <= open ? "" : description.substr(open + 1, close - open - 1);
+}
+
+bool is_under(const std::string& pointer, const std::string& ancestor) {
+  return pointer == ancestor || starts_with(pointer, (ancestor + "/").c_str());
+}
+
+const char* json_type_name(const json& value) {
+  if (value.is_null()) return "null";
+  if (value.is_boolean()) return "boolean";
+  if (value.is_number_integer()) return "integer";
+  if (value.is_number()) return "number";
+  if (value.is_string()) return "string";
+  if (value.is_array()) return "array";
+  return "object";
+}
+
+const json* value_at(const json& instance, const std::string& pointer) {
+  try {
+    return &instance.at(json::json_pointer(pointer));
+  } catch (const json::exception&) {
+    return nullptr;
+  }
+}
+
+/// A sentence for people: what the rule wanted, and what the document has.
+std::string describe(const std::string& keyword, const FieldRules* rules, const json* value,
+                     const std::string& description) {
+  if (keyword == "required") return "missing required property";
+  if (!rules || !value) return description;
+  if (keyword == "type" && !rules->expected_type.empty()) {
+    return "expected type " + rules->expected_type + ", got " + json_type_name(*value);
+  }
+  if (keyword == "enum" && !rules->allowed_values.empty()) {
+    return "expected one of " + rules->allowed_values + ", got " + value->dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  return description;
+}
+
+}  // namespace
+
+SchemaValidator::SchemaValidator(const json& schema, SchemaSettings settings)
+    : structure_(std::make_unique<ValijsonSchema>(without_formats(schema), settings.origin)),
+      index_(index_schema(schema)),
+      settings_(std::move(settings)) {
+  for (const auto& [pattern, rules] : index_) {
+    if (rules.format == "email" || rules.format == "date-time") {
+      formats_.push_back({split_pointer(pattern), rules.format});
+    }
+  }
+}
+
+SchemaValidator::~SchemaValidator() = default;
+
+const FieldRules* SchemaValidator::exact_rules(const std::string& pointer) const {
+  auto it = index_.find(pointer_pattern(pointer));
+  return it != index_.end() ? &it->second : nullptr;
+}
+
+Violation SchemaValidator::make_violation(std::string pointer, std::string keyword,
+                                          std::string message) const {
+  Violation v{std::move(pointer), std::move(keyword), std::move(message), "", ""};
+  if (const FieldRules* rules = rules_for(index_, v.pointer)) {
+    auto precise = rules->by_keyword.find(v.keyword);
+    v.requirement = precise != rules->by_keyword.end() ? precise->second : rules->requirement;
+    v.locator = rules->locator;
+  }
+  if (v.requirement.empty()) v.requirement = settings_.fallback_requirement;
+  return v;
+}
+
+std::string SchemaValidator::format_problem(const std::string& format, const json& value) const {
+  if (!value.is_string()) return "";  // a wrong type is reported by the type rule
+  const auto& text = value.get_ref<const std::string&>();
+  return format == "email" ? check_email(text, settings_.email_policy) : check_date_time(text);
+}
+
+void SchemaValidator::check_formats(const json& node, const FormatRule& rule, size_t depth,
+                                    const std::string& pointer, std::vector<Violation>& out) const {
+  if (depth == rule.tokens.size()) {
+    std::string why = format_problem(rule.format, node);
+    if (!why.empty()) out.push_back(make_violation(pointer, "format", "not a valid " + rule.format + ": " + why));
+    return;
+  }
+  const std::string& token = rule.tokens[depth];
+  if (token == "*" && node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) {
+      check_formats(node[i], rule, depth + 1, pointer + "/" + std::to_string(i), out);
+    }
+  } else if (node.is_object()) {
+    auto it = node.find(token);
+    if (it != node.end()) check_formats(*it, rule, depth + 1, append_pointer(pointer, token), out);
+  }
+}
+
+std::vector<Violation> SchemaValidator::validate(const json& instance) const {
+  std::vector<Violation> out;
+  if (!structure_->accepts(instance)) {
+    std::vector<RawSchemaError> raw = structure_->errors(instance);
+    std::vector<std::string> alternatives;
+    for (const auto& e : raw) {
+      if (is_alternatives(e.description)) alternatives.push_back(e.pointer);
+    }
+    for (const auto& e : raw) {
+      if (is_cascade(e.description)) continue;
+      bool inside_alternative = !is_alternatives(e.description) &&
+          std::any_of(alternatives.begin(), alternatives.end(),
+                      [&](const std::string& a) { return is_under(e.pointer, a); });
+      if (inside_alternative) continue;
+      std::string keyword = keyword_of(e.description);
+      std::string pointer = e.pointer;
+      if (keyword == "required") pointer = append_pointer(pointer, missing_property(e.description));
+      std::string message =
+          describe(keyword, exact_rules(pointer), value_at(instance, pointer), e.description);
+      bool repeated = std::any_of(out.begin(), out.end(), [&](const Violation& v) {
+        return v.pointer == pointer && v.message == message;
+      });
+      if (!repeated) out.push_back(make_violation(pointer, keyword, message));
+    }
+  }
+  for (const auto& rule : formats_) check_formats(instance, rule, 0, "", out);
+  return out;
+}
+
+bool SchemaValidator::accepts(const json& instance) const {
+  if (!structure_->accepts(instance)) return false;
+  std::vector<Violation> format_violations;
+  for (const auto& rule : formats_) {
+    check_formats(instance, rule, 0, "", format_violations);
+    if (!format_violations.empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace conform

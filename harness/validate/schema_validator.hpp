@@ -1,0 +1,54 @@
+#pragma once
+/// Validates documents against one contract schema: structure (valijson) plus formats (ours).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/types.hpp"
+#include "validate/schema_index.hpp"
+
+namespace conform {
+
+class ValijsonSchema;
+
+/// What a SchemaValidator needs besides the schema itself.
+struct SchemaSettings {
+  EmailPolicy email_policy;
+  std::string fallback_requirement;  ///< used when no schema node names one
+  std::string origin;                ///< the schema's file, for error messages
+};
+
+/// A schema compiled once; `validate` is thread-safe and returns leaf causes only.
+class SchemaValidator {
+ public:
+  /// Compiles the schema; throws ContractError naming settings.origin.
+  SchemaValidator(const nlohmann::json& schema, SchemaSettings settings);
+  ~SchemaValidator();
+
+  /// Every violation, one per leaf cause, each with its pointer and requirement id.
+  std::vector<Violation> validate(const nlohmann::json& instance) const;
+  /// True when the document keeps the schema and its formats.
+  bool accepts(const nlohmann::json& instance) const;
+  /// The pattern → rules index, for generators and lookups.
+  const SchemaIndex& index() const { return index_; }
+
+ private:
+  struct FormatRule {
+    std::vector<std::string> tokens;  ///< pattern tokens; `*` is any array index
+    std::string format;
+  };
+  void check_formats(const nlohmann::json& node, const FormatRule& rule, size_t depth,
+                     const std::string& pointer, std::vector<Violation>& out) const;
+  std::string format_problem(const std::string& format, const nlohmann::json& value) const;
+  const FieldRules* exact_rules(const std::string& pointer) const;
+  Violation make_violation(std::string pointer, std::string keyword, std::string message) const;
+
+  std::unique_ptr<ValijsonSchema> structure_;
+  SchemaIndex index_;
+  std::vector<FormatRule> formats_;
+  SchemaSettings settings_;
+};
+
+}  // namespace conform
