@@ -7,7 +7,8 @@ std::shared_ptr<const SchemaValidator> compile(const ApiBundle& bundle, const st
                                                const std::string& fallback,
                                                const std::string& source_name) {
   SchemaSettings settings{bundle.contract.email_policy, fallback,
-                          source_name + "/" + bundle.contract.id + "/" + file};
+                          source_name + "/" + bundle.contract.id + "/" + file, {}};
+  for (const auto& r : bundle.contract.requirements) settings.requirement_locators[r.id] = r.locator;
   return std::make_shared<const SchemaValidator>(bundle.schemas.at(file), std::move(settings));
 }
 

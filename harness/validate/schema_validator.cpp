@@ -115,6 +115,8 @@ Violation SchemaValidator::make_violation(std::string pointer, std::string keywo
     v.locator = rules->locator;
   }
   if (v.requirement.empty()) v.requirement = settings_.fallback_requirement;
+  auto traced = settings_.requirement_locators.find(v.requirement);
+  if (traced != settings_.requirement_locators.end() && !traced->second.empty()) v.locator = traced->second;
   return v;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 /// Validates documents against one contract schema: structure (valijson) plus formats (ours).
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct SchemaSettings {
   EmailPolicy email_policy;
   std::string fallback_requirement;  ///< used when no schema node names one
   std::string origin;                ///< the schema's file, for error messages
+  std::map<std::string, std::string> requirement_locators = {};  ///< id → doc line, from the contract
 };
 
 /// A schema compiled once; `validate` is thread-safe and returns leaf causes only.

@@ -1,0 +1,44 @@
+#include "core/run_types.hpp"
+
+namespace conform {
+namespace {
+const std::pair<Outcome, const char*> kOutcomeNames[] = {
+    {Outcome::pass, "PASS"},         {Outcome::fail, "FAIL"},   {Outcome::xfail, "XFAIL"},
+    {Outcome::xpass, "XPASS"},       {Outcome::observed, "OBSERVED"},
+    {Outcome::error, "ERROR"},       {Outcome::timeout, "TIMEOUT"},
+};
+}  // namespace
+
+const char* outcome_name(Outcome outcome) {
+  for (const auto& [value, name] : kOutcomeNames) {
+    if (value == outcome) return name;
+  }
+  return "ERROR";
+}
+
+std::optional<Outcome> outcome_from_name(const std::string& name) {
+  for (const auto& [value, text] : kOutcomeNames) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+bool fails_gate(Outcome outcome) {
+  return outcome == Outcome::fail || outcome == Outcome::xpass || outcome == Outcome::error ||
+         outcome == Outcome::timeout;
+}
+
+size_t RunSummary::total() const {
+  size_t n = 0;
+  for (const auto& [outcome, count] : counts) n += count;
+  return n;
+}
+
+bool RunSummary::passed() const {
+  for (const auto& [outcome, count] : counts) {
+    if (count > 0 && fails_gate(outcome)) return false;
+  }
+  return true;
+}
+
+}  // namespace conform

@@ -1,0 +1,103 @@
+#pragma once
+/// The vocabulary of a conformance run: exchanges, failures, outcomes and case results.
+/// Plain values only; the engine produces them, checks read them, reporters consume them.
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/types.hpp"
+
+namespace conform {
+
+/// The verdict on one case (DESIGN.md, "Outcome").
+enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout };
+
+/// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT".
+const char* outcome_name(Outcome outcome);
+
+/// The outcome with this name; std::nullopt for an unknown name.
+std::optional<Outcome> outcome_from_name(const std::string& name);
+
+/// True for outcomes that keep a run from passing: FAIL, XPASS, and ERROR/TIMEOUT (a case that
+/// could not be judged is not a pass). PASS, XFAIL and OBSERVED never fail the gate.
+bool fails_gate(Outcome outcome);
+
+/// Ordered header list; names compared case-insensitively by readers.
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// What was sent.
+struct HttpRequest {
+  std::string method;
+  std::string path;  ///< path and query, after the target's prefix, e.g. `/v1/messaging/email`
+  Headers headers;
+  std::string body;
+};
+
+/// What came back.
+struct HttpResponse {
+  int status = 0;
+  Headers headers;
+  std::string body;
+  bool body_truncated = false;  ///< the body exceeded the cap and was cut
+};
+
+/// A request together with the response that came back, or why none did.
+struct Exchange {
+  HttpRequest request;
+  std::optional<HttpResponse> response;
+  std::string transport_error;  ///< connection refused, reset, ...; empty when a response came
+  bool timed_out = false;
+  double elapsed_ms = 0;
+};
+
+/// One broken expectation, found by one check (DESIGN.md, "Failure").
+struct Failure {
+  std::string check;        ///< stable check name, e.g. `status_code_conformance`
+  std::string requirement;  ///< requirement id; never empty
+  std::string locator;      ///< doc line of the requirement
+  std::string pointer;      ///< JSON pointer, when the failure is about a field
+  std::string expected;
+  std::string actual;
+  std::string message;
+};
+
+/// The result of running one case against a target.
+struct CaseResult {
+  std::string id;    ///< stable: `<api>/<fixture or probe name>`
+  std::string api;
+  std::vector<std::string> requirements;
+  Outcome outcome = Outcome::pass;
+  std::vector<std::string> checks;  ///< names of the checks that ran
+  std::vector<Failure> failures;    ///< for FAIL, XFAIL, OBSERVED
+  std::string note;                 ///< why ERROR/TIMEOUT/XFAIL/OBSERVED
+  double duration_ms = 0;
+  std::string curl;  ///< a shell-safe reproduction with credentials redacted
+  std::optional<Exchange> exchange;
+};
+
+/// What a run was: written at the head of every report.
+struct RunInfo {
+  std::string tool_version;
+  std::string target;  ///< credentials redacted
+  std::string mode;    ///< "replay", "fuzz", "cassettes"
+  std::map<std::string, std::string> contract_hashes;  ///< api id → hash of its schema files
+  std::optional<unsigned long long> seed;
+  std::string shard;  ///< "K/N" or ""
+  std::string started_at;  ///< RFC 3339, UTC
+  /// api id → its contract's requirements (id, summary, locator), so reports need no catalog.
+  std::map<std::string, std::vector<Requirement>> requirements;
+};
+
+/// Counts per outcome.
+struct RunSummary {
+  std::map<Outcome, size_t> counts;
+  double wall_ms = 0;
+  /// Total cases.
+  size_t total() const;
+  /// True when no outcome fails the gate.
+  bool passed() const;
+};
+
+}  // namespace conform
