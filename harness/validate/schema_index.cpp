@@ -85,9 +85,10 @@ json without_formats(const json& schema) {
   if (!schema.is_object()) return schema;
   json out = json::object();
   for (const auto& [key, value] : schema.items()) {
-    // "format" is a keyword only when its value is a string; a property named "format" is kept.
+    // "format" is a keyword only when its value is a string; a property named "format" is kept,
+    // and annotations (`x-requirements: {"format": ...}`) are copied untouched.
     if (key == "format" && value.is_string()) continue;
-    out[key] = without_formats(value);
+    out[key] = key.rfind("x-", 0) == 0 ? value : without_formats(value);
   }
   return out;
 }

@@ -144,20 +144,37 @@ void SchemaValidator::check_formats(const json& node, const FormatRule& rule, si
   }
 }
 
+/// Which raw errors are leaf causes. Cascades go. Under an anyOf/oneOf at P, errors at P itself
+/// (the other branches' type mismatches) go, errors deeper than P stay, and the summary at P
+/// stays only when nothing deeper explains it.
+static std::vector<RawSchemaError> leaf_causes(const std::vector<RawSchemaError>& raw) {
+  std::vector<std::string> alternatives;
+  for (const auto& e : raw) {
+    if (is_alternatives(e.description)) alternatives.push_back(e.pointer);
+  }
+  auto deeper_than = [&](const std::string& p) {
+    return std::any_of(raw.begin(), raw.end(), [&](const RawSchemaError& e) {
+      return !is_cascade(e.description) && !is_alternatives(e.description) && e.pointer != p &&
+             is_under(e.pointer, p);
+    });
+  };
+  std::vector<RawSchemaError> out;
+  for (const auto& e : raw) {
+    if (is_cascade(e.description)) continue;
+    if (is_alternatives(e.description)) {
+      if (!deeper_than(e.pointer)) out.push_back(e);
+      continue;
+    }
+    bool at_an_alternative = std::find(alternatives.begin(), alternatives.end(), e.pointer) != alternatives.end();
+    if (!at_an_alternative) out.push_back(e);
+  }
+  return out;
+}
+
 std::vector<Violation> SchemaValidator::validate(const json& instance) const {
   std::vector<Violation> out;
   if (!structure_->accepts(instance)) {
-    std::vector<RawSchemaError> raw = structure_->errors(instance);
-    std::vector<std::string> alternatives;
-    for (const auto& e : raw) {
-      if (is_alternatives(e.description)) alternatives.push_back(e.pointer);
-    }
-    for (const auto& e : raw) {
-      if (is_cascade(e.description)) continue;
-      bool inside_alternative = !is_alternatives(e.description) &&
-          std::any_of(alternatives.begin(), alternatives.end(),
-                      [&](const std::string& a) { return is_under(e.pointer, a); });
-      if (inside_alternative) continue;
+    for (const auto& e : leaf_causes(structure_->errors(instance))) {
       std::string keyword = keyword_of(e.description);
       std::string pointer = e.pointer;
       if (keyword == "required") pointer = append_pointer(pointer, missing_property(e.description));

@@ -1,0 +1,45 @@
+#pragma once
+/// Mutators turn a valid value into invalid ones, one broken constraint each; probes make
+/// unusual-but-valid variants whose treatment no page settles (observations, never failures).
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/types.hpp"
+
+namespace conform {
+
+/// The kinds of constraint a mutant breaks.
+enum class MutationKind {
+  drop_required, wrong_type, null_value, outside_enum, malformed_email, non_iso_date_time,
+  empty_array, wrong_container
+};
+
+/// "drop_required", "wrong_type", ...
+const char* mutation_kind_name(MutationKind kind);
+
+/// An invalid variant of a valid value, and where and how it breaks the schema.
+struct Mutant {
+  nlohmann::json body;
+  MutationKind kind;
+  std::string pointer;  ///< where validation must fail (for a dropped field: the field)
+  std::string keyword;  ///< the schema keyword that fails: required, type, enum, format, minItems
+  std::string description;
+};
+
+/// An unusual variant whose verdict the pages do not settle.
+struct Probe {
+  nlohmann::json body;
+  std::string name;     ///< "unknown_field", "long_string", "unicode_text", "crlf_in_header_field", "huge_array"
+  std::string pointer;
+};
+
+/// Every single-constraint mutant of `value` under `schema` (one per site and kind).
+std::vector<Mutant> mutants_of(const nlohmann::json& schema, const nlohmann::json& value,
+                               const EmailPolicy& policy);
+
+/// The probes of `value` under `schema`.
+std::vector<Probe> probes_of(const nlohmann::json& schema, const nlohmann::json& value);
+
+}  // namespace conform

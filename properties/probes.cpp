@@ -1,0 +1,98 @@
+// Probes: unusual-but-valid variants (mutators.hpp). No page settles how a server treats them,
+// so their outcomes are observations.
+#include <algorithm>
+#include <functional>
+
+#include "core/json_pointer.hpp"
+#include "mutators.hpp"
+#include "schema_gen.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+/// The first location (depth first) whose value satisfies `wanted`; "" pointer and false if none.
+bool find_first(const json& value, const std::string& pointer,
+                const std::function<bool(const std::string&, const json&)>& wanted, std::string& found) {
+  if (wanted(pointer, value)) {
+    found = pointer;
+    return true;
+  }
+  if (value.is_object()) {
+    for (const auto& [name, sub] : value.items()) {
+      if (find_first(sub, append_pointer(pointer, name), wanted, found)) return true;
+    }
+  }
+  if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (find_first(value[i], pointer + "/" + std::to_string(i), wanted, found)) return true;
+    }
+  }
+  return false;
+}
+
+/// Free text: a string whose schema has no enum, const or format.
+bool is_free_text(const json& schema, const std::string& pointer, const json& value) {
+  if (!value.is_string() || pointer.empty()) return false;
+  const json* node = &schema;
+  for (const auto& token : split_pointer(pointer)) {
+    node = &dereference(*node, schema);
+    bool index = !token.empty() && std::all_of(token.begin(), token.end(), ::isdigit);
+    if (index && node->contains("items")) {
+      node = &(*node)["items"];
+    } else if (node->contains("properties") && (*node)["properties"].contains(token)) {
+      node = &(*node)["properties"][token];
+    } else {
+      return false;
+    }
+  }
+  node = &dereference(*node, schema);
+  return !node->contains("enum") && !node->contains("const") && !node->contains("format");
+}
+
+void add_text_probes(const json& schema, const json& value, std::vector<Probe>& out) {
+  std::string at;
+  auto free_text = [&](const std::string& p, const json& v) { return is_free_text(schema, p, v); };
+  if (!find_first(value, "", free_text, at)) return;
+  json long_text = value, unicode = value;
+  long_text.at(json::json_pointer(at)) = std::string(10000, 'x');
+  unicode.at(json::json_pointer(at)) = "Zo\u00eb \U0001F600 \u0645\u0631\u062D\u0628\u0627 \u202Eabc";
+  out.push_back({long_text, "long_string", at});
+  out.push_back({unicode, "unicode_text", at});
+  auto subject = [&](const std::string& p, const json& v) {
+    return free_text(p, v) && p.size() >= 8 && p.substr(p.size() - 8) == "/subject";
+  };
+  if (find_first(value, "", subject, at)) {
+    json crlf = value;
+    crlf.at(json::json_pointer(at)) = "Hello\r\nBcc: someone@example.com";
+    out.push_back({crlf, "crlf_in_header_field", at});
+  }
+}
+
+void add_huge_array(const json& value, std::vector<Probe>& out) {
+  std::string at;
+  auto non_empty_array = [](const std::string&, const json& v) { return v.is_array() && !v.empty(); };
+  if (!find_first(value, "", non_empty_array, at)) return;
+  json huge = value;
+  json& array = huge.at(json::json_pointer(at));
+  json first = array[0];
+  while (array.size() < 1000) array.push_back(first);
+  out.push_back({huge, "huge_array", at});
+}
+
+}  // namespace
+
+std::vector<Probe> probes_of(const json& schema, const json& value) {
+  std::vector<Probe> out;
+  if (value.is_object()) {
+    json extra = value;
+    extra["conform_unknown_field"] = "probe";
+    out.push_back({extra, "unknown_field", "/conform_unknown_field"});
+  }
+  add_text_probes(schema, value, out);
+  add_huge_array(value, out);
+  return out;
+}
+
+}  // namespace conform

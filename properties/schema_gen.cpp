@@ -1,0 +1,132 @@
+#include "schema_gen.hpp"
+
+#include <algorithm>
+
+#include "core/json_pointer.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+constexpr int kMaxDepth = 24;
+
+int current_size() {
+  return *rc::gen::withSize([](int size) { return rc::gen::just(size); });
+}
+
+size_t count_between(size_t low, size_t high) {
+  size_t cap = std::min(high, low + 1 + static_cast<size_t>(current_size()) / 25);
+  return *rc::gen::inRange(low, cap + 1);
+}
+
+std::string word(size_t min_length, size_t max_length) {
+  size_t length = count_between(std::max<size_t>(min_length, 1), std::max<size_t>(max_length, 1));
+  return *rc::gen::container<std::string>(length, rc::gen::inRange('a', static_cast<char>('z' + 1)));
+}
+
+std::string email_address() {
+  return word(1, 8) + "@example.com";
+}
+
+std::string date_time() {
+  int day = *rc::gen::inRange(1, 29);
+  int hour = *rc::gen::inRange(0, 24);
+  char text[32];
+  std::snprintf(text, sizeof text, "2026-05-%02dT%02d:00:00+05:30", day, hour);
+  return text;
+}
+
+json generate_string(const json& node) {
+  std::string format = node.value("format", "");
+  if (format == "email") return email_address();
+  if (format == "date-time") return date_time();
+  size_t min_length = node.value("minLength", 1);
+  size_t max_length = node.value("maxLength", 12);
+  return word(min_length, std::max(min_length, max_length));
+}
+
+json generate_object(const json& node, const GenContext& ctx, int depth) {
+  json out = json::object();
+  std::vector<std::string> required = node.value("required", std::vector<std::string>{});
+  if (!node.contains("properties")) return out;
+  for (const auto& [name, sub] : node["properties"].items()) {
+    bool is_required = std::find(required.begin(), required.end(), name) != required.end();
+    if (is_required || *rc::gen::arbitrary<bool>()) out[name] = generate_node(sub, ctx, depth + 1);
+  }
+  return out;
+}
+
+json generate_array(const json& node, const GenContext& ctx, int depth) {
+  size_t min_items = node.value("minItems", 0);
+  size_t max_items = node.value("maxItems", 4);
+  size_t count = count_between(min_items, std::max(min_items, max_items));
+  json out = json::array();
+  const json items = node.contains("items") && node["items"].is_object() ? node["items"] : json::object();
+  for (size_t i = 0; i < count; ++i) out.push_back(generate_node(items, ctx, depth + 1));
+  return out;
+}
+
+std::string pick_type(const json& node) {
+  if (!node.contains("type")) return node.contains("properties") ? "object" : "string";
+  if (node["type"].is_string()) return node["type"];
+  std::vector<std::string> types;
+  for (const auto& t : node["type"]) {
+    if (t != "null") types.push_back(t);
+  }
+  return types.empty() ? "null" : *rc::gen::elementOf(types);
+}
+
+json generate_typed(const json& node, const std::string& type, const GenContext& ctx, int depth) {
+  if (type == "object") return generate_object(node, ctx, depth);
+  if (type == "array") return generate_array(node, ctx, depth);
+  if (type == "integer") return *rc::gen::inRange(0, 100);
+  if (type == "number") return *rc::gen::inRange(0, 100) / 4.0;
+  if (type == "boolean") return *rc::gen::arbitrary<bool>();
+  if (type == "null") return nullptr;
+  return generate_string(node);
+}
+
+}  // namespace
+
+const json* resolve_ref(const json& root, const std::string& ref) {
+  if (ref.rfind("#", 0) != 0) return nullptr;
+  const json* node = &root;
+  for (const auto& token : split_pointer(ref.substr(1))) {
+    if (!node->is_object() || !node->contains(token)) return nullptr;
+    node = &(*node)[token];
+  }
+  return node;
+}
+
+const json& dereference(const json& node, const json& root) {
+  if (node.is_object() && node.contains("$ref") && node["$ref"].is_string()) {
+    if (const json* target = resolve_ref(root, node["$ref"])) return *target;
+  }
+  return node;
+}
+
+json generate_node(const json& raw, const GenContext& ctx, int depth) {
+  const json& node = dereference(raw, *ctx.root);
+  if (!node.is_object() || depth > kMaxDepth) return "x";
+  if (node.contains("const")) return node["const"];
+  if (node.contains("enum") && node["enum"].is_array() && !node["enum"].empty()) {
+    return *rc::gen::elementOf(node["enum"].get<std::vector<json>>());
+  }
+  for (const char* alternatives : {"anyOf", "oneOf"}) {
+    if (node.contains(alternatives) && node[alternatives].is_array() && !node[alternatives].empty()) {
+      size_t branch = *rc::gen::inRange<size_t>(0, node[alternatives].size());
+      return generate_node(node[alternatives][branch], ctx, depth + 1);
+    }
+  }
+  return generate_typed(node, pick_type(node), ctx, depth);
+}
+
+rc::Gen<json> gen_valid(const json& schema, const EmailPolicy& policy) {
+  auto shared = std::make_shared<const json>(schema);
+  return rc::gen::exec([shared, policy] {
+    GenContext ctx{shared.get(), policy};
+    return generate_node(*shared, ctx, 0);
+  });
+}
+
+}  // namespace conform
