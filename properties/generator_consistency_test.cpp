@@ -55,7 +55,7 @@ RC_GTEST_PROP(SchemaGenerator, EveryMutantFailsExactlyAtThePointerItClaims, ()) 
   const auto& target = *rc::gen::elementOf(request_schemas());
   json value = *gen_valid(*target.schema, target.policy);
   auto mutants = mutants_of(*target.schema, value, target.policy);
-  RC_ASSERT(!mutants.empty());
+  RC_CLASSIFY(mutants.empty(), "nothing to mutate (no required field, an empty body)");
   for (const auto& m : mutants) {
     auto violations = target.validator->validate(m.body);
     std::set<std::string> pointers;

@@ -27,5 +27,13 @@ Catalog load_catalog(const Args& args);
 
 int run_list(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
+/// `conform mock [--host H] [--port P] [--prefix /P] [--fault NAME]... [--outbox FILE]` (cmd_mock.cpp).
+int run_mock(const std::vector<std::string>& args);
+/// `conform derive DOC... [--api ID] [--out DIR] [--check] [--lint]` (cmd_derive.cpp).
+int run_derive(const std::vector<std::string>& args);
+/// `conform replay --target URL | --cassettes DIR ...` (cmd_replay.cpp).
+int run_replay(const std::vector<std::string>& args);
+/// `conform report render|merge` (cmd_report.cpp).
+int run_report(const std::vector<std::string>& args);
 
 }  // namespace conform

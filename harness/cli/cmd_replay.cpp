@@ -1,0 +1,126 @@
+/// `conform replay`: fixtures and probes to a target (or recorded cassettes), every exchange
+/// checked, the exit code decides.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <set>
+
+#include "cli/commands.hpp"
+#include "cli/run_setup.hpp"
+#include "engine/case_builder.hpp"
+#include "engine/runner.hpp"
+#include "engine/shard.hpp"
+#include "http/cassette.hpp"
+#include "http/http_transport.hpp"
+#include "report/console_sink.hpp"
+#include "report/sink_factory.hpp"
+
+namespace conform {
+namespace {
+namespace fs = std::filesystem;
+
+/// Everything the flags say, checked.
+struct ReplayPlan {
+  std::optional<Target> target;
+  std::optional<fs::path> cassettes;
+  std::optional<fs::path> record;
+  fs::path fixtures;
+  RunSelection selection;
+  RunOptions run;
+  double timeout_s = 10;
+};
+
+void parse_source(const Args& args, ReplayPlan& plan) {
+  auto target = args.value("--target");
+  auto cassettes = args.value("--cassettes");
+  if (target.has_value() == cassettes.has_value()) throw UsageError("give exactly one of --target URL and --cassettes DIR");
+  if (cassettes) {
+    if (!fs::is_directory(*cassettes)) throw UsageError("--cassettes " + *cassettes + ": not a directory");
+    plan.cassettes = *cassettes;
+  } else {
+    std::string error;
+    plan.target = parse_target(*target, error);
+    if (!plan.target) throw UsageError(error);
+  }
+  if (auto record = args.value("--record")) {
+    if (cassettes) throw UsageError("--record needs --target; --cassettes replays a recording");
+    std::error_code ec;
+    fs::create_directories(*record, ec);
+    if (!fs::is_directory(*record)) throw UsageError("--record " + *record + ": cannot create the directory");
+    plan.record = *record;
+  }
+}
+
+void parse_fixture_dir(const Args& args, ReplayPlan& plan) {
+  plan.fixtures = args.value("--fixtures").value_or((fs::current_path() / "fixtures").string());
+  if (!fs::is_directory(plan.fixtures))
+    throw UsageError("fixtures directory " + plan.fixtures.string() + " not found (use --fixtures DIR)");
+}
+
+ReplayPlan parse_plan(const Args& args, const Catalog& catalog) {
+  if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+  ReplayPlan plan;
+  parse_source(args, plan);
+  plan.selection = parse_run_selection(args, catalog);
+  parse_fixture_dir(args, plan);
+  plan.run.jobs = static_cast<size_t>(number_flag(args, "--jobs", 4, 1, 256));
+  plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
+  plan.run.repeat = static_cast<size_t>(number_flag(args, "--repeat", 1, 1, 1000000));
+  plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
+  return plan;
+}
+
+TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redactor,
+                                 std::unique_ptr<HttpTransportFactory>& http) {
+  if (plan.cassettes) return [dir = *plan.cassettes] { return std::make_unique<CassetteTransport>(dir); };
+  http = std::make_unique<HttpTransportFactory>(HttpSettings{*plan.target, plan.timeout_s});
+  HttpTransportFactory* factory = http.get();
+  if (!plan.record) return [factory] { return factory->make(); };
+  return [factory, dir = *plan.record, &redactor]() -> std::unique_ptr<Transport> {
+    return std::make_unique<RecordingTransport>(factory->make(), dir, redactor);
+  };
+}
+
+}  // namespace
+
+int run_replay(const std::vector<std::string>& argv) {
+  Args args(argv, {{"--target", "--cassettes", "--api", "--fixtures", "--jobs", "--timeout", "--shard", "--report",
+                    "--record", "--auth", "--schemas", "--max-response-time", "--repeat"},
+                   {}});
+  SchemaSource source = args.value("--schemas") ? directory_schema_source(*args.value("--schemas"))
+                                                : embedded_schema_source();
+  Catalog catalog = Catalog::load(source);
+  ReplayPlan plan = parse_plan(args, catalog);
+  CaseSettings settings{plan.selection.credentials, plan.selection.apis, read_inferred_statuses(source)};
+  std::vector<ReplayCase> cases = build_cases(catalog, load_fixture_tree(plan.fixtures), settings);
+  if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
+  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);
+  if (plan.target) {
+    std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0));
+    if (!problem.empty()) {
+      std::cerr << "conform replay: " << problem << "\n";
+      return kExitUsage;
+    }
+  }
+  ConsoleSink console(std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  std::vector<EventSink*> sinks{&console};
+  for (auto& sink : reports) sinks.push_back(sink.get());
+  Redactor redactor = make_redactor(catalog, plan.selection.credentials);
+  plan.run.redactor = &redactor;
+  plan.run.base_url = plan.target ? plan.target->base_url() : "http://TARGET";
+  std::unique_ptr<HttpTransportFactory> http;
+  TransportFactory transports = make_transports(plan, redactor, http);
+  try {
+    RunSummary summary = run_cases(catalog, cases, plan.run, transports, sinks, make_run_info(source, catalog, plan.selection, plan.cassettes ? "cassettes" : "replay",
+                                                          plan.target ? plan.target->base_url() : "cassettes " + plan.cassettes->string()));
+    return summary.passed() ? kExitOk : kExitFailed;
+  } catch (const std::exception& e) {  // a report that cannot be written, a cassette dir gone
+    std::cerr << "conform replay: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
+}  // namespace conform

@@ -1,0 +1,112 @@
+#include "cli/run_setup.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+#include "engine/case_builder.hpp"
+#include "report/sink_factory.hpp"
+
+namespace conform {
+namespace {
+
+std::string now_rfc3339() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string hash_text(const std::string& text) {
+  unsigned long long hash = 1469598103934665603ULL;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ULL;
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", hash);
+  return out;
+}
+
+}  // namespace
+
+double number_flag(const Args& args, const std::string& name, double fallback, double low, double high) {
+  auto text = args.value(name);
+  if (!text) return fallback;
+  try {
+    size_t used = 0;
+    double value = std::stod(*text, &used);
+    if (used == text->size() && value >= low && value <= high) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError(name + " must be a number from " + std::to_string(static_cast<long>(low)) + " to " +
+                   std::to_string(static_cast<long>(high)) + ", got '" + *text + "'");
+}
+
+Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::string>& credentials) {
+  Redactor redactor;
+  for (const auto& api : catalog.apis()) {
+    redactor.add_header(api.contract.auth.header);
+    redactor.add_secret(credential_for(api.contract, credentials));
+  }
+  return redactor;
+}
+
+std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args) {
+  std::vector<std::unique_ptr<EventSink>> sinks;
+  for (const auto& spec : args.values("--report")) {
+    auto [format, path] = split_report_spec(spec);
+    std::string known;
+    for (const auto& name : report_formats()) known += (known.empty() ? "" : ", ") + name;
+    if (format.empty()) throw UsageError("--report takes FMT:PATH (formats: " + known + ")");
+    std::unique_ptr<EventSink> sink;
+    try {
+      sink = make_report_sink(format, path);
+    } catch (const std::exception& e) {
+      throw UsageError("--report " + spec + ": " + e.what());
+    }
+    if (!sink) throw UsageError("unknown report format '" + format + "' (formats: " + known + ")");
+    sinks.push_back(std::move(sink));
+  }
+  return sinks;
+}
+
+
+RunSelection parse_run_selection(const Args& args, const Catalog& catalog) {
+  RunSelection selection;
+  for (const auto& api : args.values("--api")) {
+    if (!catalog.find(api)) throw UsageError("unknown api '" + api + "' (one of: " + catalog.id_list() + ")");
+    selection.apis.insert(api);
+  }
+  for (const auto& pair : args.values("--auth")) {
+    size_t eq = pair.find('=');
+    std::string api = pair.substr(0, eq);
+    if (eq == std::string::npos || eq + 1 == pair.size()) throw UsageError("--auth takes ID=VALUE");
+    if (!catalog.find(api)) throw UsageError("--auth: unknown api '" + api + "' (one of: " + catalog.id_list() + ")");
+    selection.credentials[api] = pair.substr(eq + 1);
+  }
+  if (auto shard = args.value("--shard")) {
+    selection.shard = parse_shard(*shard);
+    if (!selection.shard) throw UsageError("--shard takes K/N with 1 <= K <= N, got '" + *shard + "'");
+    selection.shard_text = *shard;
+  }
+  return selection;
+}
+
+RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const RunSelection& selection,
+                      const std::string& mode, const std::string& target) {
+  RunInfo info;
+  info.tool_version = "0.1.0";
+  info.mode = mode;
+  info.target = target;
+  info.shard = selection.shard_text;
+  info.started_at = now_rfc3339();
+  for (const auto& api : catalog.apis()) {
+    if (!selection.apis.empty() && !selection.apis.contains(api.contract.id)) continue;
+    std::string all = source.read(api.contract.id + "/contract.json").value_or("");
+    for (const auto& [file, schema] : api.schemas) all += schema.dump();
+    info.contract_hashes[api.contract.id] = hash_text(all);
+    info.requirements[api.contract.id] = api.contract.requirements;
+  }
+  return info;
+}
+
+}  // namespace conform

@@ -1,0 +1,43 @@
+#pragma once
+/// What `replay` and `fuzz` share: API and credential selection, shards, numeric flags,
+/// redaction, run info and report sinks.
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "engine/shard.hpp"
+#include "http/redact.hpp"
+#include "report/event_sink.hpp"
+#include "validate/catalog.hpp"
+
+namespace conform {
+
+/// `--api`, `--auth` and `--shard`, checked against the catalog.
+struct RunSelection {
+  std::set<std::string> apis;                       ///< empty = every API
+  std::map<std::string, std::string> credentials;  ///< from --auth
+  std::optional<Shard> shard;
+  std::string shard_text;  ///< "K/N" as given, or ""
+};
+
+/// A number flag within [low, high]; the fallback when absent. Throws UsageError otherwise.
+double number_flag(const Args& args, const std::string& name, double fallback, double low, double high);
+
+/// Parses `--api`, `--auth ID=VALUE` and `--shard K/N`; throws UsageError naming the bad value.
+RunSelection parse_run_selection(const Args& args, const Catalog& catalog);
+
+/// A redactor that knows every API's auth header and every credential in use.
+Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::string>& credentials);
+
+/// The head of every report: version, target, mode, contract hashes, requirements, time.
+RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const RunSelection& selection,
+                      const std::string& mode, const std::string& target);
+
+/// One sink per `--report FMT:PATH`; throws UsageError for an unknown format or a bad path.
+std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args);
+
+}  // namespace conform

@@ -1,0 +1,146 @@
+#include "derive/schema_gen.hpp"
+
+#include "derive/canonical_json.hpp"
+#include "derive/nesting.hpp"
+#include "derive/text.hpp"
+
+namespace conform::derive {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+struct GenContext {
+  const DocPage& page;
+  std::string api;
+};
+
+std::string requirement_of(const GenContext& ctx, const std::string& path) {
+  std::string id = ctx.api;
+  for (const auto& segment : split_trim(path, '.')) {
+    std::string name = segment.size() > 2 && segment.ends_with("[]") ? segment.substr(0, segment.size() - 2) : segment;
+    id += "." + name;
+  }
+  return id;
+}
+
+void fill_row(ojson& prop, const DocRow& row, const GenContext& ctx) {
+  std::string req = requirement_of(ctx, row.path);
+  if (!row.type.empty()) prop["type"] = row.type;
+  if (!row.format.empty()) prop["format"] = row.format;
+  if (!row.enum_values.empty()) prop["enum"] = row.enum_values;
+  if (row.default_value) prop["default"] = ojson::parse(row.default_value->dump());
+  prop["x-locator"] = locator(ctx.page, row.line);
+  prop["x-requirement"] = req;
+  if (row.type == "array" && !row.item_type.empty()) {
+    ojson& items = prop["items"];
+    items["type"] = row.item_type;
+    items["x-locator"] = locator(ctx.page, row.type_line > 0 ? row.type_line : row.line);
+    items["x-requirement"] = req;
+  }
+}
+
+// An intermediate level named only inside a dotted name, or a root the overlay gives.
+void fill_implicit(ojson& prop, bool array, const std::string& path, int line, const GenContext& ctx) {
+  prop["type"] = array ? "array" : "object";
+  prop["x-locator"] = locator(ctx.page, line);
+  prop["x-requirement"] = requirement_of(ctx, path);
+  if (array) {
+    prop["items"]["type"] = "object";
+    prop["items"]["x-locator"] = locator(ctx.page, line);
+    prop["items"]["x-requirement"] = requirement_of(ctx, path);
+  }
+}
+
+void place_row(ojson& root, const DocRow& row, const GenContext& ctx) {
+  auto segments = split_trim(row.path, '.');
+  ojson* container = &root;
+  std::string so_far;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    bool array = segments[i].size() > 2 && segments[i].ends_with("[]");
+    std::string name = array ? segments[i].substr(0, segments[i].size() - 2) : segments[i];
+    so_far = join_path(so_far, segments[i]);
+    ojson& prop = (*container)["properties"][name];
+    if (i + 1 == segments.size()) {
+      fill_row(prop, row, ctx);
+      if (row.required.value_or(false)) (*container)["required"].push_back(name);
+      return;
+    }
+    if (prop.is_null()) fill_implicit(prop, array, so_far, row.line, ctx);
+    container = array ? &prop["items"] : &prop;
+  }
+}
+
+std::string slug_of(const DocSection& section, size_t index) {
+  size_t open = section.title.find('('), close = section.title.find(')');
+  if (open != std::string::npos && close != std::string::npos && close > open + 1)
+    return lower(section.title.substr(open + 1, close - open - 1));
+  return std::to_string(index + 1);
+}
+
+// Without an overlay: one file per request or response table.
+std::vector<OverlayOutput> default_outputs(const DocPage& page, const std::string& api) {
+  std::vector<OverlayOutput> outputs;
+  for (SectionKind kind : {SectionKind::kRequest, SectionKind::kResponse}) {
+    std::vector<const DocSection*> found;
+    for (const auto& s : page.sections) {
+      if (s.kind == kind && s.parent.empty()) found.push_back(&s);
+    }
+    std::string stem = kind == SectionKind::kRequest ? "request" : "response";
+    for (size_t i = 0; i < found.size(); ++i) {
+      std::string file = stem + (found.size() == 1 ? "" : "." + slug_of(*found[i], i)) + ".schema.json";
+      outputs.push_back({file, found[i]->line, "", api + " " + stem + " body"});
+    }
+  }
+  return outputs;
+}
+
+// The table at `line` and the tables after it that nest under its fields.
+std::vector<const DocSection*> sections_of(const DocPage& page, int line) {
+  std::vector<const DocSection*> out;
+  for (const auto& s : page.sections) {
+    if (s.line == line) out.push_back(&s);
+    else if (!out.empty() && !s.parent.empty() && s.parent != out.front()->parent) out.push_back(&s);
+    else if (!out.empty()) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+ojson tables_schema(const DocPage& page, const std::vector<const DocSection*>& sections, const std::string& api,
+                    const std::string& title) {
+  GenContext ctx{page, api};
+  ojson root;
+  root["$schema"] = "http://json-schema.org/draft-07/schema#";
+  root["title"] = title;
+  root["type"] = "object";
+  if (!sections.empty()) root["x-locator"] = locator(page, sections.front()->line);
+  for (const DocSection* section : sections) {
+    for (const auto& row : section->rows) {
+      if (!row.path.empty()) place_row(root, row, ctx);
+    }
+  }
+  return root;
+}
+
+std::vector<DerivedFile> derive_api(DocPage page, const Overlay& overlay) {
+  apply_overlay_to_page(page, overlay);
+  infer_nesting(page);
+  auto outputs = overlay.outputs.empty() ? default_outputs(page, overlay.api) : overlay.outputs;
+  std::vector<DerivedFile> files;
+  for (const auto& output : outputs) {
+    ojson schema = ojson::object();
+    if (output.section != 0) {
+      auto sections = sections_of(page, output.section);
+      if (sections.empty())
+        throw DeriveError(overlay.api + "/overlay.json: " + output.file + ": no table at " + locator(page, output.section));
+      schema = tables_schema(page, sections, overlay.api, output.title);
+    }
+    apply_patches(schema, overlay, output.file);
+    files.push_back({overlay.api + "/" + output.file, canonical_dump(schema)});
+  }
+  files.push_back({overlay.api + "/doctable.json", canonical_dump(doc_table_json(page), false)});
+  return files;
+}
+
+}  // namespace conform::derive

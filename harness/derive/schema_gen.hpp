@@ -1,0 +1,27 @@
+#pragma once
+/// Schema generation: doc table + overlay → the files of `schemas/<api>/`.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "derive/doc_table.hpp"
+#include "derive/overlay.hpp"
+
+namespace conform::derive {
+
+/// One derived file, relative to the schemas directory (`<api>/<file>`), in canonical form.
+struct DerivedFile {
+  std::string path;
+  std::string text;
+};
+
+/// The draft-07 schema of the given tables (rows must have paths). Never throws.
+nlohmann::ordered_json tables_schema(const DocPage& page, const std::vector<const DocSection*>& sections,
+                                     const std::string& api, const std::string& title);
+
+/// Derives every file of one API: the schemas the overlay lists (or one per request/response
+/// table without an overlay) and `doctable.json`. Throws DeriveError on a broken overlay.
+std::vector<DerivedFile> derive_api(DocPage page, const Overlay& overlay);
+
+}  // namespace conform::derive

@@ -1,0 +1,18 @@
+#pragma once
+/// Judging one exchange: run every check of the table, then fold the findings into an outcome.
+#include "checks/check.hpp"
+
+namespace conform {
+
+/// Settings of judging that come from the command line.
+struct JudgeSettings {
+  double max_response_ms = 0;  ///< 0 = no response-time budget
+};
+
+/// The case result for an exchange: ERROR/TIMEOUT for transport trouble, otherwise the checks'
+/// verdict (FAIL on a settled failure, OBSERVED on unsettled ones only, PASS), then XFAIL/XPASS
+/// for a case that carries `xfail`. Pure: no I/O.
+CaseResult judge(const ApiEntry& api, const ReplayCase& replay_case, const Exchange& exchange,
+                 const JudgeSettings& settings);
+
+}  // namespace conform

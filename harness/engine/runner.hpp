@@ -1,0 +1,30 @@
+#pragma once
+/// The engine: runs cases on parallel workers through a transport, judges each exchange and
+/// emits events in case order. The only caller of a transport.
+#include <string>
+#include <vector>
+
+#include "engine/judge.hpp"
+#include "http/redact.hpp"
+#include "http/transport.hpp"
+#include "report/event_sink.hpp"
+
+namespace conform {
+
+/// How a run goes.
+struct RunOptions {
+  size_t jobs = 4;               ///< worker threads, each with its own transport
+  size_t breaker_threshold = 3;  ///< consecutive timeouts on one API before its rest is TIMEOUT
+  size_t repeat = 1;             ///< every case this many times (soak, throughput)
+  JudgeSettings judge;
+  const Redactor* redactor = nullptr;  ///< scrubs results before any sink sees them
+  std::string base_url;                ///< for the curl lines ("" = no curl)
+};
+
+/// Runs the cases, emitting run_started, one case_finished per case (in case order) and
+/// run_finished to every sink. Every case's API must be in `catalog`.
+RunSummary run_cases(const Catalog& catalog, const std::vector<ReplayCase>& cases, const RunOptions& options,
+                     const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
+                     const RunInfo& info);
+
+}  // namespace conform

@@ -1,0 +1,65 @@
+#include "mock/faults.hpp"
+
+#include <stdexcept>
+
+namespace conform {
+
+const std::vector<FaultSpec>& fault_table() {
+  static const std::vector<FaultSpec> table = {
+      {Fault::whippy_sender_email_400, "whippy-sender-email-400", "documented_status", "whippy-email",
+       "an invalid sender_email gets 400 instead of the documented 422"},
+      {Fault::server_error_on_malformed_json, "server-error-on-malformed-json", "not_a_server_error", "*",
+       "a body that is not JSON (or nests too deep) gets 500 instead of a 4xx"},
+      {Fault::server_error_on_invalid, "server-error-on-invalid", "not_a_server_error", "*",
+       "a request that breaks the contract gets 500 instead of a 4xx"},
+      {Fault::accept_invalid, "accept-invalid", "negative_data_rejection", "*",
+       "a body that breaks the contract is accepted with a success response"},
+      {Fault::accept_unknown_module, "accept-unknown-module", "negative_data_rejection", "bigin-mail",
+       "a module_api_name outside Contacts/Pipelines/Accounts is accepted"},
+      {Fault::reject_valid, "reject-valid", "positive_data_acceptance", "*",
+       "every valid request is rejected with the API's error status"},
+      {Fault::capillary_item_errors, "capillary-item-errors", "positive_data_acceptance",
+       "capillary-message",
+       "valid messages get 200 but every echoed item carries an error (a body-form rejection)"},
+      {Fault::channel_case_sensitive, "channel-case-sensitive", "positive_data_acceptance",
+       "capillary-message", "channel is matched case-sensitively: ?channel=SMS gets 400"},
+      {Fault::channel_default_email, "channel-default-email", "positive_data_acceptance",
+       "capillary-message", "without ?channel the body is read as email instead of the documented sms"},
+      {Fault::bigin_response_missing_details, "bigin-response-missing-details",
+       "response_schema_conformance", "bigin-mail",
+       "success items lack the required code and details (so no message_id)"},
+      {Fault::genesys_status_code_string, "genesys-status-code-string", "response_schema_conformance",
+       "genesys-email", "the success body is {\"statusCode\":\"0\"}: a string, not an integer"},
+      {Fault::capillary_success_as_string, "capillary-success-as-string",
+       "response_schema_conformance", "capillary-email,capillary-message",
+       "status.success is the string \"true\" instead of a boolean"},
+      {Fault::success_202, "success-202", "status_code_conformance", "*",
+       "success is answered 202, which is not the documented 200 (bigin, capillary)"},
+      {Fault::text_plain_success, "text-plain-success", "content_type_conformance", "*",
+       "success bodies are JSON but sent as Content-Type text/plain"},
+      {Fault::ignore_auth, "ignore-auth", "auth_required", "*",
+       "requests without (or with malformed) credentials are served instead of getting 401"},
+      {Fault::slow_responses, "slow-responses", "response_time", "*",
+       "every response is delayed by 300 ms"},
+  };
+  return table;
+}
+
+const FaultSpec* find_fault(const std::string& name) {
+  for (const auto& spec : fault_table()) {
+    if (name == spec.name) return &spec;
+  }
+  return nullptr;
+}
+
+FaultSet FaultSet::from_names(const std::vector<std::string>& names) {
+  FaultSet set;
+  for (const auto& name : names) {
+    const FaultSpec* spec = find_fault(name);
+    if (!spec) throw std::invalid_argument("unknown fault '" + name + "' (see --list-faults)");
+    set.add(spec->fault);
+  }
+  return set;
+}
+
+}  // namespace conform

@@ -1,0 +1,150 @@
+#include "mock/mock_server.hpp"
+
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+
+#include "mock/pipeline.hpp"
+
+namespace conform {
+namespace {
+
+std::string normalized_prefix(std::string prefix) {
+  while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+  if (!prefix.empty() && prefix.front() != '/') prefix.insert(prefix.begin(), '/');
+  if (prefix.find_first_of("?# ") != std::string::npos) {
+    throw std::invalid_argument("--prefix must be a plain path such as /api, got '" + prefix + "'");
+  }
+  return prefix;
+}
+
+std::string url_host(const std::string& host) {
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+}  // namespace
+
+/// The live parts of a running mock. Declaration order is destruction order in reverse:
+/// the server goes first, then the outbox and context it points into.
+struct MockServer::State {
+  MockContext context;
+  std::unique_ptr<Outbox> outbox;
+  httplib::Server server;
+  std::thread listener;
+  int port = 0;
+  std::string host;
+};
+
+std::shared_ptr<const Catalog> embedded_catalog() {
+  return std::make_shared<const Catalog>(Catalog::load(embedded_schema_source()));
+}
+
+MockServer::MockServer() : MockServer(embedded_catalog()) {}
+
+MockServer::MockServer(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {}
+
+MockServer::~MockServer() { stop(); }
+
+namespace {
+
+void configure(httplib::Server& server, const MockOptions& o, const MockContext& ctx) {
+  size_t threads = std::max<size_t>(o.threads, 4);
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_tcp_nodelay(true);
+  server.set_keep_alive_max_count(1000000);
+  server.set_keep_alive_timeout(o.keep_alive_timeout_s);
+  server.set_read_timeout(o.read_timeout_s, 0);
+  server.set_write_timeout(5, 0);
+  server.set_payload_max_length(o.max_body);
+  auto handler = [&ctx](const httplib::Request& req, httplib::Response& res) {
+    handle_request(ctx, req, res);
+  };
+  server.Get(".*", handler).Post(".*", handler).Put(".*", handler);
+  server.Patch(".*", handler).Delete(".*", handler).Options(".*", handler);
+  httplib::Server::HandlerWithResponse on_error = [&ctx](const httplib::Request& req,
+                                                         httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    fill_library_error(ctx, req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  };
+  server.set_error_handler(std::move(on_error));
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                  std::exception_ptr error) {
+    std::string what = "unknown exception";
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::cerr << "conform mock: internal error on " << req.method << " " << req.path << ": " << what
+              << "\n";
+    res.status = 500;
+    res.set_content(R"({"error":"internal_error","message":"a bug in conform mock"})",
+                    "application/json");
+  });
+}
+
+int bind(httplib::Server& server, const MockOptions& o) {
+  if (o.port == 0) return server.bind_to_any_port(o.host);
+  return server.bind_to_port(o.host, o.port) ? o.port : -1;
+}
+
+}  // namespace
+
+int MockServer::start(const MockOptions& options) {
+  if (state_) throw std::runtime_error("the mock is already running");
+  auto state = std::make_unique<State>();
+  state->context.catalog = catalog_;
+  state->context.apis = mock_apis(*catalog_);
+  state->context.prefix = normalized_prefix(options.prefix);
+  state->context.faults = FaultSet::from_names(options.faults);
+  state->outbox = std::make_unique<Outbox>(options.outbox_file, options.outbox_keep);
+  state->context.outbox = state->outbox.get();
+  state->context.max_body = options.max_body;
+  state->context.max_depth = options.max_depth;
+  state->context.slow_delay = options.slow_delay;
+  configure(state->server, options, state->context);
+  int port = bind(state->server, options);
+  if (port <= 0) {
+    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port));
+  }
+  state->port = port;
+  state->host = options.host;
+  httplib::Server* server = &state->server;
+  state->listener = std::thread([server] { server->listen_after_bind(); });
+  for (int i = 0; i < 2000 && !server->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  state_ = std::move(state);
+  if (!state_->server.is_running()) {
+    stop();
+    throw std::runtime_error("the mock did not start listening within 2 s");
+  }
+  return port;
+}
+
+void MockServer::stop() {
+  if (!state_) return;
+  state_->server.stop();
+  if (state_->listener.joinable()) state_->listener.join();
+  state_.reset();
+}
+
+bool MockServer::running() const { return state_ && state_->server.is_running(); }
+
+int MockServer::port() const { return state_ ? state_->port : 0; }
+
+std::string MockServer::url() const {
+  if (!state_) return "";
+  return "http://" + url_host(state_->host) + ":" + std::to_string(state_->port) +
+         state_->context.prefix;
+}
+
+nlohmann::json MockServer::outbox() const {
+  return state_ ? state_->outbox->snapshot() : nlohmann::json{{"count", 0}, {"kept", 0}, {"messages", nlohmann::json::array()}};
+}
+
+size_t MockServer::outbox_count() const { return state_ ? state_->outbox->count() : 0; }
+
+}  // namespace conform

@@ -1,0 +1,181 @@
+#include "mock/pipeline.hpp"
+
+#include <thread>
+
+#include "core/json_text.hpp"
+#include "mock/fresh.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kJsonType = "application/json";
+constexpr std::string_view kOutboxPath = "/__conform/outbox";
+
+/// Every body goes out through here: `replace` keeps invalid UTF-8 in an echo from throwing.
+void send_json(httplib::Response& res, int status, const json& body, const char* type = kJsonType) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), type);
+}
+
+void send_problem(const MockApi* api, httplib::Response& res, const Problem& problem) {
+  const VendorStyle& style = api ? *api->style : vendor_styles().back();
+  send_json(res, problem.status, style.error(problem));
+}
+
+Problem simple_problem(int status, std::string code, std::string message) {
+  return Problem{status, std::move(code), std::move(message), {}, ""};
+}
+
+std::string_view target_path(const httplib::Request& req) {
+  std::string_view target = req.target;
+  return target.substr(0, target.find('?'));
+}
+
+/// A matched endpoint and its decoded path parameters.
+struct Route {
+  const MockApi* api = nullptr;
+  PathValues values;
+};
+
+std::optional<Route> route(const MockContext& ctx, std::string_view path) {
+  for (const auto& api : ctx.apis) {
+    if (auto values = match_path(api.entry->contract, path, ctx.prefix)) {
+      return Route{&api, std::move(*values)};
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_outbox_path(const MockContext& ctx, std::string_view path) {
+  if (path == kOutboxPath) return true;
+  return path.starts_with(ctx.prefix) && path.substr(ctx.prefix.size()) == kOutboxPath;
+}
+
+void serve_outbox(const MockContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (req.method == "GET" || req.method == "HEAD") return send_json(res, 200, ctx.outbox->snapshot());
+  if (req.method == "DELETE") {
+    size_t cleared = ctx.outbox->count();
+    ctx.outbox->clear();
+    return send_json(res, 200, {{"cleared", cleared}});
+  }
+  res.set_header("Allow", "GET, DELETE");
+  send_problem(nullptr, res, simple_problem(405, "method_not_allowed", "the outbox takes GET or DELETE"));
+}
+
+/// parse_json, plus the exceptions it lets through (e.g. out_of_range 406 on `1e99999`).
+JsonParse parse_body(const std::string& body, size_t max_depth) {
+  try {
+    return parse_json(body, max_depth);
+  } catch (const json::exception& e) {
+    JsonParse failed;
+    failed.error = e.what();
+    return failed;
+  }
+}
+
+void accept(const MockContext& ctx, const MockApi& api, const Route& found,
+            const std::string& channel, json body, httplib::Response& res) {
+  const std::string& id = api.entry->contract.id;
+  json out = api.style->success(Accepted{body, channel});
+  break_success_body(ctx, id, out);
+  int status = ctx.faults.has(Fault::success_202) ? 202 : api.success_status;
+  const char* type = ctx.faults.has(Fault::text_plain_success) ? "text/plain" : kJsonType;
+  send_json(res, status, out, type);
+  json entry = {{"api", id},          {"channel", channel},
+                {"path_params", found.values}, {"received_at", now_rfc3339()},
+                {"request", std::move(body)},  {"response", std::move(out)}};
+  ctx.outbox->record(std::move(entry));  // flushed before the handler returns
+}
+
+void handle_message(const MockContext& ctx, const Route& found, const httplib::Request& req,
+                    httplib::Response& res) {
+  const MockApi& api = *found.api;
+  const Contract& contract = api.entry->contract;
+  JsonParse parsed = parse_body(req.body, ctx.max_depth);
+  if (!parsed.value) {
+    int status = ctx.faults.has(Fault::server_error_on_malformed_json) ? 500 : api.error_status;
+    Violation v{"", "json", "the body is not usable JSON: " + parsed.error,
+                contract.rejection.requirement, contract.rejection.locator};
+    return send_problem(&api, res, Problem{status, "malformed_json", v.message, {v}, ""});
+  }
+  std::string channel;
+  if (auto problem = check_parameters(ctx, contract, found.values, req, channel)) {
+    return send_problem(&api, res, *problem);
+  }
+  const SchemaValidator* validator = api.entry->validator(PayloadKind::request, channel);
+  std::vector<Violation> violations = validator ? validator->validate(*parsed.value)
+                                                : std::vector<Violation>{};
+  if (!violations.empty() && !ctx.faults.has(Fault::accept_invalid)) {
+    std::string message = std::to_string(violations.size()) + " violation(s) of the " +
+                          contract.id + " request contract";
+    Problem problem{invalid_status(ctx, api, violations), "invalid_data", message, violations, ""};
+    return send_problem(&api, res, problem);
+  }
+  if (violations.empty() && ctx.faults.has(Fault::reject_valid)) {
+    Violation v{"", "fault", "rejected by the reject-valid fault", contract.rejection.requirement, ""};
+    return send_problem(&api, res, Problem{api.error_status, "invalid_data", v.message, {v}, ""});
+  }
+  accept(ctx, api, found, channel, std::move(*parsed.value), res);
+}
+
+/// Steps 2-4: credentials, media type, size. Returns false when it has answered.
+bool admit(const MockContext& ctx, const MockApi& api, const httplib::Request& req,
+           httplib::Response& res) {
+  const AuthScheme& auth = api.entry->contract.auth;
+  if (!ctx.faults.has(Fault::ignore_auth) && !has_credentials(auth, req)) {
+    std::string scheme = auth.prefixes.empty() ? "" : auth.prefixes.front();
+    while (!scheme.empty() && scheme.back() == ' ') scheme.pop_back();
+    if (!scheme.empty()) res.set_header("WWW-Authenticate", scheme + " realm=\"conform\"");
+    send_problem(&api, res, simple_problem(401, "authentication_failure",
+                                           "missing or malformed " + auth.header + " credential"));
+    return false;
+  }
+  if (!is_json_media_type(req.get_header_value("Content-Type"))) {
+    send_problem(&api, res, simple_problem(415, "unsupported_media_type",
+                                           "the body must be sent as application/json"));
+    return false;
+  }
+  if (req.body.size() > ctx.max_body) {
+    send_problem(&api, res, simple_problem(413, "payload_too_large",
+                                           "the body is larger than " + std::to_string(ctx.max_body) +
+                                               " bytes"));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void handle_request(const MockContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (ctx.faults.has(Fault::slow_responses)) std::this_thread::sleep_for(ctx.slow_delay);
+  std::string_view path = target_path(req);
+  if (is_outbox_path(ctx, path)) return serve_outbox(ctx, req, res);
+  std::optional<Route> found = route(ctx, path);
+  if (!found) {
+    return send_problem(nullptr, res,
+                        simple_problem(404, "not_found", "no endpoint at " + std::string(path)));
+  }
+  const Contract& contract = found->api->entry->contract;
+  if (req.method != contract.method) {
+    res.set_header("Allow", contract.method);
+    return send_problem(found->api, res, simple_problem(405, "method_not_allowed",
+                                                        contract.id + " takes " + contract.method));
+  }
+  if (!admit(ctx, *found->api, req, res)) return;
+  handle_message(ctx, *found, req, res);
+}
+
+void fill_library_error(const MockContext& ctx, const httplib::Request& req,
+                        httplib::Response& res) {
+  if (!res.body.empty()) return;
+  std::optional<Route> found = route(ctx, target_path(req));
+  std::string code = res.status == 413 ? "payload_too_large" : "bad_request";
+  std::string message = res.status == 413
+                            ? "the body is larger than " + std::to_string(ctx.max_body) + " bytes"
+                            : "the request could not be read (status " + std::to_string(res.status) + ")";
+  send_problem(found ? found->api : nullptr, res, simple_problem(res.status, code, message));
+}
+
+}  // namespace conform

@@ -1,0 +1,77 @@
+#pragma once
+/// The mock's request pipeline: route, auth, content type, size, JSON, parameters, contract.
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "contract/endpoint.hpp"
+#include "mock/faults.hpp"
+#include "mock/outbox.hpp"
+#include "mock/vendor_style.hpp"
+#include "validate/catalog.hpp"
+
+namespace conform {
+
+/// One routable API and the statuses the mock derives from its contract once, at start.
+struct MockApi {
+  const ApiEntry* entry = nullptr;      ///< contract, schemas and validators (from the Catalog)
+  const VendorStyle* style = nullptr;   ///< how this vendor words its answers
+  int error_status = 400;    ///< for a broken contract: the one exact documented 4xx, else 400
+  int success_status = 200;  ///< the one exact documented 2xx, else 200
+};
+
+/// Everything a request handler reads. Built once by MockServer, then shared read-only.
+struct MockContext {
+  std::shared_ptr<const Catalog> catalog;  ///< keeps the entries below alive
+  std::vector<MockApi> apis;               ///< one per contract, in catalog order
+  std::string prefix;                      ///< "" or "/some/prefix" (no trailing slash)
+  FaultSet faults;                         ///< switched-on faults
+  Outbox* outbox = nullptr;                ///< owned by the server state
+  size_t max_body = 0;                     ///< bytes; larger bodies get 413
+  size_t max_depth = 0;                    ///< JSON nesting levels before parsing is refused
+  std::chrono::milliseconds slow_delay{300};  ///< the delay of the slow-responses fault
+};
+
+/// The routable APIs of a catalog, with their derived statuses.
+std::vector<MockApi> mock_apis(const Catalog& catalog);
+
+/// Answers one request. Never throws for any input; 5xx only when a fault asks for it.
+void handle_request(const MockContext& context, const httplib::Request& request,
+                    httplib::Response& response);
+
+/// Gives an error that httplib produced itself (413, a bad request line, ...) a JSON body
+/// in the style of the API its path names. Leaves responses that have a body alone.
+void fill_library_error(const MockContext& context, const httplib::Request& request,
+                        httplib::Response& response);
+
+// The steps, exposed for the pipeline's own files (request_checks.cpp).
+
+/// True when the request carries a credential in the scheme: the header is present, starts
+/// with one of the prefixes (letter case ignored) and has something after the prefix.
+bool has_credentials(const AuthScheme& auth, const httplib::Request& request);
+
+/// True for `application/json`, with or without parameters such as `charset`.
+bool is_json_media_type(const std::string& content_type);
+
+/// Checks path and query parameters and resolves the channel. Returns the problem, if any;
+/// on success `channel` holds the resolved channel key ("" for an API without channels).
+std::optional<Problem> check_parameters(const MockContext& context, const Contract& contract,
+                                        const PathValues& path_values,
+                                        const httplib::Request& request, std::string& channel);
+
+/// The status for a body that breaks the contract: a status documented for one of the
+/// violated requirements (e.g. 422 for whippy's sender_email), else the API's error status.
+int invalid_status(const MockContext& context, const MockApi& api,
+                   const std::vector<Violation>& violations);
+
+/// Applies the response-shape faults to a success body.
+void break_success_body(const MockContext& context, const std::string& api_id,
+                        nlohmann::json& body);
+
+}  // namespace conform

@@ -1,0 +1,124 @@
+#include "report/junit_render.hpp"
+
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "report/report_markup.hpp"
+#include "report/report_view.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+/// The cases of one testsuite and their counts.
+struct Suite {
+  std::string name;
+  std::string target;
+  std::vector<const json*> cases;
+  size_t failures = 0, errors = 0, skipped = 0;
+  double ms = 0;
+};
+
+std::string attr(const std::string& value) { return "\"" + escape_markup(value) + "\""; }
+
+std::string failure_text(const json& entry) {
+  std::ostringstream out;
+  for (const json* failure : case_failures(entry)) {
+    const json& f = *failure;
+    out << f.value("check", "") << " [" << f.value("requirement", "") << "]";
+    if (!f.value("locator", "").empty()) out << " (" << f.value("locator", "") << ")";
+    out << "\n  " << f.value("message", "") << "\n";
+    if (!f.value("pointer", "").empty()) out << "  pointer:  " << f.value("pointer", "") << "\n";
+    out << "  expected: " << f.value("expected", "") << "\n  actual:   " << f.value("actual", "")
+        << "\n";
+  }
+  if (!entry.value("note", "").empty()) out << "note: " << entry.value("note", "") << "\n";
+  if (!entry.value("curl", "").empty()) out << "reproduce: " << entry.value("curl", "") << "\n";
+  return out.str();
+}
+
+std::string first_message(const json& entry) {
+  auto failures = case_failures(entry);
+  if (!failures.empty()) return (*failures.front()).value("message", "");
+  if (!entry.value("note", "").empty()) return entry.value("note", "");
+  return entry.value("outcome", "") + std::string(" (") + entry.value("id", "") + ")";
+}
+
+std::string first_check(const json& entry) {
+  auto failures = case_failures(entry);
+  return failures.empty() ? entry.value("outcome", "") : (*failures.front()).value("check", "");
+}
+
+void write_testcase(std::ostream& out, const json& entry) {
+  const std::string outcome = entry.value("outcome", "ERROR");
+  out << "    <testcase name=" << attr(entry.value("id", "")) << " classname="
+      << attr("conform." + entry.value("api", "")) << " time="
+      << attr(seconds_text(entry.value("duration_ms", 0.0))) << ">\n";
+  const std::string message = outcome + ": " + first_message(entry);
+  if (outcome == "FAIL" || outcome == "XPASS") {
+    out << "      <failure message=" << attr(message) << " type=" << attr(first_check(entry)) << ">"
+        << escape_markup(failure_text(entry)) << "</failure>\n";
+  } else if (outcome == "ERROR" || outcome == "TIMEOUT") {
+    out << "      <error message=" << attr(message) << " type=" << attr(outcome) << ">"
+        << escape_markup(failure_text(entry)) << "</error>\n";
+  } else if (outcome == "XFAIL") {
+    out << "      <skipped message=" << attr(message) << "/>\n";
+  }
+  if (outcome == "OBSERVED" || outcome == "XFAIL") {
+    out << "      <system-out>" << escape_markup(failure_text(entry)) << "</system-out>\n";
+  }
+  out << "    </testcase>\n";
+}
+
+std::vector<Suite> suites_of(const json& report) {
+  const bool several_targets = report_targets(report).size() > 1;
+  std::map<std::pair<std::string, std::string>, Suite> by_key;
+  for (const auto& entry : report["cases"]) {
+    const std::string api = entry.value("api", ""), target = entry.value("target", "");
+    Suite& suite = by_key[{api, several_targets ? target : ""}];
+    suite.name = several_targets ? api + " @ " + target : api;
+    suite.target = target;
+    suite.cases.push_back(&entry);
+    const std::string outcome = entry.value("outcome", "ERROR");
+    suite.failures += outcome == "FAIL" || outcome == "XPASS";
+    suite.errors += outcome == "ERROR" || outcome == "TIMEOUT";
+    suite.skipped += outcome == "XFAIL";
+    suite.ms += entry.value("duration_ms", 0.0);
+  }
+  std::vector<Suite> out;
+  for (auto& [key, suite] : by_key) out.push_back(std::move(suite));
+  return out;
+}
+
+}  // namespace
+
+std::string render_junit(const json& report) {
+  const std::vector<Suite> suites = suites_of(report);
+  Suite all;
+  for (const auto& suite : suites) {
+    all.failures += suite.failures;
+    all.errors += suite.errors;
+    all.skipped += suite.skipped;
+    all.ms += suite.ms;
+  }
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"conform\" tests=\""
+      << report["cases"].size() << "\" failures=\"" << all.failures << "\" errors=\""
+      << all.errors << "\" skipped=\"" << all.skipped << "\" time=\"" << seconds_text(all.ms)
+      << "\">\n";
+  for (const auto& suite : suites) {
+    out << "  <testsuite name=" << attr(suite.name) << " tests=\"" << suite.cases.size()
+        << "\" failures=\"" << suite.failures << "\" errors=\"" << suite.errors
+        << "\" skipped=\"" << suite.skipped << "\" time=\"" << seconds_text(suite.ms) << "\">\n"
+        << "    <properties>\n      <property name=\"target\" value=" << attr(suite.target)
+        << "/>\n    </properties>\n";
+    for (const json* entry : suite.cases) write_testcase(out, *entry);
+    out << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
+  return out.str();
+}
+
+}  // namespace conform

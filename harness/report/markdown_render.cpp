@@ -1,0 +1,137 @@
+#include "report/markdown_render.hpp"
+
+#include <sstream>
+
+#include "report/report_markup.hpp"
+#include "report/report_model.hpp"
+#include "report/report_view.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT"};
+
+const char* outcome_icon(const std::string& outcome) {
+  if (outcome == "PASS") return "✅";
+  if (outcome == "XFAIL" || outcome == "OBSERVED") return "ℹ️";
+  if (outcome == "ERROR" || outcome == "TIMEOUT") return "⚠️";
+  return "❌";
+}
+
+/// A fenced code block whose fence is longer than any backtick run inside.
+std::string code_block(const std::string& text, const char* language) {
+  size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(std::max<size_t>(3, longest + 1), '`');
+  return fence + language + "\n" + text + "\n" + fence + "\n";
+}
+
+void write_header(std::ostream& out, const json& report) {
+  const json& summary = report["summary"];
+  const bool passed = summary.value("passed", false);
+  out << "## conform: " << (passed ? "✅ passed" : "❌ failed") << " — "
+      << summary.value("total", 0) << " cases\n\n";
+  for (const auto& run : report["runs"]) {
+    out << "- target `" << markdown_cell(run.value("target", "")) << "`, conform "
+        << markdown_cell(run.value("tool_version", "")) << ", " << markdown_cell(run.value("mode", ""))
+        << (run.value("shard", "").empty() ? "" : ", shard " + run.value("shard", ""))
+        << (run["seed"].is_null() ? "" : ", seed " + run["seed"].dump()) << ", started "
+        << markdown_cell(run.value("started_at", "")) << "\n";
+  }
+  if (!report.value("complete", false)) {
+    out << "\n> ⚠️ The run did not finish; this report holds the cases recorded before it stopped.\n";
+  }
+  out << "\n";
+}
+
+void write_status_table(std::ostream& out, const json& report) {
+  out << "| API | pass rate |";
+  for (const char* outcome : kOutcomes) out << " " << outcome << " |";
+  out << "\n|---|---|";
+  for (size_t i = 0; i < std::size(kOutcomes); ++i) out << "---:|";
+  out << "\n";
+  for (const Tally& tally : tally_by_api(report)) {
+    out << "| " << (tally.good() == tally.total ? "✅ " : "❌ ") << markdown_cell(tally.name)
+        << " | " << static_cast<int>(tally.pass_rate() * 100 + 0.5) << "% (" << tally.good() << "/"
+        << tally.total << ") |";
+    for (const char* outcome : kOutcomes) {
+      auto found = tally.counts.find(outcome);
+      out << " " << (found == tally.counts.end() ? 0 : found->second) << " |";
+    }
+    out << "\n";
+  }
+  out << "\n";
+}
+
+void write_failure(std::ostream& out, const json& entry) {
+  const std::string outcome = entry.value("outcome", "");
+  out << "#### " << outcome_icon(outcome) << " " << outcome << " `"
+      << markdown_cell(entry.value("id", "")) << "`\n\n";
+  if (!entry.value("note", "").empty()) out << markdown_cell(entry.value("note", "")) << "\n\n";
+  auto failures = case_failures(entry);
+  if (!failures.empty()) {
+    out << "| check | requirement | locator | pointer | expected | actual | message |\n"
+           "|---|---|---|---|---|---|---|\n";
+    for (const json* f : failures) {
+      out << "| " << markdown_cell(f->value("check", "")) << " | "
+          << markdown_cell(f->value("requirement", "")) << " | "
+          << markdown_cell(f->value("locator", "")) << " | "
+          << markdown_cell(f->value("pointer", "")) << " | "
+          << markdown_cell(f->value("expected", "")) << " | "
+          << markdown_cell(f->value("actual", "")) << " | "
+          << markdown_cell(f->value("message", "")) << " |\n";
+    }
+    out << "\n";
+  }
+  if (!entry.value("curl", "").empty()) out << code_block(entry.value("curl", ""), "sh") << "\n";
+}
+
+void write_failures(std::ostream& out, const json& report) {
+  std::vector<const json*> gate, observed;
+  for (const json* entry : noteworthy_cases(report)) {
+    (outcome_fails_gate((*entry).value("outcome", "")) ? gate : observed).push_back(entry);
+  }
+  if (!gate.empty()) out << "### Failures\n\n";
+  for (size_t i = 0; i < gate.size() && i < kMarkdownFailureLimit; ++i) write_failure(out, *gate[i]);
+  if (gate.size() > kMarkdownFailureLimit) {
+    out << "…and " << gate.size() - kMarkdownFailureLimit << " more (see the HTML report).\n\n";
+  }
+  if (observed.empty()) return;
+  out << "### Observations and known deviations\n\n";
+  for (const json* entry : observed) {
+    auto failures = case_failures(*entry);
+    out << "- " << (*entry).value("outcome", "") << " `" << markdown_cell((*entry).value("id", ""))
+        << "`: " << markdown_cell(failures.empty() ? (*entry).value("note", "")
+                                                   : failures.front()->value("message", ""))
+        << "\n";
+  }
+  out << "\n";
+}
+
+}  // namespace
+
+std::string markdown_cell(const std::string& text) {
+  std::string out;
+  for (char c : escape_markup(text)) {
+    if (c == '|') out += "\\|";
+    else if (c == '`') out += "&#96;";
+    else if (c == '\n') out += "<br>";
+    else if (c != '\r') out += c;
+  }
+  return out;
+}
+
+std::string render_markdown(const json& report) {
+  std::ostringstream out;
+  write_header(out, report);
+  write_status_table(out, report);
+  write_failures(out, report);
+  return out.str();
+}
+
+}  // namespace conform

@@ -1,0 +1,73 @@
+#include "report/report_builder.hpp"
+
+#include "core/json_text.hpp"
+#include "report/report_model.hpp"
+#include "report/report_sanitize.hpp"
+
+namespace conform {
+
+using nlohmann::json;
+
+ReportBuilder::ReportBuilder() : report_(empty_report()) {}
+
+json ReportBuilder::start(const RunInfo& info) {
+  json event = {{"event", "run_started"},
+                {"report_version", kReportVersion},
+                {"run", run_info_to_json(info)},
+                {"requirements", requirements_to_json(info)}};
+  target_ = event["run"]["target"].get<std::string>();
+  apply_event(report_, event);
+  return event;
+}
+
+json ReportBuilder::add(const CaseResult& result) {
+  json event = {{"event", "case_finished"}, {"case", case_to_json(result, target_)}};
+  apply_event(report_, event);
+  return event;
+}
+
+json ReportBuilder::finish(const RunSummary& summary) {
+  json event = {{"event", "run_finished"}, {"wall_ms", summary.wall_ms}};
+  apply_event(report_, event);
+  return event;
+}
+
+bool apply_event(json& report, const json& event) {
+  const std::string kind = event.value("event", "");
+  if (kind == "run_started") {
+    report["runs"].push_back(event.at("run"));
+    for (const auto& [api, list] : event.at("requirements").items()) {
+      if (!report["requirements"].contains(api)) report["requirements"][api] = list;
+    }
+  } else if (kind == "case_finished") {
+    report["cases"].push_back(event.at("case"));
+  } else if (kind == "run_finished") {
+    double wall_ms = event.value("wall_ms", 0.0);
+    if (!report["runs"].empty()) report["runs"].back()["wall_ms"] = wall_ms;
+    report["complete"] = true;
+  } else {
+    return false;
+  }
+  double wall_ms = kind == "run_finished" ? event.value("wall_ms", 0.0)
+                                          : report["summary"].value("wall_ms", 0.0);
+  report["summary"] = summarize_cases(report["cases"], wall_ms);
+  return true;
+}
+
+json report_from_events(std::string_view ndjson) {
+  json report = empty_report();
+  size_t start = 0;
+  while (start < ndjson.size()) {
+    size_t end = ndjson.find('\n', start);
+    if (end == std::string_view::npos) end = ndjson.size();
+    std::string_view line = ndjson.substr(start, end - start);
+    start = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    JsonParse parsed = parse_json(line);
+    if (!parsed.value || !parsed.value->is_object()) break;  // a line torn by a killed writer
+    apply_event(report, *parsed.value);
+  }
+  return report;
+}
+
+}  // namespace conform

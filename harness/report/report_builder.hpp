@@ -1,0 +1,36 @@
+#pragma once
+/// Turns run events into a JSON report, and the NDJSON event lines that rebuild it after a crash.
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/run_types.hpp"
+
+namespace conform {
+
+/// Accumulates one run's report from its events.
+class ReportBuilder {
+ public:
+  ReportBuilder();
+  /// Records the run; returns the `run_started` event.
+  nlohmann::json start(const RunInfo& info);
+  /// Records one case; returns the `case_finished` event.
+  nlohmann::json add(const CaseResult& result);
+  /// Closes the run (summary, complete = true); returns the `run_finished` event.
+  nlohmann::json finish(const RunSummary& summary);
+  /// The report so far.
+  const nlohmann::json& report() const { return report_; }
+
+ private:
+  nlohmann::json report_;
+  std::string target_;
+};
+
+/// Applies one NDJSON event to a report; returns false for an event it does not know.
+bool apply_event(nlohmann::json& report, const nlohmann::json& event);
+
+/// Rebuilds a report from an NDJSON event stream. A run that never finished gives a report with
+/// `complete: false` and a summary of the cases that did; a torn last line is ignored.
+nlohmann::json report_from_events(std::string_view ndjson);
+
+}  // namespace conform

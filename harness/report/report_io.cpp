@@ -1,0 +1,53 @@
+#include "report/report_io.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "core/json_text.hpp"
+#include "report/report_builder.hpp"
+
+namespace conform {
+
+namespace fs = std::filesystem;
+
+void write_file_atomic(const fs::path& path, const std::string& text) {
+  if (path.has_parent_path()) {
+    std::error_code ignored;
+    fs::create_directories(path.parent_path(), ignored);
+  }
+  fs::path temp = path;
+  temp += ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) throw ReportError(path.string() + ": cannot write " + temp.string());
+  }
+  std::error_code error;
+  fs::rename(temp, path, error);
+  if (error) {
+    fs::remove(temp, error);
+    throw ReportError(path.string() + ": cannot replace the file: " + error.message());
+  }
+}
+
+nlohmann::json read_report_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ReportError(path.string() + ": cannot read the file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  if (path.extension() == ".ndjson") return report_from_events(text);
+  JsonParse parsed = parse_json(text);
+  if (!parsed.value) throw ReportError(path.string() + ": " + parsed.error);
+  return std::move(*parsed.value);
+}
+
+std::string report_text(const nlohmann::json& report) {
+  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace conform

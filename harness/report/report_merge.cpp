@@ -1,0 +1,83 @@
+#include "report/report_merge.hpp"
+
+#include <map>
+
+#include "report/report_model.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+/// api → (hash, origin of the first report that gave it).
+using HashBook = std::map<std::string, std::pair<std::string, std::string>>;
+
+void check_hashes(HashBook& book, const MergeInput& input, bool force) {
+  for (const auto& run : input.report["runs"]) {
+    for (const auto& [api, hash] : run["contract_hashes"].items()) {
+      auto [it, inserted] = book.emplace(api, std::make_pair(hash.get<std::string>(), input.origin));
+      if (inserted || it->second.first == hash || force) continue;
+      throw MergeConflict("the contract of " + api + " differs: " + it->second.second + " has " +
+                          it->second.first + ", " + input.origin + " has " +
+                          hash.get<std::string>() + " (use --force to merge anyway)");
+    }
+  }
+}
+
+void merge_requirements(json& into, const json& from) {
+  for (const auto& [api, list] : from.items()) {
+    json& known = into[api];
+    if (!known.is_array()) known = json::array();
+    for (const auto& requirement : list) {
+      bool present = false;
+      for (const auto& existing : known) present = present || existing["id"] == requirement["id"];
+      if (!present) known.push_back(requirement);
+    }
+  }
+}
+
+/// Adds a case; returns false when the same case for the same target is already there.
+bool add_case(json& cases, std::map<std::string, size_t>& index, const json& entry, bool force) {
+  const std::string key = entry.value("target", "") + "\n" + entry.value("id", "");
+  auto found = index.find(key);
+  if (found == index.end()) {
+    index[key] = cases.size();
+    cases.push_back(entry);
+    return true;
+  }
+  if (force) cases[found->second] = entry;
+  return force;
+}
+
+}  // namespace
+
+json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
+  json merged = empty_report();
+  merged["complete"] = !inputs.empty();
+  HashBook hashes;
+  std::map<std::string, size_t> index;
+  double wall_ms = 0;
+  for (const auto& input : inputs) {
+    const json& report = input.report;
+    if (report.value("report_version", 0) != kReportVersion) {
+      throw MergeConflict(input.origin + ": report_version " + report.value("report_version", json()).dump() +
+                          " is not " + std::to_string(kReportVersion));
+    }
+    check_hashes(hashes, input, force);
+    for (const auto& run : report["runs"]) merged["runs"].push_back(run);
+    merge_requirements(merged["requirements"], report["requirements"]);
+    for (const auto& entry : report["cases"]) {
+      if (!add_case(merged["cases"], index, entry, force)) {
+        throw MergeConflict(input.origin + ": case " + entry.value("id", "") + " for target " +
+                            entry.value("target", "") +
+                            " is already in an earlier report (use --force to keep the later one)");
+      }
+    }
+    merged["complete"] = merged["complete"].get<bool>() && report.value("complete", false);
+    wall_ms = std::max(wall_ms, report["summary"].value("wall_ms", 0.0));
+  }
+  merged["summary"] = summarize_cases(merged["cases"], wall_ms);
+  return merged;
+}
+
+}  // namespace conform

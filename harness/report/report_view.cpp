@@ -1,0 +1,182 @@
+#include "report/report_view.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "report/report_model.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+int rank(const std::string& status) {
+  static const char* const kOrder[] = {"NOT RUN", "PASS",  "OBSERVED", "XFAIL",
+                                       "TIMEOUT", "ERROR", "XPASS",    "FAIL"};
+  for (int i = 0; i < 8; ++i) {
+    if (status == kOrder[i]) return i;
+  }
+  return 5;  // an unknown outcome counts as ERROR
+}
+
+bool names_requirement(const json& entry, const std::string& requirement) {
+  for (const auto& id : entry["requirements"]) {
+    if (id == requirement) return true;
+  }
+  return false;
+}
+
+/// A failure counts against `requirement` when it names it, or when it names none of the case's
+/// requirements (then it counts against all of them).
+bool failure_belongs(const json& failure, const json& entry, const std::string& requirement) {
+  const std::string named = failure.value("requirement", "");
+  return named == requirement || (!names_requirement(entry, named) &&
+                                  names_requirement(entry, requirement));
+}
+
+bool covers(const json& entry, const std::string& requirement) {
+  if (names_requirement(entry, requirement)) return true;
+  for (const json* failure : case_failures(entry)) {
+    if ((*failure)["requirement"] == requirement) return true;
+  }
+  return false;
+}
+
+std::string status_for(const json& entry, const std::string& requirement) {
+  const std::string outcome = entry["outcome"];
+  if (outcome != "FAIL" && outcome != "XFAIL" && outcome != "OBSERVED") return outcome;
+  for (const json* failure : case_failures(entry)) {
+    if (failure_belongs(*failure, entry, requirement)) return outcome;
+  }
+  return "PASS";
+}
+
+std::string check_status_for(const json& check, const json& entry, const std::string& requirement) {
+  const std::string outcome = entry["outcome"];
+  if (outcome == "ERROR" || outcome == "TIMEOUT") return outcome;  // nothing could be judged
+  for (const auto& failure : check["failures"]) {
+    if (failure_belongs(failure, entry, requirement)) return outcome;
+  }
+  return "PASS";
+}
+
+void merge_cell(Cell& cell, const std::string& status) {
+  cell.status = worse_status(cell.status, status);
+  ++cell.cases;
+}
+
+void fill_row(MatrixRow& row, const json& report) {
+  for (const auto& entry : report["cases"]) {
+    if (entry["api"] != row.api || !covers(entry, row.id)) continue;
+    const std::string status = status_for(entry, row.id);
+    merge_cell(row.overall, status);
+    merge_cell(row.by_target[entry.value("target", "")], status);
+    for (const auto& check : entry["checks"]) {
+      merge_cell(row.by_check[check["name"]], check_status_for(check, entry, row.id));
+    }
+    for (const json* failure : case_failures(entry)) {
+      if (row.locator.empty() && (*failure)["requirement"] == row.id) {
+        row.locator = failure->value("locator", "");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+size_t Tally::good() const {
+  size_t n = 0;
+  for (const auto& [outcome, count] : counts) {
+    if (!outcome_fails_gate(outcome)) n += count;
+  }
+  return n;
+}
+
+double Tally::pass_rate() const { return total == 0 ? 1.0 : double(good()) / double(total); }
+
+std::string worse_status(const std::string& a, const std::string& b) {
+  return rank(b) > rank(a) ? b : a;
+}
+
+std::vector<const json*> case_failures(const json& entry) {
+  std::vector<const json*> out;
+  for (const auto& check : entry["checks"]) {
+    for (const auto& failure : check["failures"]) out.push_back(&failure);
+  }
+  return out;
+}
+
+std::vector<Tally> tally_by_api(const json& report) {
+  std::map<std::string, Tally> by_api;
+  for (const auto& entry : report["cases"]) {
+    Tally& tally = by_api[entry["api"]];
+    tally.name = entry["api"];
+    ++tally.counts[entry["outcome"]];
+    ++tally.total;
+  }
+  std::vector<Tally> out;
+  for (auto& [api, tally] : by_api) out.push_back(std::move(tally));
+  return out;
+}
+
+std::vector<std::string> report_targets(const json& report) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& target) {
+    if (std::find(out.begin(), out.end(), target) == out.end()) out.push_back(target);
+  };
+  for (const auto& run : report["runs"]) add(run.value("target", ""));
+  for (const auto& entry : report["cases"]) add(entry.value("target", ""));
+  return out;
+}
+
+std::vector<std::string> report_checks(const json& report) {
+  std::set<std::string> names;
+  for (const auto& entry : report["cases"]) {
+    for (const auto& check : entry["checks"]) names.insert(check["name"].get<std::string>());
+  }
+  return {names.begin(), names.end()};
+}
+
+std::vector<MatrixRow> requirement_matrix(const json& report) {
+  std::map<std::string, std::vector<MatrixRow>> by_api;
+  auto add_row = [&](const std::string& api, const std::string& id, const json* listed) {
+    auto& rows = by_api[api];
+    for (const auto& row : rows) {
+      if (row.id == id) return;
+    }
+    MatrixRow row{api, id, listed ? listed->value("summary", "") : "",
+                  listed ? listed->value("locator", "") : "", {}, {}, {}};
+    rows.push_back(std::move(row));
+  };
+  for (const auto& [api, list] : report["requirements"].items()) {
+    for (const auto& requirement : list) add_row(api, requirement["id"], &requirement);
+  }
+  for (const auto& entry : report["cases"]) {
+    for (const auto& id : entry["requirements"]) add_row(entry["api"], id, nullptr);
+    for (const json* failure : case_failures(entry)) {
+      const std::string id = (*failure)["requirement"];
+      if (!id.empty()) add_row(entry["api"], id, nullptr);
+    }
+  }
+  std::vector<MatrixRow> out;
+  for (auto& [api, rows] : by_api) {
+    for (auto& row : rows) fill_row(row, report);
+    std::stable_partition(rows.begin(), rows.end(), [](const MatrixRow& row) { return row.overall.cases > 0; });
+    for (auto& row : rows) out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<const json*> noteworthy_cases(const json& report) {
+  std::vector<const json*> out;
+  for (const auto& entry : report["cases"]) {
+    const std::string outcome = entry["outcome"];
+    if (outcome_fails_gate(outcome) || !case_failures(entry).empty()) out.push_back(&entry);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const json* a, const json* b) {
+    return rank((*a)["outcome"]) > rank((*b)["outcome"]);
+  });
+  return out;
+}
+
+}  // namespace conform

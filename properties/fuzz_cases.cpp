@@ -1,0 +1,183 @@
+#include "fuzz_cases.hpp"
+
+#include "core/json_pointer.hpp"
+#include "engine/case_builder.hpp"
+#include "mutators.hpp"
+#include "schema_gen.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+uint64_t mix(uint64_t seed, uint64_t index) {
+  uint64_t x = seed * 0x9E3779B97F4A7C15ull + index + 1;
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+/// Requirement ids of every field present in the value, in document order, without repeats.
+void collect_requirements(const SchemaValidator& validator, const json& value, const std::string& pointer,
+                          std::vector<std::string>& out) {
+  if (!pointer.empty()) {
+    if (const FieldRules* rules = rules_for(validator.index(), pointer)) {
+      if (!rules->requirement.empty() &&
+          std::find(out.begin(), out.end(), rules->requirement) == out.end()) {
+        out.push_back(rules->requirement);
+      }
+    }
+  }
+  if (value.is_object()) {
+    for (const auto& [name, sub] : value.items()) collect_requirements(validator, sub, append_pointer(pointer, name), out);
+  } else if (value.is_array() && !value.empty()) {
+    collect_requirements(validator, value[0], pointer + "/0", out);
+  }
+}
+
+Fixture as_fixture(const FuzzTarget& target, const std::string& name, Expectation expect, const json& body) {
+  Fixture f;
+  f.path = "generated";
+  f.api = target.api->contract.id;
+  f.name = name;
+  f.kind = PayloadKind::request;
+  if (!target.channel.empty()) f.channel = target.channel;
+  f.expect = expect;
+  f.body = body;
+  f.document = json::object();
+  return f;
+}
+
+std::string case_name(const FuzzCase& c, size_t index) {
+  std::string name = "fuzz-" + std::to_string(index) + "-" + fuzz_variant_name(c.variant);
+  if (!c.mutant_kind.empty()) name += "-" + c.mutant_kind;
+  return name;
+}
+
+void build_valid(const FuzzTarget& t, FuzzCase& c, const json& value) {
+  Fixture f = as_fixture(t, "", Expectation::valid, value);
+  collect_requirements(*t.validator, value, "", f.requirements);
+  if (f.requirements.empty()) f.requirements = {t.api->contract.id + ".response"};
+  c.body = value;
+  c.replay = case_from_fixture(*t.api, f, t.credential);
+}
+
+bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind,
+                  const std::string& pattern) {
+  std::vector<Mutant> all = mutants_of(*t.schema, value, t.api->contract.email_policy);
+  std::vector<const Mutant*> fitting;
+  for (const auto& m : all) {
+    bool same = kind.empty() || (mutation_kind_name(m.kind) == kind && pointer_pattern(m.pointer) == pattern);
+    if (same) fitting.push_back(&m);
+  }
+  if (fitting.empty()) return false;
+  const Mutant& m = *fitting[c.pick % fitting.size()];
+  std::vector<Violation> violations = t.validator->validate(m.body);
+  Fixture f = as_fixture(t, "", Expectation::invalid, m.body);
+  f.errors_at = {m.pointer};
+  f.requirements = {violations.empty() ? t.api->contract.rejection.requirement : violations.front().requirement};
+  c.mutant_kind = mutation_kind_name(m.kind);
+  c.site_pattern = pointer_pattern(m.pointer);
+  c.body = m.body;
+  c.replay = case_from_fixture(*t.api, f, t.credential);
+  return true;
+}
+
+bool build_probe(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& name) {
+  std::vector<Probe> all = probes_of(*t.schema, value);
+  std::vector<const Probe*> fitting;
+  for (const auto& p : all) {
+    if (name.empty() || p.name == name) fitting.push_back(&p);
+  }
+  if (fitting.empty()) return false;
+  const Probe& p = *fitting[c.pick % fitting.size()];
+  build_valid(t, c, p.body);
+  c.mutant_kind = p.name;
+  c.site_pattern = pointer_pattern(p.pointer);
+  c.replay.observe_only = true;
+  return true;
+}
+
+void build_anonymous(const FuzzTarget& t, FuzzCase& c, const json& value) {
+  build_valid(t, c, value);
+  c.replay = derive_case(*t.api, c.replay, "", Intent::unauthenticated, t.api->contract.auth.requirement);
+  std::erase_if(c.replay.request.headers, [&](const auto& h) { return h.first == t.api->contract.auth.header; });
+}
+
+/// Builds the case's replay from a valid value; false when the variant has no site in it.
+bool build(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind, const std::string& site) {
+  switch (c.variant) {
+    case FuzzVariant::valid: build_valid(t, c, value); return true;
+    case FuzzVariant::mutant: return build_mutant(t, c, value, kind, site);
+    case FuzzVariant::probe: return build_probe(t, c, value, kind);
+    case FuzzVariant::anonymous: build_anonymous(t, c, value); return true;
+  }
+  return false;
+}
+
+FuzzVariant variant_for(uint64_t round) {
+  static const FuzzVariant cycle[] = {FuzzVariant::valid,  FuzzVariant::mutant, FuzzVariant::mutant,
+                                      FuzzVariant::probe,  FuzzVariant::mutant, FuzzVariant::valid,
+                                      FuzzVariant::mutant, FuzzVariant::anonymous};
+  return cycle[round % 8];
+}
+
+}  // namespace
+
+const char* fuzz_variant_name(FuzzVariant variant) {
+  static const char* names[] = {"valid", "mutant", "probe", "anonymous"};
+  return names[static_cast<int>(variant)];
+}
+
+std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std::string>& apis,
+                                     const std::map<std::string, std::string>& credentials) {
+  std::vector<FuzzTarget> out;
+  for (const auto& api : catalog.apis()) {
+    if (!apis.empty() && !apis.contains(api.contract.id)) continue;
+    for (const auto& [channel, files] : api.contract.channels) {
+      out.push_back({&api, channel, &api.schemas.at(files.request), api.validator(PayloadKind::request, channel),
+                     credential_for(api.contract, credentials)});
+    }
+  }
+  return out;
+}
+
+json regenerate_value(const FuzzTarget& target, const FuzzCase& c) {
+  return gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(c.seed), c.size).value();
+}
+
+std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count) {
+  std::vector<FuzzCase> out;
+  if (targets.empty()) return out;
+  for (size_t i = 0; i < count; ++i) {
+    FuzzCase c;
+    c.target = i % targets.size();
+    c.seed = mix(seed, i);
+    c.size = static_cast<int>(std::min<size_t>(100, 5 + i * 100 / std::max<size_t>(count, 1)));
+    c.variant = variant_for(i / targets.size());
+    c.pick = static_cast<size_t>(mix(c.seed, 7) % 1000);
+    json value = regenerate_value(targets[c.target], c);
+    if (!build(targets[c.target], c, value, "", "")) {
+      c.variant = FuzzVariant::valid;
+      build(targets[c.target], c, value, "", "");
+    }
+    c.replay.name = case_name(c, i);
+    c.replay.id = c.replay.api + "/" + c.replay.name;
+    c.replay.origin = "generated (seed " + std::to_string(seed) + ", case " + std::to_string(i) + ")";
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like, const json& value) {
+  FuzzCase c = like;
+  if (!build(target, c, value, like.mutant_kind, like.site_pattern)) return std::nullopt;
+  c.replay.name = like.replay.name;
+  c.replay.id = like.replay.id;
+  c.replay.origin = like.replay.origin;
+  return c;
+}
+
+}  // namespace conform

@@ -1,0 +1,61 @@
+#pragma once
+/// Fuzz cases: valid values, mutants, probes and anonymous requests generated from the contract
+/// schemas, as replay cases the engine can run. Each case can be regenerated from its seed.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/replay_case.hpp"
+#include "validate/catalog.hpp"
+
+namespace conform {
+
+/// One request schema to fuzz: an API, one of its channels, and the credential to send.
+struct FuzzTarget {
+  const ApiEntry* api = nullptr;
+  std::string channel;  ///< "" when the API has no channels
+  const nlohmann::json* schema = nullptr;
+  const SchemaValidator* validator = nullptr;
+  std::string credential;
+};
+
+/// What a generated case is.
+enum class FuzzVariant { valid, mutant, probe, anonymous };
+
+/// A generated case and how to make it again.
+struct FuzzCase {
+  ReplayCase replay;
+  size_t target = 0;       ///< index into the targets
+  uint64_t seed = 0;       ///< the case's own seed (derived from the run seed and its index)
+  int size = 0;            ///< RapidCheck size it was generated at
+  FuzzVariant variant = FuzzVariant::valid;
+  size_t pick = 0;         ///< which mutant or probe of the value
+  std::string mutant_kind;     ///< for a mutant: its MutationKind name
+  std::string site_pattern;    ///< for a mutant or probe: its pointer with indices as `*`
+  nlohmann::json body;         ///< the request body as sent
+};
+
+/// The request schemas of the selected APIs (all when `apis` is empty), each with its credential.
+std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std::string>& apis,
+                                     const std::map<std::string, std::string>& credentials);
+
+/// `count` cases, spread over the targets, small ones first. The same seed gives the same cases.
+std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count);
+
+/// The case of the same variant built on another valid value (a shrink candidate); std::nullopt
+/// when the value has no site of the same kind.
+std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like,
+                                          const nlohmann::json& valid_value);
+
+/// The valid value a case was built on, regenerated from its seed and size.
+nlohmann::json regenerate_value(const FuzzTarget& target, const FuzzCase& fuzz_case);
+
+/// "valid", "mutant", "probe", "anonymous".
+const char* fuzz_variant_name(FuzzVariant variant);
+
+}  // namespace conform

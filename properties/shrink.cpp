@@ -1,0 +1,67 @@
+#include "shrink.hpp"
+
+#include <rapidcheck.h>
+
+#include "schema_gen.hpp"
+
+namespace conform {
+namespace {
+
+bool fails_check(const CaseResult& result, const std::string& check) {
+  if (result.outcome != Outcome::fail) return false;
+  for (const auto& f : result.failures) {
+    if (f.check == check) return true;
+  }
+  return false;
+}
+
+/// The state of one shrink: the check to keep failing, the budget, and the best so far.
+struct ShrinkRun {
+  const FuzzTarget& target;
+  Transport& transport;
+  const JudgeSettings& settings;
+  std::string check;
+  size_t max_sends;
+  ShrinkOutcome best;
+};
+
+/// Sends a candidate value; true (and `best` updated) when its case still fails the check.
+bool try_candidate(ShrinkRun& run, const nlohmann::json& value) {
+  std::optional<FuzzCase> candidate = rebuild_fuzz_case(run.target, run.best.minimal, value);
+  if (!candidate || run.best.sends >= run.max_sends) return false;
+  ++run.best.sends;
+  Exchange exchange = run.transport.send(candidate->replay.id, candidate->replay.request);
+  CaseResult result = judge(*run.target.api, candidate->replay, exchange, run.settings);
+  if (!fails_check(result, run.check)) return false;
+  run.best.minimal = std::move(*candidate);
+  run.best.result = std::move(result);
+  ++run.best.steps;
+  return true;
+}
+
+}  // namespace
+
+ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
+                             Transport& transport, const JudgeSettings& settings, size_t max_sends) {
+  ShrinkRun run{target, transport, settings, failed.failures.empty() ? "" : failed.failures.front().check,
+                max_sends, {failing, failed, 0, 0}};
+  if (run.check.empty()) return run.best;
+  rc::Shrinkable<nlohmann::json> current =
+      gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(failing.seed), failing.size);
+  bool improved = true;
+  while (improved && run.best.sends < max_sends) {
+    improved = false;
+    auto shrinks = current.shrinks();
+    while (auto next = shrinks.next()) {
+      if (run.best.sends >= max_sends) break;
+      if (try_candidate(run, next->value())) {
+        current = std::move(*next);
+        improved = true;
+        break;
+      }
+    }
+  }
+  return run.best;
+}
+
+}  // namespace conform

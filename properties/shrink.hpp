@@ -1,0 +1,25 @@
+#pragma once
+/// Shrinking a failing fuzz case against a live target, along RapidCheck's shrink tree.
+#include <cstddef>
+
+#include "engine/judge.hpp"
+#include "fuzz_cases.hpp"
+#include "http/transport.hpp"
+
+namespace conform {
+
+/// The smallest failing case found, and what it cost.
+struct ShrinkOutcome {
+  FuzzCase minimal;
+  CaseResult result;   ///< the judged result of `minimal`
+  size_t sends = 0;    ///< requests sent while shrinking
+  size_t steps = 0;    ///< accepted shrinks
+};
+
+/// Starting from a FAIL, tries smaller values of the same case (optional fields dropped, fewer
+/// items, shorter strings) and keeps each one that still fails the same check. Sends at most
+/// `max_sends` requests, one at a time.
+ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
+                             Transport& transport, const JudgeSettings& settings, size_t max_sends);
+
+}  // namespace conform

@@ -1,0 +1,129 @@
+/// `conform mock` as a process: the first stdout line names the URL, SIGTERM stops it cleanly.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "mock/faults.hpp"
+#include "mock_test_support.hpp"
+
+extern char** environ;
+
+namespace conform {
+namespace {
+
+using namespace mock_test;
+
+/// A child process with its stdout on a pipe.
+struct Child {
+  pid_t pid = -1;
+  int out = -1;
+};
+
+Child spawn(std::vector<std::string> args) {
+  args.insert(args.begin(), CONFORM_BINARY);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return {};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+  Child child;
+  if (posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) child.pid = -1;
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(pipe_fds[1]);
+  child.out = pipe_fds[0];
+  return child;
+}
+
+std::string read_line(int fd, std::chrono::milliseconds wait) {
+  std::string line;
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  char c;
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 50) <= 0) continue;
+    if (::read(fd, &c, 1) != 1 || c == '\n') break;
+    line += c;
+  }
+  return line;
+}
+
+/// The exit status, or -1 when it did not end within `wait` (then it is killed).
+int wait_exit(pid_t pid, std::chrono::milliseconds wait) {
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return -1;
+}
+
+TEST(MockCli, prints_the_url_first_serves_and_stops_on_sigterm_with_the_outbox_on_disk) {
+  auto outbox = std::filesystem::temp_directory_path() /
+                ("conform-cli-outbox-" + std::to_string(::getpid()) + ".jsonl");
+  std::filesystem::remove(outbox);
+  Child child = spawn({"mock", "--port", "0", "--prefix", "/p", "--outbox", outbox.string()});
+  ASSERT_GT(child.pid, 0);
+  std::string line = read_line(child.out, std::chrono::seconds(20));
+  const std::string head = "conform mock listening on http://127.0.0.1:";
+  ASSERT_EQ(line.rfind(head, 0), 0u) << line;
+  int port = std::atoi(line.substr(head.size()).c_str());
+  EXPECT_EQ(line, head + std::to_string(port) + "/p");
+  {
+    auto client = client_for(port);
+    auto r = client->Post("/p/v1/messaging/email", {{"X-WHIPPY-KEY", "k"}},
+                          R"({"to":"a@example.com","from":"b"})", "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
+  ::kill(child.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(child.pid, std::chrono::seconds(10)), 0);
+  ::close(child.out);
+  std::ifstream in(outbox);
+  std::string first;
+  ASSERT_TRUE(std::getline(in, first));
+  EXPECT_EQ(nlohmann::json::parse(first)["api"], "whippy-email");
+  std::filesystem::remove(outbox);
+}
+
+TEST(MockCli, list_faults_names_every_fault_and_its_check) {
+  Child child = spawn({"mock", "--list-faults"});
+  ASSERT_GT(child.pid, 0);
+  std::string text;
+  for (std::string line; !(line = read_line(child.out, std::chrono::seconds(5))).empty();) {
+    text += line + "\n";
+  }
+  EXPECT_EQ(wait_exit(child.pid, std::chrono::seconds(5)), 0);
+  ::close(child.out);
+  for (const auto& spec : fault_table()) {
+    EXPECT_NE(text.find(spec.name), std::string::npos) << spec.name;
+    EXPECT_NE(text.find(spec.expected_check), std::string::npos) << spec.name;
+  }
+}
+
+TEST(MockCli, an_unknown_fault_or_a_bad_port_is_a_usage_error) {
+  for (std::vector<std::string> args : {std::vector<std::string>{"mock", "--fault", "nope"},
+                                        std::vector<std::string>{"mock", "--port", "99999"},
+                                        std::vector<std::string>{"mock", "--port", "x"}}) {
+    Child child = spawn(args);
+    ASSERT_GT(child.pid, 0);
+    EXPECT_EQ(wait_exit(child.pid, std::chrono::seconds(10)), 2) << args[1] << " " << args[2];
+    ::close(child.out);
+  }
+}
+
+}  // namespace
+}  // namespace conform

@@ -1,0 +1,65 @@
+/// A replay against a faulty in-process mock writes every report format; each one validates
+/// (schema, XSD, browser) and none holds the credentials the run sent.
+#include <gtest/gtest.h>
+
+#include "mock/mock_server.hpp"
+#include "report/report_io.hpp"
+#include "report/report_schema.hpp"
+#include "report_samples.hpp"
+
+namespace conform {
+namespace {
+
+using namespace conform::testing;
+
+const char* const kWhippySecret = "e2e-whippy-secret-55";
+const char* const kBiginSecret = "e2e-bigin-token-77";
+
+TEST(EndToEnd, AReplayAgainstAFaultyMockWritesEveryReport) {
+  MockServer mock;
+  MockOptions options;
+  options.faults = {"whippy-sender-email-400", "server-error-on-invalid", "genesys-status-code-string"};
+  mock.start(options);
+  auto dir = scratch_dir("end-to-end");
+  const std::string base = (dir / "conformance").string();
+  std::string out;
+  const int status = run_command(
+      std::string(CONFORM_BINARY) + " replay --target " + mock.url() + " --fixtures " +
+          CONFORM_SOURCE_DIR "/fixtures --auth whippy-email=" + kWhippySecret +
+          " --auth 'bigin-mail=Zoho-oauthtoken " + kBiginSecret + "' --report json:" + base +
+          ".json --report junit:" + base + ".xml --report md:" + base + ".md --report html:" +
+          base + ".html",
+      out);
+  mock.stop();
+  EXPECT_EQ(status, 1) << out;
+
+  auto report = read_report_file(base + ".json");
+  EXPECT_EQ(ReportSchema().problems(report), std::vector<std::string>{});
+  EXPECT_GT(report["summary"]["counts"]["FAIL"].get<int>(), 0);
+  std::string xsd_out;
+  EXPECT_EQ(run_command("xmllint --noout --schema " CONFORM_SOURCE_DIR "/tests/report/junit.xsd " +
+                            base + ".xml", xsd_out), 0) << xsd_out;
+  const std::string html = slurp(base + ".html");
+  EXPECT_NE(html.find("data-outcome=\"FAIL\""), std::string::npos);
+  EXPECT_NE(slurp(base + ".md").find("### Failures"), std::string::npos);
+  for (const char* extension : {".json", ".json.ndjson", ".xml", ".md", ".html"}) {
+    const std::string text = slurp(base + extension);
+    ASSERT_FALSE(text.empty()) << extension;
+    EXPECT_EQ(text.find(kWhippySecret), std::string::npos) << extension;
+    EXPECT_EQ(text.find(kBiginSecret), std::string::npos) << extension;
+  }
+  if (!std::filesystem::exists("/usr/bin/chromium")) {
+    GTEST_SKIP() << "chromium is not installed: the browser half of this test is skipped";
+  }
+  std::string shot_out;
+  run_command("timeout 90 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic "
+              "--no-first-run --disable-background-networking --disable-component-update "
+              "--disable-sync --hide-scrollbars --user-data-dir='" + (dir / "profile").string() +
+                  "' --screenshot='" + base + ".png' --window-size=1400,1000 'file://" + base +
+                  ".html'",
+              shot_out);
+  EXPECT_TRUE(std::filesystem::exists(base + ".png")) << shot_out;
+}
+
+}  // namespace
+}  // namespace conform
