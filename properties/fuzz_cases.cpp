@@ -1,5 +1,7 @@
 #include "fuzz_cases.hpp"
 
+#include <cctype>
+
 #include "core/json_pointer.hpp"
 #include "engine/case_builder.hpp"
 #include "mutators.hpp"
@@ -178,6 +180,34 @@ std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCa
   c.replay.id = like.replay.id;
   c.replay.origin = like.replay.origin;
   return c;
+}
+
+}  // namespace conform
+
+namespace conform {
+
+std::optional<nlohmann::json> fixture_for(const FuzzCase& c) {
+  if (c.variant != FuzzVariant::valid && c.variant != FuzzVariant::mutant) return std::nullopt;
+  nlohmann::json doc = {{"conform_fixture", 1},
+                        {"kind", "request"},
+                        {"expect", c.variant == FuzzVariant::valid ? "valid" : "invalid"},
+                        {"requirements", c.replay.requirements}};
+  if (!c.replay.channel.empty()) doc["channel"] = c.replay.channel;
+  if (c.variant == FuzzVariant::mutant) doc["errors_at"] = c.replay.errors_at;
+  doc["body"] = c.body;
+  return doc;
+}
+
+std::string fixture_file_name(const FuzzCase& c, uint64_t run_seed) {
+  std::string what = c.variant == FuzzVariant::valid ? "a-generated-valid-request-is-accepted"
+                                                     : "a-request-with-" + c.mutant_kind + "-at" + c.site_pattern +
+                                                           "-is-rejected";
+  std::string name = what + "-seed-" + std::to_string(run_seed) + "-" + c.replay.name;
+  for (char& ch : name) {
+    bool keep = std::isalnum(static_cast<unsigned char>(ch)) || ch == '-';
+    ch = keep ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch))) : '-';
+  }
+  return name + ".json";
 }
 
 }  // namespace conform

@@ -59,3 +59,14 @@ nlohmann::json regenerate_value(const FuzzTarget& target, const FuzzCase& fuzz_c
 const char* fuzz_variant_name(FuzzVariant variant);
 
 }  // namespace conform
+
+namespace conform {
+
+/// A fixture document that replays the case as a regression (valid and mutant cases only;
+/// std::nullopt for probes and anonymous cases, which the fixture format cannot express).
+std::optional<nlohmann::json> fixture_for(const FuzzCase& fuzz_case);
+
+/// A file name for that fixture: a sentence naming the seed, the case and what it breaks.
+std::string fixture_file_name(const FuzzCase& fuzz_case, uint64_t run_seed);
+
+}  // namespace conform

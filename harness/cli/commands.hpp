@@ -33,6 +33,7 @@ int run_mock(const std::vector<std::string>& args);
 int run_derive(const std::vector<std::string>& args);
 /// `conform replay --target URL | --cassettes DIR ...` (cmd_replay.cpp).
 int run_replay(const std::vector<std::string>& args);
+int run_fuzz(const std::vector<std::string>& args);
 /// `conform report render|merge` (cmd_report.cpp).
 int run_report(const std::vector<std::string>& args);
 

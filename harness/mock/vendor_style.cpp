@@ -79,7 +79,7 @@ json bigin_success(const Accepted& a) {
   size_t n = data && !data->empty() ? data->size() : 1;
   json items = json::array();
   for (size_t i = 0; i < n; ++i) {
-    bool scheduled = data && (*data)[i].is_object() && (*data)[i].contains("scheduled_time");
+    bool scheduled = data && i < data->size() && (*data)[i].is_object() && (*data)[i].contains("scheduled_time");
     items.push_back({{"code", "SUCCESS"},
                      {"details", {{"message_id", fresh_hex(64)}}},
                      {"message", scheduled ? "Your mail has been scheduled successfully."
