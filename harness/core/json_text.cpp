@@ -61,6 +61,9 @@ JsonParse parse_json(std::string_view text, size_t max_depth) {
     // byte is 1-based and points just past the offending character.
     size_t byte = e.byte > 0 ? e.byte - 1 : 0;
     result.error = position_of(text, byte) + ": " + reason_of(e);
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. out_of_range 406 for a number like 1e99999: no position, but never an abort.
+    result.error = e.what();
   }
   return result;
 }

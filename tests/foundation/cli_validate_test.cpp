@@ -61,6 +61,13 @@ TEST(CliValidate, MalformedJsonIsAnInputErrorWithLineAndColumn) {
   EXPECT_NE(r.err.find(file.string() + ": malformed JSON at line 3, column 6"), std::string::npos) << r.err;
 }
 
+TEST(CliValidate, ANumberTooLargeForADoubleIsAnInputErrorNotACrash) {
+  auto file = write_temp("huge-number.json", R"({"data":1e99999})");
+  auto r = run_conform("validate --api bigin-mail --kind request " + file.string());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("malformed JSON"), std::string::npos) << r.err;
+}
+
 TEST(CliValidate, UsageAndInputErrorsExitTwo) {
   std::string good = fixture("bigin-mail", "the-documented-request-is-accepted");
   struct Case { std::string args; std::string says; };
