@@ -135,5 +135,22 @@ TEST(MockFaults, faults_combine) {
   EXPECT_EQ(r->get_header_value("Content-Type"), "text/plain");
 }
 
+TEST(MockFaults, accept_invalid_still_answers_the_documented_shape_for_odd_bodies) {
+  MockServer mock(shared_catalog());
+  auto client = client_for(mock.start(small_options({"accept-invalid"})));
+  for (const char* body : {R"({"data":[]})", R"({"data":{}})", "[]", "7", R"({"data":[1,null]})"}) {
+    auto r = client->Post(kBiginPath, kBiginAuth, body, "application/json");
+    ASSERT_TRUE(r) << body;
+    EXPECT_EQ(r->status, 200) << body;
+    EXPECT_FALSE(breaks_response_schema("bigin-mail", "", r)) << body << ": " << r->body;
+  }
+  for (const char* body : {R"({"sms":{}})", R"({"sms":[1,"x",null]})", "null"}) {
+    auto r = client->Post("/v2/communications/sendMessage", kBasic, body, "application/json");
+    ASSERT_TRUE(r) << body;
+    EXPECT_EQ(r->status, 200) << body;
+    EXPECT_FALSE(breaks_response_schema("capillary-message", "sms", r)) << body << ": " << r->body;
+  }
+}
+
 }  // namespace
 }  // namespace conform
