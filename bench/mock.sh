@@ -29,8 +29,12 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "bench/mock.sh: wrk is missing (scripts/bootstrap installs it)" >&2; exit 2; }
 [[ -x "$conform" ]] || { echo "bench/mock.sh: no conform binary at $conform" >&2; exit 2; }
 
-node -e 'process.stdout.write(JSON.stringify(require(process.argv[1]).body))' \
-  "$root/fixtures/bigin-mail/the-documented-request-is-accepted.json" > "$work/body.json"
+fixture=$root/fixtures/bigin-mail/the-documented-request-is-accepted.json
+if command -v node >/dev/null; then
+  node -e 'process.stdout.write(JSON.stringify(require(process.argv[1]).body))' "$fixture" > "$work/body.json"
+else  # bench/run --quick runs without node
+  python3 -c 'import json,sys; sys.stdout.write(json.dumps(json.load(open(sys.argv[1]))["body"]))' "$fixture" > "$work/body.json"
+fi
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"

@@ -145,6 +145,26 @@ const std::vector<Command>& command_table() {
        "  --force      merge despite differing contract hashes; a later duplicate case wins\n\n"
        "exit codes: 0 written, 2 usage error, unreadable or invalid report, or merge refused\n",
        run_report},
+      {"export", "write the contracts as an OpenAPI 3.0.3 document for other tools",
+       "usage: conform export openapi [--api ID]... [-o FILE] [--fixtures DIR] [--schemas DIR]\n\n"
+       "Writes one OpenAPI 3.0.3 document (JSON) for the chosen contracts: each endpoint's path,\n"
+       "path and query parameters (enums, defaults, examples; a case-insensitive one is anyOf its\n"
+       "enum and an any-case pattern, and says so in its description and x-case-insensitive), the\n"
+       "request body (per-channel bodies as a oneOf of the channel schemas, x-channels mapping each\n"
+       "channel to its schema), every documented status (2xx ones with the response schema), the\n"
+       "page examples (valid fixtures with a 'source'; where a page shows none, one valid fixture\n"
+       "marked x-inferred), the security schemes (HTTP basic or bearer, or an apiKey header), and\n"
+       "the x-locator / x-requirement annotations. Draft-07 schemas are converted: type [T, null]\n"
+       "becomes nullable, const a one-value enum, definitions go to components/schemas, and\n"
+       "format email becomes a pattern of the API's email policy (x-format: email).\n"
+       "Prism, Dredd and swagger-cli read the result.\n\n"
+       "  --api ID         only this API (repeatable; default all)\n"
+       "  -o FILE          write to FILE (atomically) instead of standard output\n"
+       "  --fixtures DIR   where the page examples come from (default ./fixtures when it exists;\n"
+       "                   otherwise the document has no examples)\n"
+       "  --schemas DIR    read contracts from DIR instead of the copy built into conform\n\n"
+       "exit codes: 0 written, 2 usage error, unknown api, bad fixture or unwritable FILE\n",
+       run_export},
   };
   return table;
 }

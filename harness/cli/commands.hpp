@@ -36,5 +36,7 @@ int run_replay(const std::vector<std::string>& args);
 int run_fuzz(const std::vector<std::string>& args);
 /// `conform report render|merge` (cmd_report.cpp).
 int run_report(const std::vector<std::string>& args);
+/// `conform export openapi [--api ID]... [-o FILE] [--fixtures DIR]` (cmd_export.cpp).
+int run_export(const std::vector<std::string>& args);
 
 }  // namespace conform
