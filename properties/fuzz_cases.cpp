@@ -68,14 +68,15 @@ void build_valid(const FuzzTarget& t, FuzzCase& c, const json& value) {
 
 bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind,
                   const std::string& pattern) {
-  std::vector<Mutant> all = mutants_of(*t.schema, value, t.api->contract.email_policy);
-  std::vector<const Mutant*> fitting;
-  for (const auto& m : all) {
+  std::vector<Mutant> all = mutation_sites_of(*t.schema, value, t.api->contract.email_policy);
+  std::vector<Mutant*> fitting;
+  for (auto& m : all) {
     bool same = kind.empty() || (mutation_kind_name(m.kind) == kind && pointer_pattern(m.pointer) == pattern);
     if (same) fitting.push_back(&m);
   }
   if (fitting.empty()) return false;
-  const Mutant& m = *fitting[c.pick % fitting.size()];
+  Mutant& m = *fitting[c.pick % fitting.size()];
+  materialize(m, value);
   std::vector<Violation> violations = t.validator->validate(m.body);
   Fixture f = as_fixture(t, "", Expectation::invalid, m.body);
   f.errors_at = {m.pointer};
@@ -88,13 +89,13 @@ bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std
 }
 
 bool build_probe(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& name) {
-  std::vector<Probe> all = probes_of(*t.schema, value);
-  std::vector<const Probe*> fitting;
-  for (const auto& p : all) {
-    if (name.empty() || p.name == name) fitting.push_back(&p);
+  std::vector<ProbeSite> all = probe_sites_of(*t.schema, value);
+  std::vector<const ProbeSite*> fitting;
+  for (const auto& site : all) {
+    if (name.empty() || site.name == name) fitting.push_back(&site);
   }
   if (fitting.empty()) return false;
-  const Probe& p = *fitting[c.pick % fitting.size()];
+  Probe p = make_probe(value, *fitting[c.pick % fitting.size()]);
   build_valid(t, c, p.body);
   c.mutant_kind = p.name;
   c.site_pattern = pointer_pattern(p.pointer);

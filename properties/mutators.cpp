@@ -14,7 +14,6 @@ using nlohmann::json;
 /// What the walk over a schema and a value carries along.
 struct MutationWalk {
   const json& root;
-  const json& value;
   const EmailPolicy& policy;
   std::vector<Mutant>& out;
 };
@@ -42,15 +41,7 @@ std::set<std::string> allowed_types(const json& node, const json& root) {
 
 void add(MutationWalk& walk, MutationKind kind, const std::string& pointer, json replacement,
          const std::string& keyword, const std::string& description) {
-  json body = walk.value;
-  if (kind == MutationKind::drop_required) {
-    auto tokens = split_pointer(pointer);
-    std::string parent = pointer.substr(0, pointer.rfind('/'));
-    body.at(json::json_pointer(parent)).erase(tokens.back());
-  } else {
-    body.at(json::json_pointer(pointer)) = std::move(replacement);
-  }
-  walk.out.push_back({std::move(body), kind, pointer, keyword, description});
+  walk.out.push_back({json(), kind, pointer, keyword, description, std::move(replacement)});
 }
 
 void mutate_type(MutationWalk& walk, const json& node, const std::string& pointer, const json& value) {
@@ -143,9 +134,25 @@ const char* mutation_kind_name(MutationKind kind) {
   return names[static_cast<int>(kind)];
 }
 
+void materialize(Mutant& m, const json& value) {
+  m.body = value;
+  if (m.kind == MutationKind::drop_required) {
+    std::string parent = m.pointer.substr(0, m.pointer.rfind('/'));
+    m.body.at(json::json_pointer(parent)).erase(split_pointer(m.pointer).back());
+  } else {
+    m.body.at(json::json_pointer(m.pointer)) = m.replacement;
+  }
+}
+
 std::vector<Mutant> mutants_of(const json& schema, const json& value, const EmailPolicy& policy) {
+  std::vector<Mutant> out = mutation_sites_of(schema, value, policy);
+  for (auto& m : out) materialize(m, value);
+  return out;
+}
+
+std::vector<Mutant> mutation_sites_of(const json& schema, const json& value, const EmailPolicy& policy) {
   std::vector<Mutant> out;
-  MutationWalk walk{schema, value, policy, out};
+  MutationWalk walk{schema, policy, out};
   walk_node(walk, schema, "", value, 0);
   // The root keeps its type: a body that is not even an object tests the parser, not the contract.
   out.erase(std::remove_if(out.begin(), out.end(), [](const Mutant& m) { return m.pointer.empty(); }),

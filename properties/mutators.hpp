@@ -21,11 +21,12 @@ const char* mutation_kind_name(MutationKind kind);
 
 /// An invalid variant of a valid value, and where and how it breaks the schema.
 struct Mutant {
-  nlohmann::json body;
+  nlohmann::json body;  ///< null until materialized (mutation_sites_of leaves it empty)
   MutationKind kind;
   std::string pointer;  ///< where validation must fail (for a dropped field: the field)
   std::string keyword;  ///< the schema keyword that fails: required, type, enum, format, minItems
   std::string description;
+  nlohmann::json replacement;  ///< the value put at `pointer` (unused for drop_required)
 };
 
 /// An unusual variant whose verdict the pages do not settle.
@@ -35,9 +36,29 @@ struct Probe {
   std::string pointer;
 };
 
-/// Every single-constraint mutant of `value` under `schema` (one per site and kind).
+/// Every single-constraint mutation site of `value` under `schema` (one per site and kind),
+/// without copying the value: cheap enough to list before picking one.
+std::vector<Mutant> mutation_sites_of(const nlohmann::json& schema, const nlohmann::json& value,
+                                      const EmailPolicy& policy);
+
+/// Fills `mutant.body`: a copy of `value` with the mutation applied.
+void materialize(Mutant& mutant, const nlohmann::json& value);
+
+/// Every single-constraint mutant of `value` under `schema`, materialized.
 std::vector<Mutant> mutants_of(const nlohmann::json& schema, const nlohmann::json& value,
                                const EmailPolicy& policy);
+
+/// Where a probe would go, without building it.
+struct ProbeSite {
+  std::string name;
+  std::string pointer;
+};
+
+/// The probe sites of `value` under `schema`, in a fixed order.
+std::vector<ProbeSite> probe_sites_of(const nlohmann::json& schema, const nlohmann::json& value);
+
+/// Builds the probe at one site.
+Probe make_probe(const nlohmann::json& value, const ProbeSite& site);
 
 /// The probes of `value` under `schema`.
 std::vector<Probe> probes_of(const nlohmann::json& schema, const nlohmann::json& value);

@@ -51,47 +51,57 @@ bool is_free_text(const json& schema, const std::string& pointer, const json& va
   return !node->contains("enum") && !node->contains("const") && !node->contains("format");
 }
 
-void add_text_probes(const json& schema, const json& value, std::vector<Probe>& out) {
+void add_text_sites(const json& schema, const json& value, std::vector<ProbeSite>& out) {
   std::string at;
   auto free_text = [&](const std::string& p, const json& v) { return is_free_text(schema, p, v); };
   if (!find_first(value, "", free_text, at)) return;
-  json long_text = value, unicode = value;
-  long_text.at(json::json_pointer(at)) = std::string(10000, 'x');
-  unicode.at(json::json_pointer(at)) = "Zo\u00eb \U0001F600 \u0645\u0631\u062D\u0628\u0627 \u202Eabc";
-  out.push_back({long_text, "long_string", at});
-  out.push_back({unicode, "unicode_text", at});
+  out.push_back({"long_string", at});
+  out.push_back({"unicode_text", at});
   auto subject = [&](const std::string& p, const json& v) {
     return free_text(p, v) && p.size() >= 8 && p.substr(p.size() - 8) == "/subject";
   };
-  if (find_first(value, "", subject, at)) {
-    json crlf = value;
-    crlf.at(json::json_pointer(at)) = "Hello\r\nBcc: someone@example.com";
-    out.push_back({crlf, "crlf_in_header_field", at});
-  }
+  if (find_first(value, "", subject, at)) out.push_back({"crlf_in_header_field", at});
 }
 
-void add_huge_array(const json& value, std::vector<Probe>& out) {
+void add_array_site(const json& value, std::vector<ProbeSite>& out) {
   std::string at;
   auto non_empty_array = [](const std::string&, const json& v) { return v.is_array() && !v.empty(); };
-  if (!find_first(value, "", non_empty_array, at)) return;
-  json huge = value;
-  json& array = huge.at(json::json_pointer(at));
-  json first = array[0];
-  while (array.size() < 1000) array.push_back(first);
-  out.push_back({huge, "huge_array", at});
+  if (find_first(value, "", non_empty_array, at)) out.push_back({"huge_array", at});
+}
+
+json probe_value(const std::string& name, const json& current) {
+  if (name == "long_string") return std::string(10000, 'x');
+  if (name == "unicode_text") return "Zo\u00eb \U0001F600 \u0645\u0631\u062D\u0628\u0627 \u202Eabc";
+  if (name == "crlf_in_header_field") return "Hello\r\nBcc: someone@example.com";
+  json huge = current;
+  while (huge.size() < 1000) huge.push_back(current[0]);
+  return huge;
 }
 
 }  // namespace
 
+std::vector<ProbeSite> probe_sites_of(const json& schema, const json& value) {
+  std::vector<ProbeSite> out;
+  if (value.is_object()) out.push_back({"unknown_field", "/conform_unknown_field"});
+  add_text_sites(schema, value, out);
+  add_array_site(value, out);
+  return out;
+}
+
+Probe make_probe(const json& value, const ProbeSite& site) {
+  json body = value;
+  if (site.name == "unknown_field") {
+    body["conform_unknown_field"] = "probe";
+  } else {
+    json& at = body.at(json::json_pointer(site.pointer));
+    at = probe_value(site.name, at);
+  }
+  return {std::move(body), site.name, site.pointer};
+}
+
 std::vector<Probe> probes_of(const json& schema, const json& value) {
   std::vector<Probe> out;
-  if (value.is_object()) {
-    json extra = value;
-    extra["conform_unknown_field"] = "probe";
-    out.push_back({extra, "unknown_field", "/conform_unknown_field"});
-  }
-  add_text_probes(schema, value, out);
-  add_huge_array(value, out);
+  for (const auto& site : probe_sites_of(schema, value)) out.push_back(make_probe(value, site));
   return out;
 }
 
