@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/json_pointer.hpp"
+#include "validate/schema_index.hpp"
 
 namespace conform {
 namespace {
@@ -88,15 +88,7 @@ json generate_typed(const json& node, const std::string& type, const GenContext&
 
 }  // namespace
 
-const json* resolve_ref(const json& root, const std::string& ref) {
-  if (ref.rfind("#", 0) != 0) return nullptr;
-  const json* node = &root;
-  for (const auto& token : split_pointer(ref.substr(1))) {
-    if (!node->is_object() || !node->contains(token)) return nullptr;
-    node = &(*node)[token];
-  }
-  return node;
-}
+const json* resolve_ref(const json& root, const std::string& ref) { return resolve_local_ref(root, ref); }
 
 const json& dereference(const json& node, const json& root) {
   if (node.is_object() && node.contains("$ref") && node["$ref"].is_string()) {

@@ -149,8 +149,7 @@ int run_fuzz(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--api", "--cases", "--seed", "--jobs", "--timeout", "--shard", "--report",
                     "--save-failures", "--auth", "--schemas", "--max-response-time", "--max-shrinks"},
                    {}});
-  SchemaSource source = args.value("--schemas") ? directory_schema_source(*args.value("--schemas"))
-                                                : embedded_schema_source();
+  SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
   FuzzPlan plan = parse_plan(args, catalog);
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);

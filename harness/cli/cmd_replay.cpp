@@ -90,8 +90,7 @@ int run_replay(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--cassettes", "--api", "--fixtures", "--jobs", "--timeout", "--shard", "--report",
                     "--record", "--auth", "--schemas", "--max-response-time", "--repeat"},
                    {}});
-  SchemaSource source = args.value("--schemas") ? directory_schema_source(*args.value("--schemas"))
-                                                : embedded_schema_source();
+  SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
   ReplayPlan plan = parse_plan(args, catalog);
   CaseSettings settings{plan.selection.credentials, plan.selection.apis, read_inferred_statuses(source)};

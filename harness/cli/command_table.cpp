@@ -169,9 +169,11 @@ const std::vector<Command>& command_table() {
   return table;
 }
 
-Catalog load_catalog(const Args& args) {
-  if (auto dir = args.value("--schemas")) return Catalog::load(directory_schema_source(*dir));
-  return Catalog::load(embedded_schema_source());
+SchemaSource schema_source(const Args& args) {
+  if (auto dir = args.value("--schemas")) return directory_schema_source(*dir);
+  return embedded_schema_source();
 }
+
+Catalog load_catalog(const Args& args) { return Catalog::load(schema_source(args)); }
 
 }  // namespace conform

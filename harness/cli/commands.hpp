@@ -22,6 +22,9 @@ struct Command {
 /// Every subcommand, in the order `conform --help` lists them.
 const std::vector<Command>& command_table();
 
+/// The contract files named by `--schemas DIR`, or the embedded ones. Throws ContractError.
+SchemaSource schema_source(const Args& args);
+
 /// The contracts named by `--schemas DIR`, or the embedded ones. Throws ContractError.
 Catalog load_catalog(const Args& args);
 

@@ -30,16 +30,6 @@ void record(const json& node, FieldRules& rules) {
   }
 }
 
-const json* resolve_local_ref(const json& root, const std::string& ref) {
-  if (ref.rfind("#", 0) != 0) return nullptr;
-  const json* node = &root;
-  for (const auto& token : split_pointer(ref.substr(1))) {
-    if (!node->is_object() || !node->contains(token)) return nullptr;
-    node = &(*node)[token];
-  }
-  return node;
-}
-
 void walk(const json& root, const json& node, const std::string& pattern, SchemaIndex& out,
           int depth) {
   if (depth > kMaxDepth || !node.is_object()) return;
@@ -69,6 +59,16 @@ void walk(const json& root, const json& node, const std::string& pattern, Schema
 }
 
 }  // namespace
+
+const json* resolve_local_ref(const json& root, const std::string& ref) {
+  if (ref.rfind("#", 0) != 0) return nullptr;
+  const json* node = &root;
+  for (const auto& token : split_pointer(ref.substr(1))) {
+    if (!node->is_object() || !node->contains(token)) return nullptr;
+    node = &(*node)[token];
+  }
+  return node;
+}
 
 SchemaIndex index_schema(const json& schema) {
   SchemaIndex index;

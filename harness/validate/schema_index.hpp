@@ -24,6 +24,9 @@ using SchemaIndex = std::map<std::string, FieldRules>;
 /// Walks properties, items, local `$ref`s and anyOf/oneOf/allOf branches.
 SchemaIndex index_schema(const nlohmann::json& schema);
 
+/// The target of a local `$ref` (`#/definitions/x`) in `root`, or nullptr.
+const nlohmann::json* resolve_local_ref(const nlohmann::json& root, const std::string& ref);
+
 /// A copy of the schema without `format` keywords (conform checks formats itself).
 nlohmann::json without_formats(const nlohmann::json& schema);
 
