@@ -100,7 +100,7 @@ const std::vector<Command>& command_table() {
        "exit codes: 0 every case passes (PASS, XFAIL, OBSERVED), 1 any FAIL, XPASS, ERROR or\n"
        "            TIMEOUT, 2 usage or config error (bad flag, bad fixture file, unreachable target)\n",
        run_replay},
-      {"fuzz", "send requests generated from the schemas to a target; shrink every failure",
+      {"fuzz", "send requests generated from the schemas to a target; shrink the failures",
        "usage: conform fuzz --target URL [--api ID]... [--cases N] [--seed S] [--jobs N] [--timeout S]\n"
        "                    [--shard K/N] [--report FMT:PATH]... [--save-failures DIR] [--auth ID=VALUE]\n\n"
        "Generates requests from each API's request schema with RapidCheck: valid values (plain and\n"
