@@ -12,12 +12,6 @@ namespace {
 
 using namespace conform::testing;
 
-size_t count(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
-
 TEST(HtmlRender, AResponseBodyWithAScriptTagRendersAsText) {
   const std::string html = render_html(sample_report());
   EXPECT_EQ(count(html, "<script"), 1u) << "only the report's own script may be a script element";

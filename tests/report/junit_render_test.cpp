@@ -12,12 +12,6 @@ namespace {
 
 using namespace conform::testing;
 
-size_t count(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
-
 /// xmllint's verdict on a document, against tests/report/junit.xsd.
 int xmllint(const std::string& xml, const std::string& name, std::string& output) {
   auto file = scratch_dir("junit-" + name) / "report.xml";

@@ -40,4 +40,7 @@ std::string slurp(const std::filesystem::path& path);
 /// Runs a shell command; returns its exit status and fills `output` with stdout+stderr.
 int run_command(const std::string& command, std::string& output);
 
+/// How many times `needle` occurs in `text` (overlapping occurrences counted).
+size_t count(const std::string& text, const std::string& needle);
+
 }  // namespace conform::testing
