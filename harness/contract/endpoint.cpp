@@ -1,13 +1,20 @@
 #include "contract/endpoint.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
 namespace conform {
 namespace {
 
+size_t segment_count(std::string_view path) {
+  size_t slashes = static_cast<size_t>(std::count(path.begin(), path.end(), '/'));
+  return path.starts_with('/') ? slashes : slashes + 1;
+}
+
 std::vector<std::string_view> segments(std::string_view path) {
   std::vector<std::string_view> out;
+  out.reserve(segment_count(path));
   size_t start = path.starts_with('/') ? 1 : 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
@@ -88,9 +95,9 @@ std::optional<PathValues> match_path(const Contract& contract, std::string_view 
                                      std::string_view prefix) {
   if (!path.starts_with(prefix)) return std::nullopt;
   path.remove_prefix(prefix.size());
+  if (segment_count(contract.path) != segment_count(path)) return std::nullopt;  // cheap, no allocation
   auto wanted = segments(contract.path);
   auto given = segments(path);
-  if (wanted.size() != given.size()) return std::nullopt;
   PathValues values;
   for (size_t i = 0; i < wanted.size(); ++i) {
     if (!is_placeholder(wanted[i])) {

@@ -22,6 +22,19 @@ std::string url_host(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
 
+/// httplib listens with a backlog of 5, compiled into the Debian .so. A burst of connects (wrk
+/// opens 32 at once) overflows it, and every dropped SYN is retried a second later.
+constexpr int kListenBacklog = 1024;
+
+/// The listening socket's options. httplib's default sets SO_REUSEPORT, which lets a second mock
+/// bind the same port and silently take half the traffic; SO_REUSEADDR only allows a quick
+/// restart. Remembers the socket so its backlog can be raised once it listens.
+void listen_socket_options(socket_t sock, socket_t& remembered) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  remembered = sock;
+}
+
 }  // namespace
 
 /// The live parts of a running mock. Declaration order is destruction order in reverse:
@@ -31,6 +44,7 @@ struct MockServer::State {
   std::unique_ptr<Outbox> outbox;
   httplib::Server server;
   std::thread listener;
+  socket_t listen_socket = INVALID_SOCKET;
   int port = 0;
   std::string host;
 };
@@ -85,9 +99,14 @@ void configure(httplib::Server& server, const MockOptions& o, const MockContext&
   });
 }
 
-int bind(httplib::Server& server, const MockOptions& o) {
-  if (o.port == 0) return server.bind_to_any_port(o.host);
-  return server.bind_to_port(o.host, o.port) ? o.port : -1;
+int bind(httplib::Server& server, const MockOptions& o, socket_t& listen_socket) {
+  server.set_socket_options(
+      [&listen_socket](socket_t sock) { listen_socket_options(sock, listen_socket); });
+  int port = o.port == 0 ? server.bind_to_any_port(o.host)
+                         : (server.bind_to_port(o.host, o.port) ? o.port : -1);
+  // Calling listen() again on a listening socket only changes its backlog.
+  if (port > 0) ::listen(listen_socket, kListenBacklog);
+  return port;
 }
 
 }  // namespace
@@ -105,9 +124,10 @@ int MockServer::start(const MockOptions& options) {
   state->context.max_depth = options.max_depth;
   state->context.slow_delay = options.slow_delay;
   configure(state->server, options, state->context);
-  int port = bind(state->server, options);
+  int port = bind(state->server, options, state->listen_socket);
   if (port <= 0) {
-    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port));
+    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                             " (is the port in use, or the host not an address of this machine?)");
   }
   state->port = port;
   state->host = options.host;

@@ -15,6 +15,7 @@ Outbox::~Outbox() {
 }
 
 void Outbox::record(nlohmann::json entry) {
+  nlohmann::json evicted;  // destroyed after the lock is released: freeing a message is not cheap
   std::lock_guard lock(mutex_);
   entry["seq"] = ++seq_;
   ++count_;
@@ -27,7 +28,10 @@ void Outbox::record(nlohmann::json entry) {
   }
   if (keep_ == 0) return;
   kept_.push_back(std::move(entry));
-  while (kept_.size() > keep_) kept_.pop_front();
+  if (kept_.size() > keep_) {
+    evicted = std::move(kept_.front());
+    kept_.pop_front();
+  }
 }
 
 nlohmann::json Outbox::snapshot() const {
