@@ -151,27 +151,44 @@ json regenerate_value(const FuzzTarget& target, const FuzzCase& c) {
   return gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(c.seed), c.size).value();
 }
 
+FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count, size_t index,
+                        std::mutex* generation) {
+  FuzzCase c;
+  c.target = index % targets.size();
+  c.seed = mix(seed, index);
+  c.size = static_cast<int>(std::min<size_t>(100, 5 + index * 100 / std::max<size_t>(count, 1)));
+  c.variant = variant_for(index / targets.size());
+  c.pick = static_cast<size_t>(mix(c.seed, 7) % 1000);
+  json value;
+  {
+    std::unique_lock lock = generation ? std::unique_lock(*generation) : std::unique_lock<std::mutex>();
+    value = regenerate_value(targets[c.target], c);
+  }
+  if (!build(targets[c.target], c, value, "", "")) {
+    c.variant = FuzzVariant::valid;
+    build(targets[c.target], c, value, "", "");
+  }
+  c.replay.name = case_name(c, index);
+  c.replay.id = c.replay.api + "/" + c.replay.name;
+  c.replay.origin = "generated (seed " + std::to_string(seed) + ", case " + std::to_string(index) + ")";
+  return c;
+}
+
 std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count) {
   std::vector<FuzzCase> out;
   if (targets.empty()) return out;
-  for (size_t i = 0; i < count; ++i) {
-    FuzzCase c;
-    c.target = i % targets.size();
-    c.seed = mix(seed, i);
-    c.size = static_cast<int>(std::min<size_t>(100, 5 + i * 100 / std::max<size_t>(count, 1)));
-    c.variant = variant_for(i / targets.size());
-    c.pick = static_cast<size_t>(mix(c.seed, 7) % 1000);
-    json value = regenerate_value(targets[c.target], c);
-    if (!build(targets[c.target], c, value, "", "")) {
-      c.variant = FuzzVariant::valid;
-      build(targets[c.target], c, value, "", "");
-    }
-    c.replay.name = case_name(c, i);
-    c.replay.id = c.replay.api + "/" + c.replay.name;
-    c.replay.origin = "generated (seed " + std::to_string(seed) + ", case " + std::to_string(i) + ")";
-    out.push_back(std::move(c));
-  }
+  for (size_t i = 0; i < count; ++i) out.push_back(plan_fuzz_case(targets, seed, count, i));
   return out;
+}
+
+std::optional<size_t> fuzz_case_index(const std::string& case_id) {
+  static constexpr std::string_view kMarker = "/fuzz-";
+  size_t at = case_id.find(kMarker);
+  if (at == std::string::npos) return std::nullopt;
+  size_t start = at + kMarker.size(), end = start;
+  while (end < case_id.size() && std::isdigit(static_cast<unsigned char>(case_id[end]))) ++end;
+  if (end == start || end - start > 18 || end >= case_id.size() || case_id[end] != '-') return std::nullopt;
+  return std::stoull(case_id.substr(start, end - start));
 }
 
 std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like, const json& value) {

@@ -3,6 +3,7 @@
 /// schemas, as replay cases the engine can run. Each case can be regenerated from its seed.
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -46,6 +47,15 @@ std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std:
 
 /// `count` cases, spread over the targets, small ones first. The same seed gives the same cases.
 std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count);
+
+/// Case `index` of plan_fuzz_cases(targets, seed, count), made on its own. RapidCheck generation
+/// is not thread-safe (its implicit parameters are process-wide), so callers on several threads
+/// pass a `generation` mutex, held only while the valid value is generated.
+FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count, size_t index,
+                        std::mutex* generation = nullptr);
+
+/// The index a generated case's id carries (`<api>/fuzz-<index>-...`); nullopt for other ids.
+std::optional<size_t> fuzz_case_index(const std::string& case_id);
 
 /// The case of the same variant built on another valid value (a shrink candidate); std::nullopt
 /// when the value has no site of the same kind.

@@ -8,12 +8,12 @@
 #include <iostream>
 #include <map>
 #include <random>
-#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/run_setup.hpp"
 #include "engine/runner.hpp"
 #include "fuzz_cases.hpp"
+#include "generated_cases.hpp"
 #include "http/http_transport.hpp"
 #include "report/console_sink.hpp"
 #include "shrink.hpp"
@@ -34,13 +34,15 @@ struct FuzzPlan {
   std::optional<fs::path> save_failures;
 };
 
-/// Keeps every result, in case order, for shrinking after the run.
-class CollectingSink : public EventSink {
+/// Keeps the FAIL results, in case order, for shrinking after the run.
+class FailureSink : public EventSink {
  public:
   void run_started(const RunInfo&) override {}
-  void case_finished(const CaseResult& result) override { results.push_back(result); }
+  void case_finished(const CaseResult& result) override {
+    if (result.outcome == Outcome::fail && !result.failures.empty()) failures.push_back(result);
+  }
   void run_finished(const RunSummary&) override {}
-  std::vector<CaseResult> results;
+  std::vector<CaseResult> failures;
 };
 
 uint64_t parse_seed(const Args& args) {
@@ -80,20 +82,6 @@ FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
   return plan;
 }
 
-std::vector<FuzzCase> planned_cases(const std::vector<FuzzTarget>& targets, const FuzzPlan& plan) {
-  std::vector<FuzzCase> all = plan_fuzz_cases(targets, plan.seed, plan.cases);
-  if (!plan.selection.shard) return all;
-  std::vector<ReplayCase> replay_cases;
-  for (const auto& c : all) replay_cases.push_back(c.replay);
-  std::set<std::string> ids;
-  for (const auto& c : select_shard(std::move(replay_cases), *plan.selection.shard)) ids.insert(c.id);
-  std::vector<FuzzCase> kept;
-  for (auto& c : all) {
-    if (ids.contains(c.replay.id)) kept.push_back(std::move(c));
-  }
-  return kept;
-}
-
 void save_failure(const FuzzPlan& plan, const FuzzCase& minimal) {
   std::optional<nlohmann::json> doc = fixture_for(minimal);
   if (!doc) {
@@ -120,23 +108,24 @@ void print_shrunk(const FuzzPlan& plan, const FuzzCase& original, const ShrinkOu
 }
 
 /// Shrinks the first failure of each (API, check) pair; the others repeat it and are counted.
-/// Shrinking stops starting new work after `kShrinkBudget`.
-void report_failures(const std::vector<FuzzTarget>& targets, const std::vector<FuzzCase>& cases,
-                     const std::vector<CaseResult>& results, const FuzzPlan& plan, HttpTransportFactory& http,
-                     const Redactor& redactor) {
+/// Each failing case is made again from its index. Shrinking stops starting new work after
+/// `kShrinkBudget`.
+void report_failures(const std::vector<FuzzTarget>& targets, const std::vector<CaseResult>& failures,
+                     const FuzzPlan& plan, HttpTransportFactory& http, const Redactor& redactor) {
   constexpr auto kShrinkBudget = std::chrono::seconds(60);
   auto started = std::chrono::steady_clock::now();
   auto transport = http.make();
   std::map<std::pair<std::string, std::string>, size_t> seen;
-  for (size_t i = 0; i < results.size() && i < cases.size(); ++i) {
-    if (results[i].outcome != Outcome::fail || results[i].failures.empty()) continue;
-    const std::string& check = results[i].failures.front().check;
-    if (seen[{cases[i].replay.api, check}]++ > 0) continue;
+  for (const CaseResult& result : failures) {
+    std::optional<size_t> index = fuzz_case_index(result.id);
+    if (!index) continue;
+    if (seen[{result.api, result.failures.front().check}]++ > 0) continue;
+    FuzzCase failed = plan_fuzz_case(targets, plan.seed, plan.cases, *index);
     size_t budget = std::chrono::steady_clock::now() - started < kShrinkBudget ? plan.max_shrink_sends : 0;
-    ShrinkOutcome shrunk = shrink_failure(targets[cases[i].target], cases[i], results[i], *transport,
-                                          plan.run.judge, budget);
-    const Failure& f = shrunk.result.failures.empty() ? results[i].failures.front() : shrunk.result.failures.front();
-    print_shrunk(plan, cases[i], shrunk, f, redactor);
+    ShrinkOutcome shrunk =
+        shrink_failure(targets[failed.target], failed, result, *transport, plan.run.judge, budget);
+    const Failure& f = shrunk.result.failures.empty() ? result.failures.front() : shrunk.result.failures.front();
+    print_shrunk(plan, failed, shrunk, f, redactor);
   }
   for (const auto& [key, count] : seen) {
     if (count > 1) std::cerr << "  " << key.first << " " << key.second << ": " << count - 1 << " more case(s) like it\n";
@@ -159,14 +148,13 @@ int run_fuzz(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   std::vector<FuzzTarget> targets = fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
-  std::vector<FuzzCase> cases = planned_cases(targets, plan);
-  std::vector<ReplayCase> replay_cases;
-  for (const auto& c : cases) replay_cases.push_back(c.replay);
-  std::cerr << "conform fuzz: seed " << plan.seed << ", " << cases.size() << " cases against "
+  GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard);
+  std::cerr << "conform fuzz: seed " << plan.seed << ", " << cases.size() << " cases"
+            << (plan.selection.shard ? " (this shard runs its share)" : "") << " against "
             << plan.target.base_url() << "\n";
   ConsoleSink console(std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
-  CollectingSink collected;
-  std::vector<EventSink*> sinks{&console, &collected};
+  FailureSink failed;
+  std::vector<EventSink*> sinks{&console, &failed};
   for (auto& sink : reports) sinks.push_back(sink.get());
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
   plan.run.redactor = &redactor;
@@ -175,8 +163,8 @@ int run_fuzz(const std::vector<std::string>& argv) {
   RunInfo info = make_run_info(source, catalog, plan.selection, "fuzz", plan.target.base_url());
   info.seed = plan.seed;
   try {
-    RunSummary summary = run_cases(catalog, replay_cases, plan.run, [&http] { return http.make(); }, sinks, info);
-    report_failures(targets, cases, collected.results, plan, http, redactor);
+    RunSummary summary = run_cases(catalog, cases, plan.run, [&http] { return http.make(); }, sinks, info);
+    report_failures(targets, failed.failures, plan, http, redactor);
     std::cerr << "reproduce this run with --seed " << plan.seed << "\n";
     return summary.passed() ? kExitOk : kExitFailed;
   } catch (const std::exception& e) {

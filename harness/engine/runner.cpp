@@ -19,25 +19,32 @@ struct Breaker {
 /// What the workers share.
 struct RunState {
   const Catalog& catalog;
-  const std::vector<ReplayCase>& cases;
+  const CaseSource& source;
   const RunOptions& options;
   const std::vector<EventSink*>& sinks;
-  std::map<std::string, std::unique_ptr<Breaker>> breakers;
+  std::map<std::string, std::unique_ptr<Breaker>> breakers;  ///< one per catalog API, made up front
   std::atomic<size_t> next{0};
   std::mutex emit_mutex;  ///< guards everything below; sinks are called under it
-  std::vector<std::optional<CaseResult>> pending;
-  size_t emitted = 0;
+  /// Finished out of case order, waiting for the ones before them; nullopt: the index held no case.
+  std::map<size_t, std::optional<CaseResult>> waiting;
+  size_t emitted = 0;  ///< indices up to here have gone to the sinks
   RunSummary summary;
 };
 
-CaseResult skipped(const ReplayCase& c, const RunOptions& options) {
+/// A result that is not a judged exchange: `outcome` with `note` as the reason.
+CaseResult unsent(const ReplayCase& c, Outcome outcome, std::string note) {
   CaseResult result;
   result.id = c.id;
   result.api = c.api;
   result.requirements = c.requirements;
-  result.outcome = Outcome::timeout;
-  result.note = "not sent: " + std::to_string(options.breaker_threshold) + " consecutive timeouts on " + c.api;
+  result.outcome = outcome;
+  result.note = std::move(note);
   return result;
+}
+
+CaseResult skipped(const ReplayCase& c, const RunOptions& options) {
+  return unsent(c, Outcome::timeout,
+                "not sent: " + std::to_string(options.breaker_threshold) + " consecutive timeouts on " + c.api);
 }
 
 void redact_result(const RunOptions& options, CaseResult& result) {
@@ -57,20 +64,21 @@ void redact_result(const RunOptions& options, CaseResult& result) {
 }
 
 /// Stores a result and emits every result that is next in case order.
-void deliver(RunState& state, size_t index, CaseResult result) {
+void deliver(RunState& state, size_t index, std::optional<CaseResult> result) {
   std::lock_guard lock(state.emit_mutex);
-  state.pending[index] = std::move(result);
-  while (state.emitted < state.pending.size() && state.pending[state.emitted]) {
-    CaseResult& ready = *state.pending[state.emitted];
-    ++state.summary.counts[ready.outcome];
-    for (EventSink* sink : state.sinks) sink->case_finished(ready);
-    state.pending[state.emitted].reset();
-    ++state.emitted;
+  state.waiting.emplace(index, std::move(result));
+  for (auto it = state.waiting.begin(); it != state.waiting.end() && it->first == state.emitted;
+       it = state.waiting.erase(it), ++state.emitted) {
+    if (!it->second) continue;
+    ++state.summary.counts[it->second->outcome];
+    for (EventSink* sink : state.sinks) sink->case_finished(*it->second);
   }
 }
 
 CaseResult run_one(RunState& state, Transport& transport, const ReplayCase& c) {
-  Breaker& breaker = *state.breakers.at(c.api);
+  auto found = state.breakers.find(c.api);
+  if (found == state.breakers.end()) return unsent(c, Outcome::error, "not sent: unknown API " + c.api);
+  Breaker& breaker = *found->second;
   if (breaker.open) return skipped(c, state.options);
   Exchange exchange = transport.send(c.id, c.request);
   CaseResult result = judge(*state.catalog.find(c.api), c, exchange, state.options.judge);
@@ -83,10 +91,24 @@ CaseResult run_one(RunState& state, Transport& transport, const ReplayCase& c) {
   return result;
 }
 
+/// The case at `index`, made by the source, then sent and judged; nullopt when there is none.
+std::optional<CaseResult> run_index(RunState& state, Transport& transport, size_t index) {
+  ReplayCase scratch;
+  const ReplayCase* c = nullptr;
+  try {
+    c = state.source.at(index, scratch);
+  } catch (const std::exception& e) {
+    scratch.id = "case-" + std::to_string(index);
+    return unsent(scratch, Outcome::error, std::string("not sent: the case could not be made: ") + e.what());
+  }
+  if (!c) return std::nullopt;
+  return run_one(state, transport, *c);
+}
+
 void work(RunState& state, Transport& transport) {
-  size_t total = state.pending.size();
+  size_t total = state.source.size();
   for (size_t index = state.next++; index < total; index = state.next++) {
-    deliver(state, index, run_one(state, transport, state.cases[index % state.cases.size()]));
+    deliver(state, index, run_index(state, transport, index));
   }
 }
 
@@ -95,15 +117,21 @@ void work(RunState& state, Transport& transport) {
 RunSummary run_cases(const Catalog& catalog, const std::vector<ReplayCase>& cases, const RunOptions& options,
                      const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
                      const RunInfo& info) {
-  auto started = std::chrono::steady_clock::now();
-  RunState state{catalog, cases, options, sinks, {}, {}, {}, {}, 0, {}};
   for (const auto& c : cases) {
     if (!catalog.find(c.api)) throw std::invalid_argument("case " + c.id + " names an unknown API");
-    state.breakers.try_emplace(c.api, std::make_unique<Breaker>());
   }
-  state.pending.resize(cases.empty() ? 0 : cases.size() * std::max<size_t>(1, options.repeat));
+  return run_cases(catalog, ListedCases(cases, std::max<size_t>(1, options.repeat)), options, make_transport,
+                   sinks, info);
+}
+
+RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const RunOptions& options,
+                     const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
+                     const RunInfo& info) {
+  auto started = std::chrono::steady_clock::now();
+  RunState state{catalog, source, options, sinks, {}, {}, {}, {}, 0, {}};
+  for (const auto& api : catalog.apis()) state.breakers.try_emplace(api.contract.id, std::make_unique<Breaker>());
   for (EventSink* sink : sinks) sink->run_started(info);
-  size_t workers = std::min(std::max<size_t>(1, options.jobs), std::max<size_t>(1, state.pending.size()));
+  size_t workers = std::min(std::max<size_t>(1, options.jobs), std::max<size_t>(1, source.size()));
   std::vector<std::unique_ptr<Transport>> transports;
   for (size_t i = 0; i < workers; ++i) transports.push_back(make_transport());
   std::vector<std::thread> threads;

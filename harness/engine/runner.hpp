@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/case_source.hpp"
 #include "engine/judge.hpp"
 #include "http/redact.hpp"
 #include "http/transport.hpp"
@@ -22,8 +23,14 @@ struct RunOptions {
 };
 
 /// Runs the cases, emitting run_started, one case_finished per case (in case order) and
-/// run_finished to every sink. Every case's API must be in `catalog`.
+/// run_finished to every sink. Every case's API must be in `catalog`; `options.repeat` applies.
 RunSummary run_cases(const Catalog& catalog, const std::vector<ReplayCase>& cases, const RunOptions& options,
+                     const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
+                     const RunInfo& info);
+
+/// The same for cases a source makes while the run goes on (`options.repeat` is ignored). A case
+/// whose API is not in `catalog`, or that its source fails to make, ends as ERROR.
+RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const RunOptions& options,
                      const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
                      const RunInfo& info);
 

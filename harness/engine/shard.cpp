@@ -26,8 +26,12 @@ unsigned long long case_hash(const std::string& case_id) {
   return hash;
 }
 
+bool in_shard(const std::string& case_id, const Shard& shard) {
+  return case_hash(case_id) % shard.count == shard.index - 1;
+}
+
 std::vector<ReplayCase> select_shard(std::vector<ReplayCase> cases, const Shard& shard) {
-  std::erase_if(cases, [&](const ReplayCase& c) { return case_hash(c.id) % shard.count != shard.index - 1; });
+  std::erase_if(cases, [&](const ReplayCase& c) { return !in_shard(c.id, shard); });
   return cases;
 }
 

@@ -20,6 +20,9 @@ std::optional<Shard> parse_shard(const std::string& text);
 /// FNV-1a of the case id: the same on every machine and every run.
 unsigned long long case_hash(const std::string& case_id);
 
+/// True when the case with this id belongs to the shard.
+bool in_shard(const std::string& case_id, const Shard& shard);
+
 /// The cases whose id hash falls in this shard, order kept.
 std::vector<ReplayCase> select_shard(std::vector<ReplayCase> cases, const Shard& shard);
 

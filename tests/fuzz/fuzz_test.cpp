@@ -91,6 +91,27 @@ TEST(FuzzCli, TheSameSeedSendsTheSameCases) {
   EXPECT_GT(differing, 100u);
 }
 
+/// The "N passed" count of a run's summary line; 0 when there is none.
+size_t passed_count(const std::string& output) {
+  size_t at = output.rfind(" passed, 0 failed");
+  if (at == std::string::npos) return 0;
+  size_t start = output.find_last_not_of("0123456789", at - 1) + 1;
+  return std::stoul(output.substr(start, at - start));
+}
+
+TEST(FuzzCli, TwoShardsTogetherRunEveryCaseOnce) {
+  MockServer mock;
+  mock.start(MockOptions{});
+  CliRun first = conform_cli("fuzz --target " + mock.url() + " --cases 300 --seed 3 --shard 1/2");
+  CliRun second = conform_cli("fuzz --target " + mock.url() + " --cases 300 --seed 3 --shard 2/2");
+  ASSERT_EQ(first.exit_code, 0) << first.output.substr(0, 2000);
+  ASSERT_EQ(second.exit_code, 0) << second.output.substr(0, 2000);
+  size_t a = passed_count(first.output), b = passed_count(second.output);
+  EXPECT_GT(a, 0u);
+  EXPECT_GT(b, 0u);
+  EXPECT_EQ(a + b, 300u) << first.output.substr(0, 500) << second.output.substr(0, 500);
+}
+
 TEST(FuzzCli, SavedFailuresReplayAsRegressionFixtures) {
   fs::path dir = fs::temp_directory_path() / ("conform-fuzz-saved-" + std::to_string(::getpid()));
   fs::remove_all(dir);
