@@ -109,7 +109,8 @@ void parse_markdown(DocPage& page) {
     if (t.rfind("```", 0) == 0) in_fence = !in_fence;
     if (in_fence || t.empty()) continue;
     if (t[0] == '#') {
-      heading = {static_cast<int>(i) + 1, trim(t.substr(t.find_first_not_of('#')))};
+      size_t title = t.find_first_not_of('#');  // npos for a line of only '#'
+      heading = {static_cast<int>(i) + 1, title == std::string::npos ? "" : trim(t.substr(title))};
       page.headings.push_back(heading);
     } else if (t[0] == '|' && i + 1 < page.lines.size() &&
                trim(page.lines[i + 1]).find_first_not_of("|-: ") == std::string::npos &&

@@ -114,6 +114,17 @@ TEST(ZohoPage, ReadsListsValueTablesAndMultiLineDescriptions) {
   EXPECT_EQ(find_row(page, "note")->description_end, 11);
 }
 
+TEST(MarkdownPage, AHeadingOfOnlyHashesIsAnEmptyHeadingNotACrash) {
+  // Found by the libFuzzer smoke: "#" alone made substr(npos) throw out of read_page.
+  std::string text = std::string("#\n##  \n") + kMarkdown;
+  PageRead read = read_page("page.md", text);
+  ASSERT_TRUE(read.page) << read.error;
+  ASSERT_GE(read.page->headings.size(), 3u);
+  EXPECT_EQ(read.page->headings[0].text, "");
+  EXPECT_EQ(read.page->headings[1].text, "");
+  EXPECT_EQ(read.page->headings[2].text, "Body parameters");
+}
+
 TEST(BadPages, EmptyBinaryAndUnknownShapesAreRefusedWithAReason) {
   EXPECT_NE(read_page("e.txt", "").error.find("unrecognised page shape: the file is empty"), std::string::npos);
   EXPECT_NE(read_page("b.bin", std::string("\x7f" "ELF\0\0", 6)).error.find("binary file"), std::string::npos);
