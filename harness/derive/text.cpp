@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
+
 namespace conform::derive {
 
 std::vector<std::string> split_lines(std::string_view text) {
@@ -53,16 +55,7 @@ bool contains_ci(std::string_view text, std::string_view needle) {
 
 std::string binary_reason(std::string_view bytes) {
   if (bytes.find('\0') != std::string_view::npos) return "binary file (it contains NUL bytes)";
-  for (size_t i = 0; i < bytes.size();) {
-    auto c = static_cast<unsigned char>(bytes[i]);
-    size_t extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 4;
-    if (extra == 4 || i + extra >= bytes.size()) return "binary file (invalid UTF-8)";
-    for (size_t k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(bytes[i + k]) >> 6) != 2) return "binary file (invalid UTF-8)";
-    }
-    i += extra + 1;
-  }
-  return "";
+  return is_valid_utf8(bytes) ? "" : "binary file (invalid UTF-8)";
 }
 
 std::string unescape_markdown(std::string_view text) {

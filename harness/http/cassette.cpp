@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/json_text.hpp"
+#include "core/utf8.hpp"
 #include "fixture/fixture.hpp"
 
 namespace conform {
@@ -46,18 +47,9 @@ std::optional<std::string> from_base64(const std::string& text) {
   return out;
 }
 
-bool is_utf8(const std::string& text) {
-  try {
-    (void)json(text).dump();
-    return true;
-  } catch (const json::exception&) {
-    return false;
-  }
-}
-
 /// Puts a body under "body", or "body_base64" when it is not UTF-8.
 void put_body(json& out, const std::string& body) {
-  if (is_utf8(body)) {
+  if (is_valid_utf8(body)) {
     out["body"] = body;
   } else {
     out["body_base64"] = to_base64(body);

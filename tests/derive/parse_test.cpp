@@ -129,6 +129,10 @@ TEST(BadPages, EmptyBinaryAndUnknownShapesAreRefusedWithAReason) {
   EXPECT_NE(read_page("e.txt", "").error.find("unrecognised page shape: the file is empty"), std::string::npos);
   EXPECT_NE(read_page("b.bin", std::string("\x7f" "ELF\0\0", 6)).error.find("binary file"), std::string::npos);
   EXPECT_NE(read_page("b.bin", "\xff\xfe junk").error.find("invalid UTF-8"), std::string::npos);
+  // Found by the libFuzzer smoke: an overlong sequence passed a structural check and then made
+  // nlohmann throw while the schema was written out.
+  EXPECT_NE(read_page("o.md", std::string("| a\xc1\x81 | b |\n|---|---|\n")).error.find("invalid UTF-8"),
+            std::string::npos);
   auto unknown = read_page("n.txt", "Just some prose.\nNo tables here.\n");
   EXPECT_FALSE(unknown.page);
   EXPECT_NE(unknown.error.find("unrecognised page shape: no markdown pipe table"), std::string::npos);
