@@ -2,6 +2,7 @@
 
 #include <rapidcheck.h>
 
+#include "core/json_pointer.hpp"
 #include "schema_gen.hpp"
 
 namespace conform {
@@ -39,6 +40,24 @@ bool try_candidate(ShrinkRun& run, const nlohmann::json& value) {
   return true;
 }
 
+/// Drops members and items of the valid value one at a time, keeping each drop that leaves it
+/// valid and the case failing the same check. RapidCheck's shrinks of an exec-built value can
+/// miss these: dropping an optional field shifts every pick after it.
+void drop_children(ShrinkRun& run, nlohmann::json value) {
+  bool dropped = true;
+  while (dropped && run.best.sends < run.max_sends) {
+    dropped = false;
+    for (const auto& pointer : child_pointers(value)) {
+      if (run.best.sends >= run.max_sends) return;
+      nlohmann::json smaller = without_child(value, pointer);
+      if (!run.target.validator->accepts(smaller) || !try_candidate(run, smaller)) continue;
+      value = std::move(smaller);
+      dropped = true;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
@@ -61,6 +80,7 @@ ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, 
       }
     }
   }
+  drop_children(run, current.value());
   return run.best;
 }
 

@@ -17,8 +17,9 @@ struct ShrinkOutcome {
 };
 
 /// Starting from a FAIL, tries smaller values of the same case (optional fields dropped, fewer
-/// items, shorter strings) and keeps each one that still fails the same check. Sends at most
-/// `max_sends` requests, one at a time.
+/// items, shorter strings) along RapidCheck's shrink tree, then drops members and items of the
+/// valid value one at a time while it stays valid. Keeps each candidate that still fails the
+/// same check. Sends at most `max_sends` requests, one at a time.
 ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
                              Transport& transport, const JudgeSettings& settings, size_t max_sends);
 

@@ -77,4 +77,42 @@ std::string pointer_pattern(std::string_view pointer) {
   return out;
 }
 
+namespace {
+
+void collect_child_pointers(const nlohmann::json& value, const std::string& at, std::vector<std::string>& out) {
+  if (value.is_object()) {
+    for (const auto& [name, child] : value.items()) {
+      std::string pointer = append_pointer(at, name);  // a copy: `out` may grow below
+      out.push_back(pointer);
+      collect_child_pointers(child, pointer, out);
+    }
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      std::string pointer = at + "/" + std::to_string(i);
+      out.push_back(pointer);
+      collect_child_pointers(value[i], pointer, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> child_pointers(const nlohmann::json& value) {
+  std::vector<std::string> out;
+  collect_child_pointers(value, "", out);
+  return out;
+}
+
+nlohmann::json without_child(const nlohmann::json& value, const std::string& pointer) {
+  nlohmann::json copy = value;
+  nlohmann::json::json_pointer where(pointer);
+  nlohmann::json& parent = copy.at(where.parent_pointer());
+  if (parent.is_object()) {
+    parent.erase(where.back());
+  } else {
+    parent.erase(parent.begin() + static_cast<std::ptrdiff_t>(std::stoul(where.back())));
+  }
+  return copy;
+}
+
 }  // namespace conform

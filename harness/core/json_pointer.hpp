@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace conform {
 
 /// Escapes one reference token (`~` → `~0`, `/` → `~1`).
@@ -20,5 +22,11 @@ std::string pointer_from_context(const std::vector<std::string>& context);
 
 /// Replaces every all-digit token with `*`, so `/data/3/to/0` matches schema pattern `/data/*/to/*`.
 std::string pointer_pattern(std::string_view pointer);
+
+/// Pointers of every object member and array item in the value, parents before children.
+std::vector<std::string> child_pointers(const nlohmann::json& value);
+
+/// The value without the member or array item at `pointer` (which must exist and not be "").
+nlohmann::json without_child(const nlohmann::json& value, const std::string& pointer);
 
 }  // namespace conform

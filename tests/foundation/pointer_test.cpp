@@ -52,5 +52,20 @@ TEST(Endpoint, MatchesPathsUnderAPrefix) {
   EXPECT_FALSE(match_path(c, "/bigin/v2/Pipelines/%zz/actions/send_mail"));
 }
 
+TEST(ChildPointers, ListParentsBeforeChildrenAndEscapeTokens) {
+  nlohmann::json value = nlohmann::json::parse(R"({"a/b":[1,{"c":2}],"d":{}})");
+  EXPECT_EQ(child_pointers(value),
+            (std::vector<std::string>{"/a~1b", "/a~1b/0", "/a~1b/1", "/a~1b/1/c", "/d"}));
+  EXPECT_TRUE(child_pointers(nlohmann::json(3)).empty());
+}
+
+TEST(ChildPointers, WithoutChildRemovesOneMemberOrItemAndLeavesTheOriginal) {
+  nlohmann::json value = nlohmann::json::parse(R"({"a/b":[1,{"c":2}],"d":{}})");
+  EXPECT_EQ(without_child(value, "/a~1b/0"), nlohmann::json::parse(R"({"a/b":[{"c":2}],"d":{}})"));
+  EXPECT_EQ(without_child(value, "/a~1b/1/c"), nlohmann::json::parse(R"({"a/b":[1,{}],"d":{}})"));
+  EXPECT_EQ(without_child(value, "/d"), nlohmann::json::parse(R"({"a/b":[1,{"c":2}]})"));
+  EXPECT_EQ(value.size(), 2u);
+}
+
 }  // namespace
 }  // namespace conform
