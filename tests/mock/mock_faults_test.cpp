@@ -13,12 +13,6 @@ namespace {
 using nlohmann::json;
 using namespace mock_test;
 
-constexpr const char* kBiginPath = "/bigin/v2/Contacts/1/actions/send_mail";
-constexpr const char* kBiginBody =
-    R"({"data":[{"from":{"email":"a@example.com"},"to":[{"email":"b@example.com"}]}]})";
-const httplib::Headers kBiginAuth = {{"Authorization", "Zoho-oauthtoken token"}};
-const httplib::Headers kBasic = {{"Authorization", "Basic Y29uZm9ybTpjb25mb3Jt"}};
-constexpr const char* kSmsBody = R"({"sms":[{"to":"919988221100","body":"hello"}]})";
 constexpr const char* kGenesysBody =
     R"({"operationName":"Send","queueName":"q","email":{"to":["a@x"],"from":"b@x"}})";
 

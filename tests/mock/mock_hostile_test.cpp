@@ -11,11 +11,6 @@ namespace {
 using nlohmann::json;
 using namespace mock_test;
 
-constexpr const char* kBiginPath = "/bigin/v2/Contacts/1/actions/send_mail";
-constexpr const char* kBiginBody =
-    R"({"data":[{"from":{"email":"a@example.com"},"to":[{"email":"b@example.com"}],"subject":"Hi"}]})";
-const httplib::Headers kBiginAuth = {{"Authorization", "Zoho-oauthtoken token"}};
-
 std::string raw_post(const std::string& path, const std::string& extra_headers,
                      const std::string& body, const std::string& length) {
   return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Zoho-oauthtoken t\r\n"

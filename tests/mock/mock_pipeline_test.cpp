@@ -12,13 +12,6 @@ namespace {
 using nlohmann::json;
 using namespace mock_test;
 
-constexpr const char* kBiginPath = "/bigin/v2/Contacts/1908973000000450642/actions/send_mail";
-constexpr const char* kBiginBody =
-    R"({"data":[{"from":{"email":"a@example.com"},"to":[{"email":"b@example.com"}]}]})";
-const httplib::Headers kBiginAuth = {{"Authorization", "Zoho-oauthtoken token"}};
-constexpr const char* kSmsBody = R"({"sms":[{"to":"919988221100","body":"hello"}]})";
-const httplib::Headers kBasic = {{"Authorization", "Basic Y29uZm9ybTpjb25mb3Jt"}};
-
 class MockPipeline : public ::testing::Test {
  protected:
   /// (Re)starts the mock; the old client goes first so no idle keep-alive delays stop().

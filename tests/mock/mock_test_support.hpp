@@ -20,6 +20,14 @@
 
 namespace conform::mock_test {
 
+/// Small requests the mock tests share: a valid Bigin mail and Capillary SMS, and credentials.
+inline constexpr const char* kBiginPath = "/bigin/v2/Contacts/1/actions/send_mail";
+inline constexpr const char* kBiginBody =
+    R"({"data":[{"from":{"email":"a@example.com"},"to":[{"email":"b@example.com"}]}]})";
+inline const httplib::Headers kBiginAuth = {{"Authorization", "Zoho-oauthtoken token"}};
+inline const httplib::Headers kBasic = {{"Authorization", "Basic Y29uZm9ybTpjb25mb3Jt"}};
+inline constexpr const char* kSmsBody = R"({"sms":[{"to":"919988221100","body":"hello"}]})";
+
 /// One catalog for the whole test binary (loading compiles every schema).
 inline std::shared_ptr<const Catalog> shared_catalog() {
   static std::shared_ptr<const Catalog> catalog = embedded_catalog();
