@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace conform {
 namespace {
@@ -97,12 +98,63 @@ std::map<std::string, SchemaFiles> parse_channels(const json& document, const st
 void parse_statuses_and_requirements(const json& document, Contract& c) {
   for (const auto& s : document.value("statuses", json::array())) {
     c.statuses.push_back({status_code_text(s.at("code")), text(s, "when"), text(s, "requirement"),
-                          text(s, "locator")});
+                          text(s, "locator"), s.contains("inferred")});
   }
   for (const auto& r : document.value("requirements", json::array())) {
     c.requirements.push_back(
         {text(r, "id"), text(r, "summary"), text(r, "locator"), text(r, "inferred")});
   }
+}
+
+[[noreturn]] void bad_open_point(const std::string& origin, size_t index, const std::string& member,
+                                 const std::string& why) {
+  throw ContractError(origin + ": /open_points/" + std::to_string(index) + (member.empty() ? "" : "/" + member) +
+                      ": " + why);
+}
+
+std::string open_point_text(const json& entry, const char* key, const std::string& origin, size_t index,
+                            bool needed) {
+  auto it = entry.find(key);
+  if (it == entry.end() && !needed) return "";
+  if (it == entry.end() || !it->is_string() || (needed && it->get<std::string>().empty()))
+    bad_open_point(origin, index, key, needed ? "needs a non-empty string" : "must be a string");
+  return it->get<std::string>();
+}
+
+OpenPoint parse_open_point(const json& entry, const std::string& origin, size_t index) {
+  if (!entry.is_object()) bad_open_point(origin, index, "", "an open point is an object");
+  for (const auto& [key, value] : entry.items()) {
+    static const std::set<std::string> known = {"id", "where", "permitted", "sentence", "locator"};
+    if (!known.contains(key)) bad_open_point(origin, index, key, "unknown member (id, where, permitted, sentence, locator)");
+  }
+  OpenPoint p;
+  p.id = open_point_text(entry, "id", origin, index, true);
+  p.where = open_point_text(entry, "where", origin, index, true);
+  p.sentence = open_point_text(entry, "sentence", origin, index, true);
+  p.locator = open_point_text(entry, "locator", origin, index, false);
+  auto permitted = entry.find("permitted");
+  if (permitted == entry.end() || !permitted->is_array() || permitted->size() < 2)
+    bad_open_point(origin, index, "permitted", "needs at least two permitted answers (strings)");
+  for (const auto& answer : *permitted) {
+    if (!answer.is_string() || answer.get<std::string>().empty())
+      bad_open_point(origin, index, "permitted", "every permitted answer is a non-empty string");
+    p.permitted.push_back(answer.get<std::string>());
+  }
+  return p;
+}
+
+std::vector<OpenPoint> parse_open_points(const json& document, const std::string& origin) {
+  std::vector<OpenPoint> out;
+  auto it = document.find("open_points");
+  if (it == document.end()) return out;
+  if (!it->is_array()) throw ContractError(origin + ": /open_points: must be an array");
+  for (size_t i = 0; i < it->size(); ++i) {
+    out.push_back(parse_open_point((*it)[i], origin, i));
+    for (size_t j = 0; j + 1 < out.size(); ++j) {
+      if (out[j].id == out.back().id) bad_open_point(origin, i, "id", "'" + out.back().id + "' is registered twice");
+    }
+  }
+  return out;
 }
 
 std::string lower(std::string value) {
@@ -131,6 +183,7 @@ Contract parse_contract(const json& document, const std::string& origin) {
     c.channels = parse_channels(document, origin);
     parse_statuses_and_requirements(document, c);
     c.rejection = parse_rejection(document.value("rejection", json::object()));
+    c.open_points = parse_open_points(document, origin);
     return c;
   } catch (const json::exception& e) {
     throw ContractError(origin + ": " + e.what());
@@ -142,6 +195,21 @@ const Requirement* Contract::find_requirement(const std::string& requirement_id)
     if (r.id == requirement_id) return &r;
   }
   return nullptr;
+}
+
+const OpenPoint* Contract::find_open_point(const std::string& open_point_id) const {
+  for (const auto& p : open_points) {
+    if (p.id == open_point_id) return &p;
+  }
+  return nullptr;
+}
+
+bool Contract::success_code_open() const {
+  for (const auto& s : statuses) {
+    bool exact_2xx = s.code.size() == 3 && s.code[0] == '2' && s.code[1] != 'x';
+    if (exact_2xx && !s.inferred) return false;
+  }
+  return true;
 }
 
 const Parameter* Contract::channel_parameter() const {

@@ -46,6 +46,16 @@ struct DocumentedStatus {
   std::string when;
   std::string requirement;
   std::string locator;
+  bool inferred = false;  ///< the page does not state this code: only its class is settled
+};
+
+/// A point a page leaves open: either permitted answer passes, and the harness only observes.
+struct OpenPoint {
+  std::string id;                      ///< e.g. `null-as-absent`, unique within the contract
+  std::string where;                   ///< locator in the payload or exchange: a pointer pattern or a topic
+  std::vector<std::string> permitted;  ///< the answers a conforming server may give
+  std::string sentence;                ///< why it is open, in one sentence
+  std::string locator;                 ///< the page line that leaves it open ("" when general)
 };
 
 /// A 2xx body that still says "rejected": a flag equal to a value, or a non-empty list.
@@ -85,11 +95,16 @@ struct Contract {
   std::vector<DocumentedStatus> statuses;
   Rejection rejection;
   std::vector<Requirement> requirements;
+  std::vector<OpenPoint> open_points;  ///< the register of open points (`open_points`)
 
   /// True when the API picks its schemas by a channel parameter.
   bool has_channels() const { return !channels.contains(""); }
   /// The requirement with this id, or nullptr.
   const Requirement* find_requirement(const std::string& requirement_id) const;
+  /// The open point with this id, or nullptr.
+  const OpenPoint* find_open_point(const std::string& open_point_id) const;
+  /// True when every documented 2xx is a class or inferred: the exact success code is open.
+  bool success_code_open() const;
   /// The query parameter that selects the channel, or nullptr.
   const Parameter* channel_parameter() const;
 };

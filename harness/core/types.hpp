@@ -20,6 +20,8 @@ struct Violation {
   std::string message;      ///< a sentence for people
   std::string requirement;  ///< id of the requirement the rule belongs to
   std::string locator;      ///< doc line of that rule, when known
+  bool settled = true;      ///< false: the rule is the acceptance core's, not the page's (open)
+  std::string open_point = {};  ///< for an open rule: the id of its open point in the register
 };
 
 /// Which side of an exchange a document is.

@@ -26,6 +26,7 @@ nlohmann::ordered_json row_json(const DocPage& page, const DocRow& row) {
   if (!row.format.empty()) j["format"] = row.format;
   j["required"] = row.required ? nlohmann::ordered_json(*row.required) : nlohmann::ordered_json(nullptr);
   if (!row.enum_values.empty() || row.enum_marked) j["enum"] = row.enum_values;
+  if (row.literal) j["literal"] = true;
   if (row.default_value) j["default"] = *row.default_value;
   if (row.description_line > 0) {
     std::string where = locator(page, row.description_line);

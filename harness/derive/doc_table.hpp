@@ -33,6 +33,8 @@ struct DocRow {
   std::string description;                  ///< in memory only
   bool enum_marked = false;                 ///< the page calls it an enum (values may be missing)
   int enum_list_line = 0;                   ///< line of an "Allowed:" list, when the page has one
+  bool literal = false;                     ///< the value column holds a literal: a required constant
+  std::string value_kind;                   ///< "phone" or "url" read from the description ("" when none)
 };
 
 /// What a table is about.

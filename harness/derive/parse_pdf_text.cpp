@@ -41,8 +41,10 @@ DocRow row_of(const std::vector<std::string>& cells, int line, DocPage& page) {
   if (is_identifier(value) && value.find('.') == std::string::npos) {
     row.type = "string";
     row.enum_values = {value};
+    row.literal = true;
+    if (!row.required) row.required = true;
     row.description.clear();
-    page.inferences.push_back({line, "the value column holds a single word, read as the only allowed value"});
+    page.inferences.push_back({line, "the value column holds a literal, read as a required constant"});
   }
   return row;
 }

@@ -27,7 +27,8 @@ void fill_row(ojson& prop, const DocRow& row, const GenContext& ctx) {
   std::string req = requirement_of(ctx, row.path);
   if (!row.type.empty()) prop["type"] = row.type;
   if (!row.format.empty()) prop["format"] = row.format;
-  if (!row.enum_values.empty()) prop["enum"] = row.enum_values;
+  if (row.literal && row.enum_values.size() == 1) prop["const"] = row.enum_values.front();
+  else if (!row.enum_values.empty()) prop["enum"] = row.enum_values;
   if (row.default_value) prop["default"] = ojson::parse(row.default_value->dump());
   prop["x-locator"] = locator(ctx.page, row.line);
   prop["x-requirement"] = req;
@@ -36,6 +37,13 @@ void fill_row(ojson& prop, const DocRow& row, const GenContext& ctx) {
     items["type"] = row.item_type;
     items["x-locator"] = locator(ctx.page, row.type_line > 0 ? row.type_line : row.line);
     items["x-requirement"] = req;
+  }
+  if (!row.value_kind.empty()) {
+    ojson& target = row.type == "array" ? prop["items"] : prop;
+    target["format"] = row.value_kind;
+    target["x-accept"]["format"] = "derive read a " + row.value_kind + " from the description (" +
+                                   locator(ctx.page, row.description_line) +
+                                   "); the acceptance core sends that shape, but the page sets no syntax";
   }
 }
 

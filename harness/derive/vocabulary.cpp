@@ -98,6 +98,21 @@ void apply_default(DocRow& row, const std::string& description) {
   row.default_value = typed_value(words.front(), row);
 }
 
+/// The kind of value a string field holds, when its description names one: the acceptance core
+/// sends values of that shape (a server may take others, so the kind never becomes settled).
+void apply_value_kind(DocRow& row, DocPage& page) {
+  bool strings = row.type == "string" || (row.type == "array" && row.item_type == "string");
+  if (!strings) return;
+  std::string low = lower(row.description);
+  if (low.find("mobile number") != std::string::npos || low.find("phone number") != std::string::npos) {
+    row.value_kind = "phone";
+  } else if (low.find(" url") != std::string::npos || low.rfind("url", 0) == 0) {
+    row.value_kind = "url";
+  }
+  if (!row.value_kind.empty())
+    page.inferences.push_back({row.description_line, "the description names a " + row.value_kind + ": the acceptance core sends values of that kind"});
+}
+
 }  // namespace
 
 TypeMeaning type_meaning(const std::string& raw) {
@@ -160,6 +175,7 @@ void apply_prose(DocRow& row, DocPage& page) {
     page.inferences.push_back({row.description_line, "enum values read from the description, taken as the complete list"});
   }
   apply_default(row, d);
+  apply_value_kind(row, page);
 }
 
 }  // namespace conform::derive

@@ -124,3 +124,40 @@ std::string check_date_time(std::string_view value) {
 }
 
 }  // namespace conform
+
+namespace conform {
+
+std::string check_phone(std::string_view value) {
+  std::string_view digits = value.substr(!value.empty() && value.front() == '+' ? 1 : 0);
+  if (digits.size() < 6 || digits.size() > 15) return "a phone number has 6 to 15 digits";
+  for (char c : digits) {
+    if (c < '0' || c > '9') return "a phone number is digits, with an optional leading +";
+  }
+  return "";
+}
+
+std::string check_url(std::string_view value) {
+  size_t scheme = value.starts_with("https://") ? 8 : value.starts_with("http://") ? 7 : 0;
+  if (scheme == 0) return "a URL starts with https:// (or http://)";
+  std::string_view rest = value.substr(scheme);
+  std::string_view host = rest.substr(0, rest.find('/'));
+  if (host.empty()) return "the URL has no host";
+  for (char c : value) {
+    if (static_cast<unsigned char>(c) <= ' ') return "a URL has no spaces or control characters";
+  }
+  return "";
+}
+
+std::string check_format(const std::string& format, std::string_view value, const EmailPolicy& policy) {
+  if (format == "email") return check_email(value, policy);
+  if (format == "date-time") return check_date_time(value);
+  if (format == "phone") return check_phone(value);
+  if (format == "url") return check_url(value);
+  return "";
+}
+
+bool is_known_format(const std::string& format) {
+  return format == "email" || format == "date-time" || format == "phone" || format == "url";
+}
+
+}  // namespace conform

@@ -14,3 +14,21 @@ std::string check_email(std::string_view value, const EmailPolicy& policy);
 std::string check_date_time(std::string_view value);
 
 }  // namespace conform
+
+namespace conform {
+
+/// Checks a phone number shaped like the pages' own (`919988221100`): an optional `+` and 6 to
+/// 15 digits. Returns "" when valid, else why. An acceptance-core format: never settled.
+std::string check_phone(std::string_view value);
+
+/// Checks an absolute `https://` or `http://` URL with a host. Returns "" when valid, else why.
+std::string check_url(std::string_view value);
+
+/// Checks `value` against one of conform's formats (email, date-time, phone, url); "" when the
+/// value keeps it or the format is unknown.
+std::string check_format(const std::string& format, std::string_view value, const EmailPolicy& policy);
+
+/// True for the formats check_format knows.
+bool is_known_format(const std::string& format);
+
+}  // namespace conform

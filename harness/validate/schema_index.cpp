@@ -1,5 +1,7 @@
 #include "validate/schema_index.hpp"
 
+#include <algorithm>
+
 #include "core/json_pointer.hpp"
 
 namespace conform {
@@ -17,6 +19,17 @@ void keep_first(std::string& slot, const std::string& value) {
   if (slot.empty()) slot = value;
 }
 
+bool settled_required(const json& node, const std::string& name) {
+  auto required = node.find("required");
+  if (required == node.end() || !required->is_array()) return false;
+  auto accept = node.find("x-accept");
+  if (accept != node.end() && accept->is_object() && accept->contains("required")) return false;
+  for (const auto& entry : *required) {
+    if (entry.is_string() && entry.get<std::string>() == name) return true;
+  }
+  return false;
+}
+
 void record(const json& node, FieldRules& rules) {
   keep_first(rules.requirement, text(node, "x-requirement"));
   keep_first(rules.locator, text(node, "x-locator"));
@@ -26,6 +39,11 @@ void record(const json& node, FieldRules& rules) {
   if (node.contains("x-requirements") && node["x-requirements"].is_object()) {
     for (const auto& [keyword, id] : node["x-requirements"].items()) {
       if (id.is_string()) rules.by_keyword.emplace(keyword, id.get<std::string>());
+    }
+  }
+  if (node.contains("x-accept") && node["x-accept"].is_object()) {
+    for (const auto& [keyword, reason] : node["x-accept"].items()) {
+      if (reason.is_string()) rules.accept_only.emplace(keyword, reason.get<std::string>());
     }
   }
 }
@@ -41,7 +59,9 @@ void walk(const json& root, const json& node, const std::string& pattern, Schema
   }
   if (node.contains("properties") && node["properties"].is_object()) {
     for (const auto& [name, sub] : node["properties"].items()) {
-      walk(root, sub, pattern + "/" + escape_pointer_token(name), out, depth + 1);
+      std::string child = pattern + "/" + escape_pointer_token(name);
+      if (settled_required(node, name)) out[child].required_by_parent = true;
+      walk(root, sub, child, out, depth + 1);
     }
   }
   if (node.contains("items")) {
@@ -75,6 +95,55 @@ SchemaIndex index_schema(const json& schema) {
   walk(schema, schema, "", index, 0);
   return index;
 }
+
+const std::vector<std::string>& acceptance_keywords() {
+  static const std::vector<std::string> keywords = {"required", "minItems", "minLength", "maxLength",
+                                                    "format",   "type",     "enum",      "pattern"};
+  return keywords;
+}
+
+namespace {
+
+std::string annotation_problem(const json& node, const std::string& at) {
+  const json& accept = node["x-accept"];
+  if (!accept.is_object()) return at + "/x-accept: must be an object of keyword -> reason";
+  const auto& keywords = acceptance_keywords();
+  for (const auto& [key, reason] : accept.items()) {
+    std::string where = at + "/x-accept/" + escape_pointer_token(key);
+    bool hint = key == "future" || key == "omit";
+    bool keyword = std::find(keywords.begin(), keywords.end(), key) != keywords.end();
+    if (!hint && !keyword) return where + ": not an acceptance keyword (required, minItems, minLength, maxLength, format, type, enum, pattern) or hint (future, omit)";
+    if (keyword && !node.contains(key)) return where + ": the node has no '" + key + "' for the acceptance core to own";
+    if (!reason.is_string() || reason.get<std::string>().size() < 10) return where + ": needs a reason (a sentence of 10 or more characters)";
+  }
+  return "";
+}
+
+std::string first_problem(const json& node, const std::string& at, int depth) {
+  if (depth > kMaxDepth) return "";
+  if (node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) {
+      std::string p = first_problem(node[i], at + "/" + std::to_string(i), depth + 1);
+      if (!p.empty()) return p;
+    }
+    return "";
+  }
+  if (!node.is_object()) return "";
+  if (node.contains("x-accept")) {
+    std::string p = annotation_problem(node, at);
+    if (!p.empty()) return p;
+  }
+  for (const auto& [key, value] : node.items()) {
+    if (key.rfind("x-", 0) == 0) continue;
+    std::string p = first_problem(value, at + "/" + escape_pointer_token(key), depth + 1);
+    if (!p.empty()) return p;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string acceptance_annotation_problem(const json& schema) { return first_problem(schema, "", 0); }
 
 json without_formats(const json& schema) {
   if (schema.is_array()) {

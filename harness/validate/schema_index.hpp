@@ -16,6 +16,10 @@ struct FieldRules {
   std::string format;                               ///< `format`, if any
   std::string expected_type;                        ///< `type`, as written
   std::string allowed_values;                       ///< `enum`, as written
+  /// `x-accept`: keyword (or hint `future`, `omit`) → reason. A keyword listed here belongs to
+  /// the acceptance core: generators keep it, but a violation of it is open, never settled.
+  std::map<std::string, std::string> accept_only;
+  bool required_by_parent = false;  ///< the parent lists this member in a settled `required`
 };
 
 /// Location pattern (`/data/*/from/email`) → rules; `*` stands for any array index.
@@ -26,6 +30,13 @@ SchemaIndex index_schema(const nlohmann::json& schema);
 
 /// The target of a local `$ref` (`#/definitions/x`) in `root`, or nullptr.
 const nlohmann::json* resolve_local_ref(const nlohmann::json& root, const std::string& ref);
+
+/// The keywords `x-accept` may name on a node, besides the hints `future` and `omit`.
+const std::vector<std::string>& acceptance_keywords();
+
+/// Checks every `x-accept` annotation of a schema: an object of keyword → non-empty reason,
+/// naming a keyword the node has or a hint. Returns "" or "<schema pointer>: <why>".
+std::string acceptance_annotation_problem(const nlohmann::json& schema);
 
 /// A copy of the schema without `format` keywords (conform checks formats itself).
 nlohmann::json without_formats(const nlohmann::json& schema);

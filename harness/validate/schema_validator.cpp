@@ -1,6 +1,9 @@
 #include "validate/schema_validator.hpp"
 
 #include <algorithm>
+#include <cctype>
+
+#include "contract/contract.hpp"
 
 #include "core/json_pointer.hpp"
 #include "validate/formats.hpp"
@@ -86,16 +89,64 @@ std::string describe(const std::string& keyword, const FieldRules* rules, const 
   return description;
 }
 
+
+/// Throws before valijson sees the schema, so a bad annotation names its own pointer.
+const json& checked_annotations(const json& schema, const std::string& origin) {
+  std::string problem = acceptance_annotation_problem(schema);
+  if (!problem.empty()) throw ContractError(origin + ": " + problem);
+  return schema;
+}
+
+std::string parent_pointer(const std::string& pointer) {
+  size_t slash = pointer.rfind('/');
+  return slash == std::string::npos ? "" : pointer.substr(0, slash);
+}
+
+bool iequals(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
+/// A string that matches one of the enum's values when letter case is ignored.
+bool enum_case_variant(const json& value, const std::string& allowed) {
+  if (!value.is_string()) return false;
+  json values = json::parse(allowed, nullptr, false);
+  if (!values.is_array()) return false;
+  return std::any_of(values.begin(), values.end(), [&](const json& v) {
+    return v.is_string() && iequals(v.get<std::string>(), value.get<std::string>());
+  });
+}
+
 }  // namespace
 
 SchemaValidator::SchemaValidator(const json& schema, SchemaSettings settings)
-    : structure_(std::make_unique<ValijsonSchema>(without_formats(schema), settings.origin)),
+    : structure_(std::make_unique<ValijsonSchema>(without_formats(checked_annotations(schema, settings.origin)),
+                                                  settings.origin)),
       index_(index_schema(schema)),
       settings_(std::move(settings)) {
   for (const auto& [pattern, rules] : index_) {
-    if (rules.format == "email" || rules.format == "date-time") {
-      formats_.push_back({split_pointer(pattern), rules.format});
-    }
+    if (is_known_format(rules.format)) formats_.push_back({split_pointer(pattern), rules.format});
+  }
+}
+
+void SchemaValidator::label_open(Violation& v, const json& instance) const {
+  const json* value = v.keyword == "required" ? nullptr : value_at(instance, v.pointer);
+  const FieldRules* own = exact_rules(v.pointer);
+  bool item = pointer_pattern(v.pointer).ends_with("/*");
+  if (value && value->is_null() && !item && !(own && own->required_by_parent)) {
+    v.settled = false;
+    v.open_point = "null-as-absent";
+    return;
+  }
+  std::string owner = v.keyword == "required" ? parent_pointer(v.pointer) : v.pointer;
+  const FieldRules* rules = exact_rules(owner);
+  if (rules && rules->accept_only.contains(v.keyword)) {
+    v.settled = false;
+    v.open_point = "x-accept:" + pointer_pattern(owner) + ":" + v.keyword;
+  } else if (value && v.keyword == "enum" && own && enum_case_variant(*value, own->allowed_values)) {
+    v.settled = false;
+    v.open_point = "enum-letter-case";
   }
 }
 
@@ -122,8 +173,7 @@ Violation SchemaValidator::make_violation(std::string pointer, std::string keywo
 
 std::string SchemaValidator::format_problem(const std::string& format, const json& value) const {
   if (!value.is_string()) return "";  // a wrong type is reported by the type rule
-  const auto& text = value.get_ref<const std::string&>();
-  return format == "email" ? check_email(text, settings_.email_policy) : check_date_time(text);
+  return check_format(format, value.get_ref<const std::string&>(), settings_.email_policy);
 }
 
 void SchemaValidator::check_formats(const json& node, const FormatRule& rule, size_t depth,
@@ -187,7 +237,14 @@ std::vector<Violation> SchemaValidator::validate(const json& instance) const {
     }
   }
   for (const auto& rule : formats_) check_formats(instance, rule, 0, "", out);
+  for (auto& v : out) label_open(v, instance);
   return out;
+}
+
+std::vector<Violation> SchemaValidator::settled_violations(const json& instance) const {
+  std::vector<Violation> all = validate(instance);
+  std::erase_if(all, [](const Violation& v) { return !v.settled; });
+  return all;
 }
 
 bool SchemaValidator::accepts(const json& instance) const {

@@ -29,8 +29,12 @@ class SchemaValidator {
   SchemaValidator(const nlohmann::json& schema, SchemaSettings settings);
   ~SchemaValidator();
 
-  /// Every violation, one per leaf cause, each with its pointer and requirement id.
+  /// Every violation, one per leaf cause, each with its pointer and requirement id. A violation
+  /// of the acceptance core (`x-accept`), a null for an optional member, or an enum value in
+  /// another letter case has `settled` false and names its open point.
   std::vector<Violation> validate(const nlohmann::json& instance) const;
+  /// Only the violations the page settles (the must-reject region).
+  std::vector<Violation> settled_violations(const nlohmann::json& instance) const;
   /// True when the document keeps the schema and its formats.
   bool accepts(const nlohmann::json& instance) const;
   /// The pattern → rules index, for generators and lookups.
@@ -45,6 +49,7 @@ class SchemaValidator {
                      const std::string& pointer, std::vector<Violation>& out) const;
   std::string format_problem(const std::string& format, const nlohmann::json& value) const;
   const FieldRules* exact_rules(const std::string& pointer) const;
+  void label_open(Violation& v, const nlohmann::json& instance) const;
   Violation make_violation(std::string pointer, std::string keyword, std::string message) const;
 
   std::unique_ptr<ValijsonSchema> structure_;
