@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "mock/faults.hpp"
 #include "mock/mock_server.hpp"
+#include "mock/variants.hpp"
 
 namespace conform {
 namespace {
@@ -15,6 +16,13 @@ void print_faults() {
   for (const auto& spec : fault_table()) {
     std::cout << spec.name << "\n    " << spec.description << "\n    apis: " << spec.apis
               << "; caught by: " << spec.expected_check << "\n";
+  }
+}
+
+void print_variants() {
+  for (const auto& spec : variant_table()) {
+    std::cout << spec.name << "\n    " << spec.description << "\n    open point: " << spec.open_point
+              << "; apis: " << spec.apis << "\n";
   }
 }
 
@@ -41,6 +49,13 @@ MockOptions parse_options(const Args& args) {
   for (const auto& name : options.faults) {
     if (!find_fault(name)) throw UsageError("unknown fault '" + name + "' (see --list-faults)");
   }
+  options.variants = args.values("--variant");
+  for (const auto& name : options.variants) {
+    if (!find_variant(name)) {
+      throw UsageError("unknown variant '" + name + "'; the variants are: " + variant_names() +
+                       " (see --list-variants)");
+    }
+  }
   options.outbox_file = args.value("--outbox").value_or("");
   options.threads = count_option(args, "--threads", options.threads);
   options.max_body = count_option(args, "--max-body", options.max_body);
@@ -51,11 +66,15 @@ MockOptions parse_options(const Args& args) {
 
 int run_mock(const std::vector<std::string>& argv) {
   Args args(argv, {{"--host", "--port", "--prefix", "--fault", "--outbox", "--threads",
-                    "--max-body", "--schemas"},
-                   {"--list-faults"}});
+                    "--max-body", "--schemas", "--variant"},
+                   {"--list-faults", "--list-variants"}});
   if (!args.positionals().empty()) throw UsageError("mock takes no arguments");
   if (args.has("--list-faults")) {
     print_faults();
+    return kExitOk;
+  }
+  if (args.has("--list-variants")) {
+    print_variants();
     return kExitOk;
   }
   MockOptions options = parse_options(args);
@@ -78,6 +97,7 @@ int run_mock(const std::vector<std::string>& argv) {
   }
   std::cout << "conform mock listening on " << mock.url() << std::endl;
   for (const auto& name : options.faults) std::cerr << "conform mock: fault " << name << " is on\n";
+  for (const auto& name : options.variants) std::cerr << "conform mock: variant " << name << " is on\n";
   int received = 0;
   sigwait(&stop_signals, &received);
   std::cerr << "conform mock: signal " << received << ", stopping after " << mock.outbox_count()

@@ -7,27 +7,12 @@ namespace {
 
 using nlohmann::json;
 
-/// Where each channel's items live in the request and in the response.
-struct ChannelShape {
-  const char* channel;
-  const char* request_key;  ///< array in the request body
-  const char* list_key;     ///< array in the response body
-  const char* item_key;     ///< the echoed item inside each list element
-};
-
-constexpr ChannelShape kShapes[] = {
+constexpr CapillaryChannelShape kShapes[] = {
     {"sms", "sms", "smsList", "sms"},
     {"email", "email", "emails", "email"},
     {"whatsapp", "whatsappMessage", "whatsapp", "whatsappMessage"},
     {"zalo", "zaloMessage", "zalo", "zaloMessage"},
 };
-
-const ChannelShape& shape_of(const std::string& channel) {
-  for (const auto& shape : kShapes) {
-    if (channel == shape.channel) return shape;
-  }
-  return kShapes[0];
-}
 
 const json* array_member(const json& body, const char* key) {
   if (!body.is_object()) return nullptr;
@@ -61,6 +46,13 @@ json email_echo(const json& item) {
 
 }  // namespace
 
+const CapillaryChannelShape& capillary_channel_shape(const std::string& channel) {
+  for (const auto& shape : kShapes) {
+    if (channel == shape.channel) return shape;
+  }
+  return kShapes[0];
+}
+
 std::string capillary_time(const json& value) {
   if (!value.is_string()) return now_capillary();
   const std::string& iso = value.get_ref<const std::string&>();
@@ -76,7 +68,7 @@ std::string capillary_time(const json& value) {
 }
 
 json capillary_message_success(const Accepted& a) {
-  const ChannelShape& shape = shape_of(a.channel);
+  const CapillaryChannelShape& shape = capillary_channel_shape(a.channel);
   json list = json::array();
   if (const json* items = array_member(a.body, shape.request_key)) {
     for (const auto& item : *items) {

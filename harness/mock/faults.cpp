@@ -41,6 +41,18 @@ const std::vector<FaultSpec>& fault_table() {
        "requests without (or with malformed) credentials are served instead of getting 401"},
       {Fault::slow_responses, "slow-responses", "response_time", "*",
        "every response is delayed by 300 ms"},
+      {Fault::bigin_message_id_missing, "bigin-message-id-missing", "response_schema_conformance",
+       "bigin-mail",
+       "success items keep code and details, but details lacks the promised message_id"},
+      {Fault::genesys_operation_name_optional, "genesys-operation-name-optional",
+       "negative_data_rejection", "genesys-email",
+       "a request without the required constant operationName is accepted"},
+      {Fault::capillary_email_no_wrapper, "capillary-email-no-wrapper",
+       "response_schema_conformance", "capillary-email",
+       "the success body has status and email at the top level, without the response wrapper"},
+      {Fault::server_error_on_long_text, "server-error-on-long-text", "not_a_server_error",
+       "whippy-email",
+       "a sender_name longer than 1000 code points or with any non-ASCII character gets 500"},
   };
   return table;
 }

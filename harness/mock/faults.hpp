@@ -25,6 +25,10 @@ enum class Fault : size_t {
   text_plain_success,
   ignore_auth,
   slow_responses,
+  bigin_message_id_missing,
+  genesys_operation_name_optional,
+  capillary_email_no_wrapper,
+  server_error_on_long_text,
   count_,  ///< not a fault: the number of faults
 };
 

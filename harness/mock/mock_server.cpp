@@ -118,6 +118,7 @@ int MockServer::start(const MockOptions& options) {
   state->context.apis = mock_apis(*catalog_);
   state->context.prefix = normalized_prefix(options.prefix);
   state->context.faults = FaultSet::from_names(options.faults);
+  state->context.variants = VariantSet::from_names(options.variants);
   state->outbox = std::make_unique<Outbox>(options.outbox_file, options.outbox_keep);
   state->context.outbox = state->outbox.get();
   state->context.max_body = options.max_body;

@@ -24,6 +24,7 @@ struct MockOptions {
   int port = 0;                          ///< 0 picks a free port
   std::string prefix;                    ///< path prefix before the documented paths, e.g. `/api`
   std::vector<std::string> faults;       ///< fault names (see faults.hpp); unknown names throw
+  std::vector<std::string> variants;     ///< variant names (see variants.hpp); unknown names throw
   std::string outbox_file;               ///< append one JSON line per accepted message, if set
   size_t outbox_keep = 1000;             ///< messages kept in memory for GET /__conform/outbox
   size_t threads = 64;                   ///< worker threads; one open connection holds one
@@ -48,7 +49,7 @@ class MockServer {
   MockServer& operator=(const MockServer&) = delete;
 
   /// Binds and starts serving in background threads; returns the bound port once it accepts
-  /// connections. Throws std::invalid_argument (unknown fault, bad prefix) or
+  /// connections. Throws std::invalid_argument (unknown fault or variant, bad prefix) or
   /// std::runtime_error (cannot bind, cannot open the outbox file, already running).
   int start(const MockOptions& options);
   /// Stops accepting, finishes in-flight requests, joins the threads. Idempotent.

@@ -1,5 +1,6 @@
 #include "mock/pipeline.hpp"
 
+#include <iterator>
 #include <thread>
 
 #include "core/json_text.hpp"
@@ -75,18 +76,70 @@ JsonParse parse_body(const std::string& body, size_t max_depth) {
   }
 }
 
-void accept(const MockContext& ctx, const MockApi& api, const Route& found,
-            const std::string& channel, json body, httplib::Response& res) {
-  const std::string& id = api.entry->contract.id;
-  json out = api.style->success(Accepted{body, channel});
-  break_success_body(ctx, id, out);
-  int status = ctx.faults.has(Fault::success_202) ? 202 : api.success_status;
+/// Sends a success answer (after the variants and faults shape it) and records it in the outbox.
+void deliver(const MockContext& ctx, const Route& found, const std::string& channel, json body,
+             PartialResult answer, httplib::Response& res) {
+  const std::string& id = found.api->entry->contract.id;
+  vary_success_body(ctx, id, answer.body);
+  break_success_body(ctx, id, answer.body);
   const char* type = ctx.faults.has(Fault::text_plain_success) ? "text/plain" : kJsonType;
-  send_json(res, status, out, type);
+  send_json(res, answer.status, answer.body, type);
   json entry = {{"api", id},          {"channel", channel},
                 {"path_params", found.values}, {"received_at", now_rfc3339()},
-                {"request", std::move(body)},  {"response", std::move(out)}};
+                {"request", std::move(body)},  {"response", std::move(answer.body)}};
+  if (!answer.rejected_items.empty()) entry["rejected_items"] = answer.rejected_items;
   ctx.outbox->record(std::move(entry));  // flushed before the handler returns
+}
+
+void accept(const MockContext& ctx, const Route& found, const std::string& channel, json body,
+            httplib::Response& res) {
+  const MockApi& api = *found.api;
+  PartialResult answer{success_status(ctx, api), api.style->success(Accepted{body, channel}), {}};
+  deliver(ctx, found, channel, std::move(body), std::move(answer), res);
+}
+
+/// A rejection as the API words it: a 4xx, or a 200 that says so (capillary-reject-in-body).
+void send_rejection(const MockContext& ctx, const MockApi& api, const std::string& channel,
+                    const json* body, const Problem& problem, httplib::Response& res) {
+  if (auto in_body = rejection_in_body(ctx, api, channel, body, problem)) {
+    return send_json(res, 200, *in_body);
+  }
+  send_problem(&api, res, problem);
+}
+
+void reject_unparsable(const MockContext& ctx, const MockApi& api, const std::string& error,
+                       httplib::Response& res) {
+  const Contract& contract = api.entry->contract;
+  int status = ctx.faults.has(Fault::server_error_on_malformed_json) ? 500 : api.error_status;
+  Violation v{"", "json", "the body is not usable JSON: " + error, contract.rejection.requirement,
+              contract.rejection.locator};
+  send_rejection(ctx, api, "", nullptr, Problem{status, "malformed_json", v.message, {v}, ""}, res);
+}
+
+void reject_invalid(const MockContext& ctx, const Route& found, const std::string& channel,
+                    json body, std::vector<Violation> violations, httplib::Response& res) {
+  const MockApi& api = *found.api;
+  if (auto partial = partial_result(ctx, api, channel, body, violations)) {
+    return deliver(ctx, found, channel, std::move(body), std::move(*partial), res);
+  }
+  std::string message = std::to_string(violations.size()) + " violation(s) of the " +
+                        api.entry->contract.id + " request contract";
+  int status = invalid_status(ctx, api, violations);
+  send_rejection(ctx, api, channel, &body,
+                 Problem{status, "invalid_data", message, std::move(violations), ""}, res);
+}
+
+/// The violations that decide: the validator's, less what is forgiven, plus the variants' own.
+std::vector<Violation> judge(const MockContext& ctx, const MockApi& api, const std::string& channel,
+                             const json& body) {
+  const SchemaValidator* validator = api.entry->validator(PayloadKind::request, channel);
+  if (!validator) return variant_violations(ctx, api, channel, body);
+  std::vector<Violation> violations = validator->validate(body);
+  forgive_violations(ctx, api, *validator, violations);
+  std::vector<Violation> more = variant_violations(ctx, api, channel, body);
+  violations.insert(violations.end(), std::make_move_iterator(more.begin()),
+                    std::make_move_iterator(more.end()));
+  return violations;
 }
 
 void handle_message(const MockContext& ctx, const Route& found, const httplib::Request& req,
@@ -94,30 +147,26 @@ void handle_message(const MockContext& ctx, const Route& found, const httplib::R
   const MockApi& api = *found.api;
   const Contract& contract = api.entry->contract;
   JsonParse parsed = parse_body(req.body, ctx.max_depth);
-  if (!parsed.value) {
-    int status = ctx.faults.has(Fault::server_error_on_malformed_json) ? 500 : api.error_status;
-    Violation v{"", "json", "the body is not usable JSON: " + parsed.error,
-                contract.rejection.requirement, contract.rejection.locator};
-    return send_problem(&api, res, Problem{status, "malformed_json", v.message, {v}, ""});
-  }
+  if (!parsed.value) return reject_unparsable(ctx, api, parsed.error, res);
   std::string channel;
   if (auto problem = check_parameters(ctx, contract, found.values, req, channel)) {
-    return send_problem(&api, res, *problem);
+    return send_rejection(ctx, api, "", nullptr, *problem, res);
   }
-  const SchemaValidator* validator = api.entry->validator(PayloadKind::request, channel);
-  std::vector<Violation> violations = validator ? validator->validate(*parsed.value)
-                                                : std::vector<Violation>{};
+  json body = std::move(*parsed.value);
+  if (long_text_server_error(ctx, contract.id, body)) {
+    return send_problem(&api, res, simple_problem(500, "internal_error",
+                                                  "sender_name broke the server (fault)"));
+  }
+  reread_request(ctx, api, channel, body);
+  std::vector<Violation> violations = judge(ctx, api, channel, body);
   if (!violations.empty() && !ctx.faults.has(Fault::accept_invalid)) {
-    std::string message = std::to_string(violations.size()) + " violation(s) of the " +
-                          contract.id + " request contract";
-    Problem problem{invalid_status(ctx, api, violations), "invalid_data", message, violations, ""};
-    return send_problem(&api, res, problem);
+    return reject_invalid(ctx, found, channel, std::move(body), std::move(violations), res);
   }
   if (violations.empty() && ctx.faults.has(Fault::reject_valid)) {
     Violation v{"", "fault", "rejected by the reject-valid fault", contract.rejection.requirement, ""};
     return send_problem(&api, res, Problem{api.error_status, "invalid_data", v.message, {v}, ""});
   }
-  accept(ctx, api, found, channel, std::move(*parsed.value), res);
+  accept(ctx, found, channel, std::move(body), res);
 }
 
 /// Steps 2-4: credentials, media type, size. Returns false when it has answered.

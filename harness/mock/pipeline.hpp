@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <httplib.h>
@@ -13,6 +14,7 @@
 #include "contract/endpoint.hpp"
 #include "mock/faults.hpp"
 #include "mock/outbox.hpp"
+#include "mock/variants.hpp"
 #include "mock/vendor_style.hpp"
 #include "validate/catalog.hpp"
 
@@ -32,6 +34,7 @@ struct MockContext {
   std::vector<MockApi> apis;               ///< one per contract, in catalog order
   std::string prefix;                      ///< "" or "/some/prefix" (no trailing slash)
   FaultSet faults;                         ///< switched-on faults
+  VariantSet variants;                     ///< switched-on variants
   Outbox* outbox = nullptr;                ///< owned by the server state
   size_t max_body = 0;                     ///< bytes; larger bodies get 413
   size_t max_depth = 0;                    ///< JSON nesting levels before parsing is refused
@@ -73,5 +76,60 @@ int invalid_status(const MockContext& context, const MockApi& api,
 /// Applies the response-shape faults to a success body.
 void break_success_body(const MockContext& context, const std::string& api_id,
                         nlohmann::json& body);
+
+/// True when the server-error-on-long-text fault answers this body with a 500.
+bool long_text_server_error(const MockContext& context, const std::string& api_id,
+                            const nlohmann::json& body);
+
+// The variants (variant_request.cpp, variant_rejections.cpp, variant_items.cpp,
+// variant_effects.cpp).
+
+/// The request schema document of a resolved channel, or nullptr.
+const nlohmann::json* request_schema(const MockApi& api, const std::string& channel);
+
+/// Rereads the body as the variants ask before it is validated: drops null optional members
+/// (null-as-absent) and folds enum values to their documented spelling (case-insensitive-enums).
+void reread_request(const MockContext& context, const MockApi& api, const std::string& channel,
+                    nlohmann::json& body);
+
+/// Removes the violations a fault or variant forgives (genesys-operation-name-optional,
+/// lenient-open, loose-address).
+void forgive_violations(const MockContext& context, const MockApi& api,
+                        const SchemaValidator& validator, std::vector<Violation>& violations);
+
+/// The violations the rejecting variants add (empty lists, unknown members, strict addresses,
+/// past schedules, empty strings, long strings), each with settled = false and its open point.
+std::vector<Violation> variant_violations(const MockContext& context, const MockApi& api,
+                                          const std::string& channel, const nlohmann::json& body);
+
+/// Unicode code points in UTF-8 text (bytes that are not continuation bytes).
+size_t code_point_count(std::string_view text);
+
+/// A success answer that reports some items as failed.
+struct PartialResult {
+  int status = 200;                    ///< 207 for bigin, the success status for capillary
+  nlohmann::json body;                 ///< the vendor's success body with the failed items marked
+  std::vector<size_t> rejected_items;  ///< indexes of the items that were not sent
+};
+
+/// The partial-results answer when the variant is on and only some of two or more items are
+/// invalid; nullopt otherwise.
+std::optional<PartialResult> partial_result(const MockContext& context, const MockApi& api,
+                                            const std::string& channel, const nlohmann::json& body,
+                                            const std::vector<Violation>& violations);
+
+/// The 200 body that says "rejected" (capillary-reject-in-body), or nullopt. `body` is the
+/// parsed request, or nullptr when it was not JSON or a parameter was at fault.
+std::optional<nlohmann::json> rejection_in_body(const MockContext& context, const MockApi& api,
+                                                const std::string& channel,
+                                                const nlohmann::json* body, const Problem& problem);
+
+/// The status of a success: the success-202 fault, status-201/202 where the contract leaves
+/// the exact code open, else the documented one.
+int success_status(const MockContext& context, const MockApi& api);
+
+/// Applies the variants' changes to a success body (numeric-ids, extra-response-fields).
+void vary_success_body(const MockContext& context, const std::string& api_id,
+                       nlohmann::json& body);
 
 }  // namespace conform

@@ -91,17 +91,19 @@ std::optional<Problem> check_parameters(const MockContext& ctx, const Contract& 
                                         const PathValues& path_values,
                                         const httplib::Request& request, std::string& channel) {
   channel.clear();
+  bool any_case = ctx.variants.on(Variant::case_insensitive_enums, contract.id);
   if (!ctx.faults.has(Fault::accept_unknown_module)) {
     for (const auto& p : contract.path_params) {
       auto it = path_values.find(p.name);
-      if (it == path_values.end() || allowed(p, it->second, p.case_insensitive)) continue;
+      if (it == path_values.end()) continue;
+      if (allowed(p, it->second, p.case_insensitive || any_case)) continue;
       return parameter_problem(p, it->second, "is not one of the documented values");
     }
   }
   for (const auto& p : contract.query_params) {
     if (p.selects_channel || !request.has_param(p.name.c_str())) continue;
     std::string value = request.get_param_value(p.name.c_str());
-    if (!allowed(p, value, p.case_insensitive)) {
+    if (!allowed(p, value, p.case_insensitive || any_case)) {
       return parameter_problem(p, value, "is not one of the documented values");
     }
   }

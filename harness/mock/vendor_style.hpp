@@ -46,6 +46,17 @@ nlohmann::json violations_json(const Problem& problem);
 /// Capillary's email time style from RFC 3339: `2026-05-01 10:00:00::+05:30`; now when unusable.
 std::string capillary_time(const nlohmann::json& value);
 
+/// Where one capillary-message channel's items live in the request and in the response.
+struct CapillaryChannelShape {
+  const char* channel;
+  const char* request_key;  ///< array in the request body
+  const char* list_key;     ///< array in the response body
+  const char* item_key;     ///< the echoed item inside each list element
+};
+
+/// The shape of a resolved channel key (sms for an unknown one).
+const CapillaryChannelShape& capillary_channel_shape(const std::string& channel);
+
 /// Builds the capillary-message success body (status block and per-channel echo list).
 nlohmann::json capillary_message_success(const Accepted& accepted);
 

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "mock/faults.hpp"
+#include "mock/variants.hpp"
 #include "mock_test_support.hpp"
 
 extern char** environ;
@@ -26,7 +27,8 @@ struct Child {
   int out = -1;
 };
 
-Child spawn(std::vector<std::string> args) {
+/// Starts conform with `args`; the pipe carries its stdout (fd 1) or its stderr (fd 2).
+Child spawn(std::vector<std::string> args, int captured_fd = 1) {
   args.insert(args.begin(), CONFORM_BINARY);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -35,7 +37,7 @@ Child spawn(std::vector<std::string> args) {
   if (::pipe(pipe_fds) != 0) return {};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], captured_fd);
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   Child child;
   if (posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) child.pid = -1;
@@ -112,6 +114,61 @@ TEST(MockCli, list_faults_names_every_fault_and_its_check) {
     EXPECT_NE(text.find(spec.name), std::string::npos) << spec.name;
     EXPECT_NE(text.find(spec.expected_check), std::string::npos) << spec.name;
   }
+}
+
+/// Every line the child writes on the pipe until it closes it (bounded by `wait` per line).
+std::string read_all(const Child& child, std::chrono::milliseconds wait = std::chrono::seconds(5)) {
+  std::string text;
+  for (std::string line; !(line = read_line(child.out, wait)).empty();) text += line + "\n";
+  return text;
+}
+
+TEST(MockCli, list_variants_names_all_sixteen_with_open_point_and_apis) {
+  Child child = spawn({"mock", "--list-variants"});
+  ASSERT_GT(child.pid, 0);
+  std::string text = read_all(child);
+  EXPECT_EQ(wait_exit(child.pid, std::chrono::seconds(5)), 0);
+  ::close(child.out);
+  ASSERT_EQ(variant_table().size(), 16u);
+  for (const auto& spec : variant_table()) {
+    EXPECT_NE(text.find(std::string(spec.name) + "\n"), std::string::npos) << spec.name;
+    EXPECT_NE(text.find(std::string("open point: ") + spec.open_point + "; apis: " + spec.apis),
+              std::string::npos) << spec.name;
+    EXPECT_NE(text.find(spec.description), std::string::npos) << spec.name;
+  }
+}
+
+TEST(MockCli, an_unknown_variant_exits_2_and_lists_the_valid_names) {
+  Child child =
+      spawn({"mock", "--port", "0", "--variant", "null-as-absent", "--variant", "nope"}, 2);
+  ASSERT_GT(child.pid, 0);
+  std::string text = read_all(child, std::chrono::seconds(10));
+  EXPECT_EQ(wait_exit(child.pid, std::chrono::seconds(10)), 2);
+  ::close(child.out);
+  EXPECT_NE(text.find("unknown variant 'nope'"), std::string::npos) << text;
+  for (const auto& spec : variant_table()) {
+    EXPECT_NE(text.find(spec.name), std::string::npos) << spec.name;
+  }
+}
+
+TEST(MockCli, variants_and_faults_are_switched_on_together_from_the_command_line) {
+  Child child =
+      spawn({"mock", "--port", "0", "--variant", "status-201", "--fault", "text-plain-success"});
+  ASSERT_GT(child.pid, 0);
+  std::string line = read_line(child.out, std::chrono::seconds(20));
+  const std::string head = "conform mock listening on http://127.0.0.1:";
+  ASSERT_EQ(line.rfind(head, 0), 0u) << line;
+  {
+    auto client = client_for(std::atoi(line.substr(head.size()).c_str()));
+    auto r = client->Post(kWhippyPath, kWhippyAuth, R"({"to":"a@example.com","from":"b"})",
+                          "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 201);
+    EXPECT_EQ(r->get_header_value("Content-Type"), "text/plain");
+  }
+  ::kill(child.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(child.pid, std::chrono::seconds(10)), 0);
+  ::close(child.out);
 }
 
 TEST(MockCli, an_unknown_fault_or_a_bad_port_is_a_usage_error) {

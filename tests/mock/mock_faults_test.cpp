@@ -13,17 +13,12 @@ namespace {
 using nlohmann::json;
 using namespace mock_test;
 
-constexpr const char* kGenesysBody =
-    R"({"operationName":"Send","queueName":"q","email":{"to":["a@x"],"from":"b@x"}})";
-
 MockOptions small_options(std::vector<std::string> faults) {
   MockOptions options;
   options.faults = std::move(faults);
   options.threads = 8;
   return options;
 }
-
-int status_of(const httplib::Result& r) { return r ? r->status : -1; }
 
 bool breaks_response_schema(const std::string& api, const std::string& channel,
                             const httplib::Result& r) {
@@ -67,8 +62,7 @@ const std::map<std::string, std::function<bool(httplib::Client&)>>& probes() {
          return breaks_response_schema("genesys-email", "",
                                        c.Post("/api/v2/me/emails/1", kBasic, kGenesysBody, "application/json")); }},
       {"capillary-success-as-string", [](httplib::Client& c) {
-         auto email = c.Post("/v2/communications/email", kBasic, R"({"email":[{"to":"a@example.com"}]})",
-                             "application/json");
+         auto email = c.Post(kCapillaryEmailPath, kBasic, kCapillaryEmailBody, "application/json");
          auto sms = c.Post("/v2/communications/sendMessage", kBasic, kSmsBody, "application/json");
          return breaks_response_schema("capillary-email", "", email) &&
                 breaks_response_schema("capillary-message", "sms", sms); }},
@@ -78,6 +72,24 @@ const std::map<std::string, std::function<bool(httplib::Client&)>>& probes() {
          return r && r->status == 200 && r->get_header_value("Content-Type") == "text/plain"; }},
       {"ignore-auth", [](httplib::Client& c) {
          return status_of(c.Post(kBiginPath, kBiginBody, "application/json")) == 200; }},
+      {"bigin-message-id-missing", [](httplib::Client& c) {
+         auto r = bigin(c);
+         if (status_of(r) != 200) return false;
+         json item = body_of(r)["data"][0];
+         return item.contains("code") && item["details"].is_object() &&
+                !item["details"].contains("message_id"); }},
+      {"genesys-operation-name-optional", [](httplib::Client& c) {
+         const char* body = R"({"queueName":"q","email":{"to":["a@x"],"from":"b@x"}})";
+         return status_of(c.Post(kGenesysPath, kBasic, body, "application/json")) / 100 == 2; }},
+      {"capillary-email-no-wrapper", [](httplib::Client& c) {
+         auto r = c.Post(kCapillaryEmailPath, kBasic, kCapillaryEmailBody, "application/json");
+         json body = body_of(r);
+         return status_of(r) == 200 && !body.contains("response") && body.contains("status") &&
+                body.contains("email"); }},
+      {"server-error-on-long-text", [](httplib::Client& c) {
+         return status_of(c.Post(kWhippyPath, kWhippyAuth,
+                                 R"({"to":"a@example.com","from":"b","sender_name":"Zoë"})",
+                                 "application/json")) == 500; }},
       {"slow-responses", [](httplib::Client& c) {
          auto begin = std::chrono::steady_clock::now();
          auto r = bigin(c);
@@ -100,6 +112,7 @@ TEST(MockFaultTable, lists_at_least_twelve_named_faults_each_with_a_known_check)
     used_checks.insert(spec.expected_check);
   }
   EXPECT_GE(names.size(), 12u);
+  EXPECT_EQ(fault_table().size(), static_cast<size_t>(Fault::count_)) << "one row per fault";
   EXPECT_EQ(used_checks, checks) << "every check category has a fault that trips it";
   EXPECT_EQ(find_fault("nope"), nullptr);
   EXPECT_THROW(FaultSet::from_names({"nope"}), std::invalid_argument);

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -27,6 +28,16 @@ inline constexpr const char* kBiginBody =
 inline const httplib::Headers kBiginAuth = {{"Authorization", "Zoho-oauthtoken token"}};
 inline const httplib::Headers kBasic = {{"Authorization", "Basic Y29uZm9ybTpjb25mb3Jt"}};
 inline constexpr const char* kSmsBody = R"({"sms":[{"to":"919988221100","body":"hello"}]})";
+inline constexpr const char* kSmsPath = "/v2/communications/sendMessage?channel=sms";
+inline constexpr const char* kWhippyPath = "/v1/messaging/email";
+inline const httplib::Headers kWhippyAuth = {{"X-WHIPPY-KEY", "key"}};
+inline constexpr const char* kGenesysPath = "/api/v2/me/emails/1";
+inline constexpr const char* kGenesysBody =
+    R"({"operationName":"Send","queueName":"q","email":{"to":["a@x"],"from":"b@x"}})";
+inline constexpr const char* kCapillaryEmailPath = "/v2/communications/email";
+/// An item with the four fields the acceptance core sends (the page marks none required).
+inline constexpr const char* kCapillaryEmailBody =
+    R"({"email":[{"to":"name@example.com","from":"sender@example.com","subject":"s","body":"b"}]})";
 
 /// One catalog for the whole test binary (loading compiles every schema).
 inline std::shared_ptr<const Catalog> shared_catalog() {
@@ -57,10 +68,55 @@ inline std::string fixture_target(const Contract& contract, const Fixture& fixtu
   return path;
 }
 
+/// A mock with these variants and faults on a free loopback port, and a client for it. The
+/// client goes first, so no idle keep-alive connection delays stop().
+struct RunningMock {
+  std::unique_ptr<MockServer> server;
+  std::unique_ptr<httplib::Client> client;
+  ~RunningMock() {
+    client.reset();
+    if (server) server->stop();
+  }
+  /// POSTs a JSON body.
+  httplib::Result post(const std::string& path, const httplib::Headers& headers,
+                       const std::string& body) {
+    return client->Post(path, headers, body, "application/json");
+  }
+};
+
+/// Starts a small mock (8 threads) of the shared catalog.
+inline std::unique_ptr<RunningMock> start_mock(std::vector<std::string> variants,
+                                               std::vector<std::string> faults = {}) {
+  MockOptions options;
+  options.variants = std::move(variants);
+  options.faults = std::move(faults);
+  options.threads = 8;
+  auto mock = std::make_unique<RunningMock>();
+  mock->server = std::make_unique<MockServer>(shared_catalog());
+  mock->client = client_for(mock->server->start(options));
+  return mock;
+}
+
 /// Parses a response body; a JSON null when it is not JSON.
 inline nlohmann::json body_of(const httplib::Result& result) {
   if (!result) return nullptr;
   return nlohmann::json::parse(result->body, nullptr, false);
+}
+
+/// The status of a result, or -1 when no response came.
+inline int status_of(const httplib::Result& result) { return result ? result->status : -1; }
+
+/// Every "pointer" member anywhere in an error body, whatever the vendor's wrapping.
+inline std::set<std::string> pointers_in(const nlohmann::json& node) {
+  std::set<std::string> out;
+  if (node.is_object()) {
+    auto it = node.find("pointer");
+    if (it != node.end() && it->is_string()) out.insert(it->get<std::string>());
+    for (const auto& [key, value] : node.items()) out.merge(pointers_in(value));
+  } else if (node.is_array()) {
+    for (const auto& value : node) out.merge(pointers_in(value));
+  }
+  return out;
 }
 
 /// True once `bytes` hold a whole response: headers and a Content-Length body.
