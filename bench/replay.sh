@@ -25,7 +25,7 @@ done
 best=0
 for run in $(seq 1 "$runs"); do
   line=$("$conform" replay --target "http://127.0.0.1:$port" --fixtures fixtures --jobs "$jobs" \
-           --repeat "$repeat" | tail -n 1)
+           --repeat "$repeat" | grep " cases in " | tail -n 1)
   cases=$(sed -E 's/.*\(([0-9]+) cases in ([0-9]+) ms\).*/\1/' <<<"$line")
   ms=$(sed -E 's/.*\(([0-9]+) cases in ([0-9]+) ms\).*/\2/' <<<"$line")
   rate=$(( cases * 1000 / (ms > 0 ? ms : 1) ))

@@ -12,6 +12,15 @@ namespace {
 
 using nlohmann::json;
 
+/// The open point a probe kind exercises (mutators.hpp lists the kinds).
+std::string probe_open_point(const std::string& probe) {
+  if (probe == "unknown_field") return "unknown-fields";
+  if (probe == "unicode_text") return "unicode-text";
+  if (probe == "huge_array") return "large-lists";
+  if (probe == "crlf_in_header_field") return "crlf-text";
+  return "long-strings";
+}
+
 uint64_t mix(uint64_t seed, uint64_t index) {
   uint64_t x = seed * 0x9E3779B97F4A7C15ull + index + 1;
   x ^= x >> 30;
@@ -77,12 +86,20 @@ bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std
   if (fitting.empty()) return false;
   Mutant& m = *fitting[c.pick % fitting.size()];
   materialize(m, value);
-  std::vector<Violation> violations = t.validator->validate(m.body);
+  c.mutant_kind = mutation_kind_name(m.kind);
+  c.site_pattern = pointer_pattern(m.pointer);
+  c.settled = m.settled;
+  c.constraint = c.site_pattern + " " + m.keyword;
+  if (!m.settled) {
+    // A mutant of an open point: either answer is permitted, so it is an observed probe.
+    build_valid(t, c, m.body);
+    observe_open_point(*t.api, c.replay, m.open_point, m.pointer);
+    return true;
+  }
+  std::vector<Violation> violations = t.validator->settled_violations(m.body);
   Fixture f = as_fixture(t, "", Expectation::invalid, m.body);
   f.errors_at = {m.pointer};
   f.requirements = {violations.empty() ? t.api->contract.rejection.requirement : violations.front().requirement};
-  c.mutant_kind = mutation_kind_name(m.kind);
-  c.site_pattern = pointer_pattern(m.pointer);
   c.body = m.body;
   c.replay = case_from_fixture(*t.api, f, t.credential);
   return true;
@@ -99,7 +116,7 @@ bool build_probe(const FuzzTarget& t, FuzzCase& c, const json& value, const std:
   build_valid(t, c, p.body);
   c.mutant_kind = p.name;
   c.site_pattern = pointer_pattern(p.pointer);
-  c.replay.observe_only = true;
+  observe_open_point(*t.api, c.replay, probe_open_point(p.name), p.pointer);
   return true;
 }
 
@@ -109,8 +126,10 @@ void build_anonymous(const FuzzTarget& t, FuzzCase& c, const json& value) {
   std::erase_if(c.replay.request.headers, [&](const auto& h) { return h.first == t.api->contract.auth.header; });
 }
 
+}  // namespace
+
 /// Builds the case's replay from a valid value; false when the variant has no site in it.
-bool build(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind, const std::string& site) {
+bool build_fuzz_case(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind, const std::string& site) {
   switch (c.variant) {
     case FuzzVariant::valid: build_valid(t, c, value); return true;
     case FuzzVariant::mutant: return build_mutant(t, c, value, kind, site);
@@ -119,6 +138,8 @@ bool build(const FuzzTarget& t, FuzzCase& c, const json& value, const std::strin
   }
   return false;
 }
+
+namespace {
 
 FuzzVariant variant_for(uint64_t round) {
   static const FuzzVariant cycle[] = {FuzzVariant::valid,  FuzzVariant::mutant, FuzzVariant::mutant,
@@ -164,9 +185,9 @@ FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, s
     std::unique_lock lock = generation ? std::unique_lock(*generation) : std::unique_lock<std::mutex>();
     value = regenerate_value(targets[c.target], c);
   }
-  if (!build(targets[c.target], c, value, "", "")) {
+  if (!build_fuzz_case(targets[c.target], c, value, "", "")) {
     c.variant = FuzzVariant::valid;
-    build(targets[c.target], c, value, "", "");
+    build_fuzz_case(targets[c.target], c, value, "", "");
   }
   c.replay.name = case_name(c, index);
   c.replay.id = c.replay.api + "/" + c.replay.name;
@@ -193,7 +214,7 @@ std::optional<size_t> fuzz_case_index(const std::string& case_id) {
 
 std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like, const json& value) {
   FuzzCase c = like;
-  if (!build(target, c, value, like.mutant_kind, like.site_pattern)) return std::nullopt;
+  if (!build_fuzz_case(target, c, value, like.mutant_kind, like.site_pattern)) return std::nullopt;
   c.replay.name = like.replay.name;
   c.replay.id = like.replay.id;
   c.replay.origin = like.replay.origin;
@@ -206,6 +227,7 @@ namespace conform {
 
 std::optional<nlohmann::json> fixture_for(const FuzzCase& c) {
   if (c.variant != FuzzVariant::valid && c.variant != FuzzVariant::mutant) return std::nullopt;
+  if (c.replay.observe_only) return std::nullopt;
   nlohmann::json doc = {{"conform_fixture", 1},
                         {"kind", "request"},
                         {"expect", c.variant == FuzzVariant::valid ? "valid" : "invalid"},

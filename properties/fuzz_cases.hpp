@@ -39,6 +39,8 @@ struct FuzzCase {
   std::string mutant_kind;     ///< for a mutant: its MutationKind name
   std::string site_pattern;    ///< for a mutant or probe: its pointer with indices as `*`
   nlohmann::json body;         ///< the request body as sent
+  bool settled = true;         ///< a mutant of a settled rule (false: an observed open-point probe)
+  std::string constraint = {};  ///< for a mutant: `<site pattern> <keyword>`, for the coverage count
 };
 
 /// The request schemas of the selected APIs (all when `apis` is empty), each with its credential.
@@ -61,6 +63,12 @@ std::optional<size_t> fuzz_case_index(const std::string& case_id);
 /// when the value has no site of the same kind.
 std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like,
                                           const nlohmann::json& valid_value);
+
+/// Builds `fuzz_case.replay` from a valid value for its variant; `kind` and `site` (a mutation
+/// kind or probe name, and a site pattern) restrict the sites, "" for any. `pick` chooses among
+/// the fitting sites. False when the value has no fitting site.
+bool build_fuzz_case(const FuzzTarget& target, FuzzCase& fuzz_case, const nlohmann::json& value,
+                     const std::string& kind, const std::string& site);
 
 /// The valid value a case was built on, regenerated from its seed and size.
 nlohmann::json regenerate_value(const FuzzTarget& target, const FuzzCase& fuzz_case);

@@ -51,16 +51,27 @@ bool is_free_text(const json& schema, const std::string& pointer, const json& va
   return !node->contains("enum") && !node->contains("const") && !node->contains("format");
 }
 
+/// Every location (depth first) whose value satisfies `wanted`.
+void find_all(const json& value, const std::string& pointer,
+              const std::function<bool(const std::string&, const json&)>& wanted, std::vector<std::string>& found) {
+  if (wanted(pointer, value)) found.push_back(pointer);
+  if (value.is_object()) {
+    for (const auto& [name, sub] : value.items()) find_all(sub, append_pointer(pointer, name), wanted, found);
+  }
+  if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) find_all(value[i], pointer + "/" + std::to_string(i), wanted, found);
+  }
+}
+
+/// A long and a non-ASCII probe on every free-text string, and a CRLF probe on every subject.
 void add_text_sites(const json& schema, const json& value, std::vector<ProbeSite>& out) {
-  std::string at;
-  auto free_text = [&](const std::string& p, const json& v) { return is_free_text(schema, p, v); };
-  if (!find_first(value, "", free_text, at)) return;
-  out.push_back({"long_string", at});
-  out.push_back({"unicode_text", at});
-  auto subject = [&](const std::string& p, const json& v) {
-    return free_text(p, v) && p.size() >= 8 && p.substr(p.size() - 8) == "/subject";
-  };
-  if (find_first(value, "", subject, at)) out.push_back({"crlf_in_header_field", at});
+  std::vector<std::string> texts;
+  find_all(value, "", [&](const std::string& p, const json& v) { return is_free_text(schema, p, v); }, texts);
+  for (const auto& at : texts) {
+    out.push_back({"long_string", at});
+    out.push_back({"unicode_text", at});
+    if (at.size() >= 8 && at.substr(at.size() - 8) == "/subject") out.push_back({"crlf_in_header_field", at});
+  }
 }
 
 void add_array_site(const json& value, std::vector<ProbeSite>& out) {

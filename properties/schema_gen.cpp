@@ -28,18 +28,26 @@ std::string email_address() {
   return word(1, 8) + "@example.com";
 }
 
+/// A time years ahead, so a server that refuses to schedule in the past accepts it.
 std::string date_time() {
   int day = *rc::gen::inRange(1, 29);
   int hour = *rc::gen::inRange(0, 24);
   char text[32];
-  std::snprintf(text, sizeof text, "2026-05-%02dT%02d:00:00+05:30", day, hour);
+  std::snprintf(text, sizeof text, "2031-05-%02dT%02d:00:00+05:30", day, hour);
   return text;
+}
+
+/// Shaped like the pages' own numbers (`919988221100`).
+std::string phone_number() {
+  return "9199" + *rc::gen::container<std::string>(8, rc::gen::inRange('0', static_cast<char>('9' + 1)));
 }
 
 json generate_string(const json& node) {
   std::string format = node.value("format", "");
   if (format == "email") return email_address();
   if (format == "date-time") return date_time();
+  if (format == "phone") return phone_number();
+  if (format == "url") return "https://files.example.com/" + word(1, 8) + ".pdf";
   size_t min_length = node.value("minLength", 1);
   size_t max_length = node.value("maxLength", 12);
   return word(min_length, std::max(min_length, max_length));
@@ -51,13 +59,14 @@ json generate_object(const json& node, const GenContext& ctx, int depth) {
   if (!node.contains("properties")) return out;
   for (const auto& [name, sub] : node["properties"].items()) {
     bool is_required = std::find(required.begin(), required.end(), name) != required.end();
-    if (is_required || *rc::gen::arbitrary<bool>()) out[name] = generate_node(sub, ctx, depth + 1);
+    if (!is_required && !ctx.ignore_omit && accept_only(dereference(sub, *ctx.root), "omit")) continue;
+    if (is_required || ctx.all_optional || *rc::gen::arbitrary<bool>()) out[name] = generate_node(sub, ctx, depth + 1);
   }
   return out;
 }
 
 json generate_array(const json& node, const GenContext& ctx, int depth) {
-  size_t min_items = node.value("minItems", 0);
+  size_t min_items = std::max<size_t>(node.value("minItems", 0), 1);  // the core sends non-empty lists
   size_t max_items = node.value("maxItems", 4);
   size_t count = count_between(min_items, std::max(min_items, max_items));
   json out = json::array();
@@ -106,19 +115,41 @@ json generate_node(const json& raw, const GenContext& ctx, int depth) {
   }
   for (const char* alternatives : {"anyOf", "oneOf"}) {
     if (node.contains(alternatives) && node[alternatives].is_array() && !node[alternatives].empty()) {
-      size_t branch = *rc::gen::inRange<size_t>(0, node[alternatives].size());
-      return generate_node(node[alternatives][branch], ctx, depth + 1);
+      std::vector<const json*> branches;
+      for (const auto& b : node[alternatives]) {
+        if (!accept_only(dereference(b, *ctx.root), "omit")) branches.push_back(&b);
+      }
+      if (branches.empty()) branches.push_back(&node[alternatives][0]);
+      size_t branch = *rc::gen::inRange<size_t>(0, branches.size());
+      return generate_node(*branches[branch], ctx, depth + 1);
     }
   }
   return generate_typed(node, pick_type(node), ctx, depth);
 }
 
-rc::Gen<json> gen_valid(const json& schema, const EmailPolicy& policy) {
+bool accept_only(const json& node, const char* key) {
+  auto accept = node.find("x-accept");
+  return accept != node.end() && accept->is_object() && accept->contains(key);
+}
+
+namespace {
+
+rc::Gen<json> generator(const json& schema, const EmailPolicy& policy, bool all_optional, bool ignore_omit) {
   auto shared = std::make_shared<const json>(schema);
-  return rc::gen::exec([shared, policy] {
-    GenContext ctx{shared.get(), policy};
+  return rc::gen::exec([shared, policy, all_optional, ignore_omit] {
+    GenContext ctx{shared.get(), policy, all_optional, ignore_omit};
     return generate_node(*shared, ctx, 0);
   });
+}
+
+}  // namespace
+
+rc::Gen<json> gen_valid(const json& schema, const EmailPolicy& policy) {
+  return generator(schema, policy, false, false);
+}
+
+rc::Gen<json> gen_full(const json& schema, const EmailPolicy& policy, bool ignore_omit) {
+  return generator(schema, policy, true, ignore_omit);
 }
 
 }  // namespace conform

@@ -91,7 +91,8 @@ void check_response_schema_conformance(const CheckInput& in, std::vector<Finding
     if (!v.locator.empty()) f.locator = v.locator;
     const nlohmann::json* value = at(*in.body, v.pointer);
     f.actual = value ? shown(*value) : "(absent)";
-    out.push_back({f, settled});
+    if (!v.settled) f.message += " (open point " + v.open_point + ")";
+    out.push_back({f, settled && v.settled});
   }
 }
 

@@ -31,6 +31,7 @@ struct FuzzPlan {
   size_t cases = 500;
   double timeout_s = 10;
   size_t max_shrink_sends = 200;
+  bool coverage_phase = true;
   std::optional<fs::path> save_failures;
 };
 
@@ -68,7 +69,8 @@ FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
   plan.target = *target;
   plan.selection = parse_run_selection(args, catalog);
   plan.seed = parse_seed(args);
-  plan.cases = static_cast<size_t>(number_flag(args, "--cases", 500, 1, 10000000));
+  plan.cases = static_cast<size_t>(number_flag(args, "--cases", 500, 0, 10000000));
+  plan.coverage_phase = !args.has("--no-coverage");
   plan.run.jobs = static_cast<size_t>(number_flag(args, "--jobs", 4, 1, 256));
   plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
   plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
@@ -132,12 +134,20 @@ void report_failures(const std::vector<FuzzTarget>& targets, const std::vector<C
   }
 }
 
+/// How many settled constraints a negative case broke, and the first few no case did.
+void print_coverage(const ConstraintCoverage& coverage) {
+  std::cerr << "coverage: " << coverage.exercised << " of " << coverage.total
+            << " settled constraints broken by at least one negative case\n";
+  for (size_t i = 0; i < coverage.missing.size() && i < 10; ++i) std::cerr << "  not broken: " << coverage.missing[i] << "\n";
+  if (coverage.missing.size() > 10) std::cerr << "  ... and " << coverage.missing.size() - 10 << " more\n";
+}
+
 }  // namespace
 
 int run_fuzz(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--api", "--cases", "--seed", "--jobs", "--timeout", "--shard", "--report",
                     "--save-failures", "--auth", "--schemas", "--max-response-time", "--max-shrinks"},
-                   {}});
+                   {"--no-coverage"}});
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
   FuzzPlan plan = parse_plan(args, catalog);
@@ -148,8 +158,9 @@ int run_fuzz(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   std::vector<FuzzTarget> targets = fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
-  GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard);
-  std::cerr << "conform fuzz: seed " << plan.seed << ", " << cases.size() << " cases"
+  GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard, plan.coverage_phase);
+  std::cerr << "conform fuzz: seed " << plan.seed << ", " << cases.coverage_size() << " coverage-phase cases + "
+            << plan.cases << " random cases"
             << (plan.selection.shard ? " (this shard runs its share)" : "") << " against "
             << plan.target.base_url() << "\n";
   ConsoleSink console(std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
@@ -165,6 +176,7 @@ int run_fuzz(const std::vector<std::string>& argv) {
   try {
     RunSummary summary = run_cases(catalog, cases, plan.run, [&http] { return http.make(); }, sinks, info);
     report_failures(targets, failed.failures, plan, http, redactor);
+    print_coverage(cases.constraint_coverage());
     std::cerr << "reproduce this run with --seed " << plan.seed << "\n";
     return summary.passed() ? kExitOk : kExitFailed;
   } catch (const std::exception& e) {

@@ -93,7 +93,7 @@ int run_replay(const std::vector<std::string>& argv) {
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
   ReplayPlan plan = parse_plan(args, catalog);
-  CaseSettings settings{plan.selection.credentials, plan.selection.apis, read_inferred_statuses(source)};
+  CaseSettings settings{plan.selection.credentials, plan.selection.apis};
   std::vector<ReplayCase> cases = build_cases(catalog, load_fixture_tree(plan.fixtures), settings);
   if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);

@@ -72,6 +72,7 @@ struct CaseResult {
   std::vector<std::string> checks;  ///< names of the checks that ran
   std::vector<Failure> failures;    ///< for FAIL, XFAIL, OBSERVED
   std::string note;                 ///< why ERROR/TIMEOUT/XFAIL/OBSERVED
+  std::string observed_kind = {};   ///< for OBSERVED: the open point (or the check) behind it
   double duration_ms = 0;
   std::string curl;  ///< a shell-safe reproduction with credentials redacted
   std::optional<Exchange> exchange;

@@ -6,6 +6,7 @@
 
 #include "contract/endpoint.hpp"
 #include "engine/interaction.hpp"
+#include "engine/schedule_rebase.hpp"
 
 namespace conform {
 namespace {
@@ -49,7 +50,18 @@ HttpRequest make_request(const Contract& contract, const PathValues& values,
 
 Intent intent_of(const Fixture& f) {
   if (f.expect == Expectation::malformed) return Intent::malformed;
-  return f.expect == Expectation::valid ? Intent::accept : Intent::reject;
+  return f.expect == Expectation::invalid ? Intent::reject : Intent::accept;
+}
+
+/// An `open` fixture deviates only at open points: either answer passes, so it is observed.
+void mark_open(const ApiEntry& api, const Fixture& f, ReplayCase& c) {
+  if (f.expect != Expectation::open || !f.body) return;
+  c.observe_only = true;
+  const SchemaValidator* validator = api.validator(PayloadKind::request, c.channel);
+  std::vector<Violation> found = validator ? validator->validate(*f.body) : std::vector<Violation>{};
+  for (const auto& v : found) {
+    if (!v.settled) observe_open_point(api, c, v.open_point, v.pointer);
+  }
 }
 
 }  // namespace
@@ -74,8 +86,13 @@ ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& f, const std::s
   }
   c.request = make_request(contract, PathValues(f.path_params.begin(), f.path_params.end()),
                            f.channel, credential);
-  c.request.body = f.body ? f.body->dump() : f.raw_body;
   c.request_body = f.body;
+  if (c.request_body) {
+    if (const SchemaValidator* validator = api.validator(PayloadKind::request, c.channel))
+      c.rewrites = rebase_schedule_times(validator->index(), *c.request_body, std::chrono::system_clock::now());
+  }
+  c.request.body = c.request_body ? c.request_body->dump() : f.raw_body;
+  mark_open(api, f, c);
   c.interaction = default_interaction(api, c.channel, c.intent, c.requirements);
   if (f.document.contains("interaction"))
     apply_interaction(f.document["interaction"], c.origin, api, c.requirements, c.interaction);
@@ -92,6 +109,9 @@ ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::s
   c.requirements = {requirement};
   c.errors_at.clear();
   c.xfail.clear();
+  c.observe_only = false;
+  c.open_point.clear();
+  c.open_point_id.clear();
   c.origin = "generated from " + base.origin;
   c.interaction = default_interaction(api, c.channel, intent, c.requirements);
   set_primary(api.contract, c);
@@ -142,8 +162,10 @@ void add_enum_probes(const ApiEntry& api, const Fixture& f, const ReplayCase& ba
       if (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end()) continue;
       PathValues values(f.path_params.begin(), f.path_params.end());
       values[param.name] = value;
-      ReplayCase c = derive_case(api, base, "probe-" + param.name + "-" + value + "-is-rejected", Intent::reject,
-                            param.requirement);
+      bool letter_case = value == lower;
+      std::string name = "probe-" + param.name + "-" + value + (letter_case ? "-letter-case" : "-is-rejected");
+      ReplayCase c = derive_case(api, base, name, letter_case ? Intent::accept : Intent::reject, param.requirement);
+      if (letter_case) observe_open_point(api, c, "enum-letter-case", "path parameter " + param.name);
       c.request = make_request(api.contract, values, f.channel, credential);
       c.request.body = base.request.body;
       out.push_back(std::move(c));
@@ -173,6 +195,41 @@ void add_probes(const ApiEntry& api, const std::vector<const Fixture*>& valid,
 
 }  // namespace
 
+namespace {
+
+/// The reason an `x-accept:<pattern>:<keyword>` open point gives, from any of the API's schemas.
+std::string acceptance_reason(const ApiEntry& api, const std::string& open_point_id) {
+  size_t last = open_point_id.rfind(':');
+  size_t first = open_point_id.find(':');
+  if (first == last) return "";
+  std::string pattern = open_point_id.substr(first + 1, last - first - 1);
+  std::string keyword = open_point_id.substr(last + 1);
+  for (const auto& [channel, validators] : api.channels) {
+    for (const auto* v : {validators.request.get(), validators.response.get()}) {
+      if (!v) continue;
+      auto rules = v->index().find(pattern);
+      if (rules == v->index().end()) continue;
+      auto reason = rules->second.accept_only.find(keyword);
+      if (reason != rules->second.accept_only.end()) return reason->second;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string describe_open_point(const ApiEntry& api, const std::string& open_point_id) {
+  if (const OpenPoint* p = api.contract.find_open_point(open_point_id)) return "open point " + p->id + ": " + p->sentence;
+  std::string reason = acceptance_reason(api, open_point_id);
+  return "open point " + open_point_id + (reason.empty() ? "" : ": " + reason);
+}
+
+void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id, const std::string& where) {
+  c.observe_only = true;
+  if (c.open_point_id.empty()) c.open_point_id = open_point_id;
+  c.open_point += (c.open_point.empty() ? "" : "; ") + describe_open_point(api, open_point_id) + " (at " + where + ")";
+}
+
 std::string credential_env_name(const std::string& api_id) {
   std::string name = "CONFORM_AUTH_";
   for (unsigned char ch : api_id) name += ch == '-' ? '_' : static_cast<char>(std::toupper(ch));
@@ -198,31 +255,12 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
     if (!settings.apis.empty() && !settings.apis.contains(id)) continue;
     std::string credential = credential_for(api.contract, settings.credentials);
     std::vector<const Fixture*> valid;
-    auto found = settings.inferred_statuses.find(id);
-    std::set<std::string> inferred = found == settings.inferred_statuses.end() ? std::set<std::string>() : found->second;
-    size_t first_case = out.size();
     for (const auto& f : fixtures) {
       if (f.api != id || f.kind != PayloadKind::request) continue;
       out.push_back(case_from_fixture(api, f, credential));
       if (f.expect == Expectation::valid && f.document.value("xfail", json()).is_null()) valid.push_back(&f);
     }
     add_probes(api, valid, credential, out);
-    for (size_t i = first_case; i < out.size(); ++i) out[i].interaction.inferred_statuses = inferred;
-  }
-  return out;
-}
-
-std::map<std::string, std::set<std::string>> read_inferred_statuses(const SchemaSource& source) {
-  std::map<std::string, std::set<std::string>> out;
-  for (const auto& api : source.api_ids) {
-    std::optional<std::string> text = source.read(api + "/contract.json");
-    json doc = text ? json::parse(*text, nullptr, false) : json();
-    if (!doc.is_object() || !doc.contains("statuses") || !doc["statuses"].is_array()) continue;
-    for (const auto& status : doc["statuses"]) {
-      if (!status.is_object() || !status.contains("inferred") || !status.contains("code")) continue;
-      const json& code = status["code"];
-      out[api].insert(code.is_string() ? code.get<std::string>() : code.dump());
-    }
   }
   return out;
 }

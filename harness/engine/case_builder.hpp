@@ -17,12 +17,7 @@ namespace conform {
 struct CaseSettings {
   std::map<std::string, std::string> credentials;  ///< api id → auth header value
   std::set<std::string> apis;                       ///< selected api ids; empty = every API
-  std::map<std::string, std::set<std::string>> inferred_statuses;  ///< api → inferred codes
 };
-
-/// The status codes each contract marks `inferred` (a code the page does not state never
-/// fails the gate), read from the contract files of `source`.
-std::map<std::string, std::set<std::string>> read_inferred_statuses(const SchemaSource& source);
 
 /// Request fixtures of the selected APIs become cases (response fixtures are offline only),
 /// followed by each API's probes. Throws ContractError naming the fixture file and pointer.
@@ -40,6 +35,14 @@ ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::s
 /// The auth header value for an API: `--auth`, then `CONFORM_AUTH_<ID>`, then the placeholder.
 std::string credential_for(const Contract& contract,
                            const std::map<std::string, std::string>& from_flags);
+
+/// "open point <id>: <sentence>" for a register entry or an `x-accept:<pattern>:<keyword>` rule
+/// (its reason), or the id alone when neither knows it.
+std::string describe_open_point(const ApiEntry& api, const std::string& open_point_id);
+
+/// Makes `c` an observed probe of an open point: only a 5xx can fail it, and the outcome names
+/// the point and where in the request it sits.
+void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id, const std::string& where);
 
 /// `bigin-mail` → `CONFORM_AUTH_BIGIN_MAIL`.
 std::string credential_env_name(const std::string& api_id);

@@ -36,6 +36,20 @@ void fold(std::vector<Finding>& findings, CaseResult& result) {
   }
 }
 
+/// Names the open point an observed case probes, and every rewrite made before sending.
+void annotate(const ReplayCase& c, CaseResult& result) {
+  if (result.outcome == Outcome::observed) {
+    result.observed_kind = !c.open_point_id.empty() ? c.open_point_id
+                           : result.failures.empty() ? "unsettled"
+                                                     : result.failures.front().check;
+  }
+  std::string extra;
+  if (result.outcome == Outcome::observed && !c.open_point.empty()) extra = c.open_point;
+  for (const auto& rewrite : c.rewrites) extra += (extra.empty() ? "" : "; ") + ("rebased " + rewrite);
+  if (extra.empty()) return;
+  result.note += (result.note.empty() ? "" : "; ") + extra;
+}
+
 void apply_xfail(const ReplayCase& c, CaseResult& result) {
   if (c.xfail.empty()) return;
   if (result.outcome == Outcome::fail) {
@@ -76,6 +90,7 @@ CaseResult judge(const ApiEntry& api, const ReplayCase& c, const Exchange& excha
   }
   fold(findings, result);
   apply_xfail(c, result);
+  annotate(c, result);
   return result;
 }
 

@@ -37,7 +37,6 @@ struct Interaction {
   bool response_schema = false;
   bool response_documented = true;  ///< false: the page gives no response shape (OBSERVED only)
   std::vector<Matcher> matchers;
-  std::set<std::string> inferred_statuses;  ///< documented codes the contract marks inferred
 };
 
 /// One case of a replay run.
@@ -53,6 +52,9 @@ struct ReplayCase {
   std::vector<std::string> errors_at;  ///< pointers of the invalid fields (negative cases)
   std::string xfail;                   ///< non-empty: a known deviation, with its reason
   bool observe_only = false;           ///< a probe no page settles: only a 5xx may fail it
+  std::string open_point;              ///< for an observe-only case: the open point it probes, and why
+  std::string open_point_id;           ///< its id in the register (`null-as-absent`, `x-accept:...`)
+  std::vector<std::string> rewrites;   ///< what was changed before sending (scheduling times moved)
   std::string origin;                  ///< the fixture file, or "generated"
   HttpRequest request;                 ///< path relative to the target's prefix; real credentials
   std::optional<nlohmann::json> request_body;  ///< parsed body, for matchers

@@ -49,6 +49,12 @@ void ConsoleSink::clear_progress() {
 void ConsoleSink::case_finished(const CaseResult& r) {
   ++done_;
   failing_ += fails_gate(r.outcome) ? 1 : 0;
+  if (r.outcome == Outcome::observed) {
+    // `x-accept:<pattern>:<keyword>` points are counted by keyword; the note names the pattern.
+    std::string kind = r.observed_kind;
+    if (kind.rfind("x-accept:", 0) == 0) kind = "x-accept " + kind.substr(kind.rfind(':') + 1);
+    ++observed_by_kind_[kind];
+  }
   if (worth_showing(r.outcome)) {
     clear_progress();
     out_ << outcome_name(r.outcome) << " " << r.id << (r.note.empty() ? "" : " (" + r.note + ")") << "\n";
@@ -61,8 +67,13 @@ void ConsoleSink::case_finished(const CaseResult& r) {
 void ConsoleSink::run_finished(const RunSummary& summary) {
   clear_progress();
   out_ << summary_line(summary) << " (" << summary.total() << " cases in "
-       << static_cast<long>(summary.wall_ms) << " ms)\n"
-       << std::flush;
+       << static_cast<long>(summary.wall_ms) << " ms)\n";
+  if (!observed_by_kind_.empty()) {
+    out_ << "observed, by open point (the pages leave these open; they never fail):";
+    for (const auto& [kind, count] : observed_by_kind_) out_ << " " << kind << " " << count << ";";
+    out_ << "\n";
+  }
+  out_ << std::flush;
 }
 
 }  // namespace conform

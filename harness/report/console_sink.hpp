@@ -1,6 +1,7 @@
 #pragma once
 /// The console reporter: progress on a TTY, one line per failure with a curl reproduction,
 /// and the summary line `N passed, N failed, ...`.
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -24,6 +25,7 @@ class ConsoleSink : public EventSink {
   bool show_progress_;
   size_t done_ = 0;
   size_t failing_ = 0;
+  std::map<std::string, size_t> observed_by_kind_;  ///< OBSERVED cases per open point
 };
 
 /// `N passed, N failed, N observed, N xfail, N xpass, N error, N timeout`.

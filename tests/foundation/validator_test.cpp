@@ -49,7 +49,7 @@ TEST(SchemaValidator, DeepErrorsComeWithoutTheirAncestorCascade) {
 
 TEST(SchemaValidator, AlternativesReportOneErrorAtTheField) {
   // Genesys cc may be a comma-delimited string or an array (the page contradicts itself).
-  json body = json::parse(R"({"queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":42}})");
+  json body = json::parse(R"({"operationName":"Send","queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":42}})");
   auto v = check("genesys-email", body);
   ASSERT_EQ(v.size(), 1u) << v[0].message;
   EXPECT_EQ(v[0].pointer, "/email/cc");
@@ -57,7 +57,7 @@ TEST(SchemaValidator, AlternativesReportOneErrorAtTheField) {
 }
 
 TEST(SchemaValidator, FormatsInsideAlternativesAreChecked) {
-  json body = json::parse(R"({"queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":["ok@x","not an email"]}})");
+  json body = json::parse(R"({"operationName":"Send","queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":["ok@x","not an email"]}})");
   auto v = check("genesys-email", body);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].pointer, "/email/cc/1");
@@ -72,7 +72,7 @@ TEST(SchemaValidator, ARootOfTheWrongTypeIsOneError) {
 }
 
 TEST(SchemaValidator, ChannelsSelectTheirOwnSchemas) {
-  json sms = json::parse(R"({"sms":[{"to":"1","body":"b"}]})");
+  json sms = json::parse(R"({"sms":[{"to":"919988221100","body":"b"}]})");
   EXPECT_TRUE(check("capillary-message", sms, "sms").empty());
   EXPECT_FALSE(check("capillary-message", sms, "whatsapp").empty());
 }

@@ -47,15 +47,40 @@ const std::set<std::string> kUnreachable = {
     "channel-default-email",           // fuzz always names the channel
 };
 
-TEST(FuzzCli, TheCleanMockPassesAThousandCases) {
+/// Faults the random phase does not reliably reach in 300 cases, because each sits at one site
+/// of one API: the coverage phase exists for them (a Genesys body without operationName; a long
+/// or non-ASCII whippy sender_name; whippy's malformed sender_email, one of ~60 mutation sites).
+const std::set<std::string> kCoverageOnly = {"genesys-operation-name-optional", "server-error-on-long-text",
+                                             "whippy-sender-email-400"};
+
+/// The number in "<N> <word>" of a line, e.g. "567 coverage-phase cases"; 0 when absent.
+size_t number_before(const std::string& output, const std::string& word) {
+  size_t at = output.find(" " + word);
+  if (at == std::string::npos) return 0;
+  size_t start = output.find_last_not_of("0123456789", at - 1) + 1;
+  return std::stoul(output.substr(start, at - start));
+}
+
+TEST(FuzzCli, TheCleanMockPassesAThousandCasesAfterTheCoveragePhase) {
   MockServer mock;
   mock.start(MockOptions{});
   CliRun run = conform_cli("fuzz --target " + mock.url() + " --cases 1000 --seed 1");
-  EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find("1000 passed, 0 failed"), std::string::npos) << run.output;
+  EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 3000);
+  EXPECT_NE(run.output.find(" 0 failed, "), std::string::npos) << run.output.substr(0, 3000);
+  EXPECT_NE(run.output.find(" 0 error, 0 timeout"), std::string::npos);
+  size_t coverage = number_before(run.output, "coverage-phase cases");
+  EXPECT_GT(coverage, 300u);
+  EXPECT_EQ(number_before(run.output, "cases in"), coverage + 1000);
+  // Every settled constraint of every request schema is broken by some negative case.
+  size_t at = run.output.find("\ncoverage: ");
+  ASSERT_NE(at, std::string::npos) << run.output.substr(0, 2000);
+  unsigned long exercised = 0, total = 0;
+  ASSERT_EQ(std::sscanf(run.output.c_str() + at, "\ncoverage: %lu of %lu settled", &exercised, &total), 2);
+  EXPECT_GT(total, 100u);
+  EXPECT_EQ(exercised, total) << run.output.substr(at, 800);
 }
 
-TEST(FuzzCli, EveryReachableFaultIsCaughtByItsCheckWithAShrunkCounterexample) {
+TEST(FuzzCli, TheCoveragePhaseAloneCatchesEveryReachableFault) {
   for (const auto& fault : fault_table()) {
     if (kUnreachable.contains(fault.name)) continue;
     SCOPED_TRACE(fault.name);
@@ -65,8 +90,26 @@ TEST(FuzzCli, EveryReachableFaultIsCaughtByItsCheckWithAShrunkCounterexample) {
     options.slow_delay = std::chrono::milliseconds(300);
     mock.start(options);
     bool slow = std::string(fault.name) == "slow-responses";
+    std::string flags = slow ? " --api genesys-email --max-response-time 250 --max-shrinks 0" : " --max-shrinks 0";
+    CliRun run = conform_cli("fuzz --target " + mock.url() + " --seed 1 --cases 0" + flags);
+    EXPECT_EQ(run.exit_code, 1) << run.output.substr(0, 2000);
+    EXPECT_NE(run.output.find("\n  " + std::string(fault.expected_check) + " ["), std::string::npos)
+        << run.output.substr(0, 3000);
+  }
+}
+
+TEST(FuzzCli, EveryReachableFaultIsCaughtByItsCheckWithAShrunkCounterexample) {
+  for (const auto& fault : fault_table()) {
+    if (kUnreachable.contains(fault.name) || kCoverageOnly.contains(fault.name)) continue;
+    SCOPED_TRACE(fault.name);
+    MockServer mock;
+    MockOptions options;
+    options.faults = {fault.name};
+    options.slow_delay = std::chrono::milliseconds(300);
+    mock.start(options);
+    bool slow = std::string(fault.name) == "slow-responses";
     std::string flags = slow ? " --cases 16 --max-response-time 250 --max-shrinks 3" : " --cases 300 --max-shrinks 30";
-    CliRun run = conform_cli("fuzz --target " + mock.url() + " --seed 1" + flags);
+    CliRun run = conform_cli("fuzz --target " + mock.url() + " --seed 1 --no-coverage" + flags);
     EXPECT_EQ(run.exit_code, 1) << run.output.substr(0, 2000);
     EXPECT_NE(run.output.find("(seed 1): " + std::string(fault.expected_check)), std::string::npos)
         << run.output.substr(0, 3000);
@@ -91,14 +134,6 @@ TEST(FuzzCli, TheSameSeedSendsTheSameCases) {
   EXPECT_GT(differing, 100u);
 }
 
-/// The "N passed" count of a run's summary line; 0 when there is none.
-size_t passed_count(const std::string& output) {
-  size_t at = output.rfind(" passed, 0 failed");
-  if (at == std::string::npos) return 0;
-  size_t start = output.find_last_not_of("0123456789", at - 1) + 1;
-  return std::stoul(output.substr(start, at - start));
-}
-
 TEST(FuzzCli, TwoShardsTogetherRunEveryCaseOnce) {
   MockServer mock;
   mock.start(MockOptions{});
@@ -106,10 +141,11 @@ TEST(FuzzCli, TwoShardsTogetherRunEveryCaseOnce) {
   CliRun second = conform_cli("fuzz --target " + mock.url() + " --cases 300 --seed 3 --shard 2/2");
   ASSERT_EQ(first.exit_code, 0) << first.output.substr(0, 2000);
   ASSERT_EQ(second.exit_code, 0) << second.output.substr(0, 2000);
-  size_t a = passed_count(first.output), b = passed_count(second.output);
+  size_t a = number_before(first.output, "cases in"), b = number_before(second.output, "cases in");
   EXPECT_GT(a, 0u);
   EXPECT_GT(b, 0u);
-  EXPECT_EQ(a + b, 300u) << first.output.substr(0, 500) << second.output.substr(0, 500);
+  EXPECT_EQ(a + b, number_before(first.output, "coverage-phase cases") + 300)
+      << first.output.substr(0, 500) << second.output.substr(0, 500);
 }
 
 TEST(FuzzCli, SavedFailuresReplayAsRegressionFixtures) {
@@ -161,7 +197,7 @@ LiveMock& live_mock() {
   return live;
 }
 
-CaseResult send_generated(FuzzVariant variant) {
+CaseResult send_generated(FuzzVariant variant, bool* settled = nullptr) {
   LiveMock& live = live_mock();
   size_t index = *rc::gen::inRange<size_t>(0, live.targets.size());
   FuzzCase c;
@@ -172,6 +208,7 @@ CaseResult send_generated(FuzzVariant variant) {
   c.pick = *rc::gen::inRange<size_t>(0, 1000);
   auto built = rebuild_fuzz_case(live.targets[index], c, regenerate_value(live.targets[index], c));
   RC_PRE(built.has_value());
+  if (settled) *settled = built->settled;
   auto transport = live.http->make();
   Exchange exchange = transport->send(built->replay.id, built->replay.request);
   return judge(*live.targets[index].api, built->replay, exchange, JudgeSettings{});
@@ -189,8 +226,12 @@ RC_GTEST_PROP(FuzzAgainstTheMock, AValidCaseGetsA2xxAndAConformingResponse, ()) 
 }
 
 RC_GTEST_PROP(FuzzAgainstTheMock, AMutantIsRejectedWithTheApisRejectionSemantics, ()) {
-  CaseResult r = send_generated(FuzzVariant::mutant);
-  if (r.outcome != Outcome::pass) RC_FAIL(explain(r));
+  bool settled = true;
+  CaseResult r = send_generated(FuzzVariant::mutant, &settled);
+  RC_CLASSIFY(settled, "a settled constraint broken");
+  // A settled mutant must be rejected; a mutant of an open point is observed at worst.
+  bool fine = r.outcome == Outcome::pass || (!settled && r.outcome == Outcome::observed);
+  if (!fine) RC_FAIL(explain(r));
 }
 
 RC_GTEST_PROP(FuzzAgainstTheMock, NoProbeEverGetsA5xx, ()) {

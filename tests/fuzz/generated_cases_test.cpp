@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <random>
 #include <thread>
 
@@ -22,7 +23,7 @@ TEST(GeneratedCases, FourThreadsInShuffledOrderMakeExactlyThePlannedCases) {
   auto targets = fuzz_targets(loaded_catalog(), {}, {});
   constexpr size_t kCount = 240;
   std::vector<FuzzCase> planned = plan_fuzz_cases(targets, 9, kCount);
-  GeneratedCases source(targets, 9, kCount, std::nullopt);
+  GeneratedCases source(targets, 9, kCount, std::nullopt, false);
   ASSERT_EQ(source.size(), kCount);
   std::vector<size_t> order(kCount);
   for (size_t i = 0; i < kCount; ++i) order[i] = i;
@@ -48,10 +49,12 @@ TEST(GeneratedCases, FourThreadsInShuffledOrderMakeExactlyThePlannedCases) {
 TEST(GeneratedCases, ThreeShardsSplitTheCasesWithoutOverlapOrLoss) {
   auto targets = fuzz_targets(loaded_catalog(), {}, {});
   constexpr size_t kCount = 150;
-  std::vector<size_t> owners(kCount, 0);
+  const size_t all = GeneratedCases(targets, 4, kCount, std::nullopt).size();  // coverage phase + 150
+  ASSERT_GT(all, kCount);
+  std::vector<size_t> owners(all, 0);
   for (unsigned k = 1; k <= 3; ++k) {
     GeneratedCases shard(targets, 4, kCount, Shard{k, 3});
-    for (size_t i = 0; i < kCount; ++i) {
+    for (size_t i = 0; i < all; ++i) {
       ReplayCase scratch;
       const ReplayCase* c = shard.at(i, scratch);
       if (!c) continue;
@@ -60,6 +63,27 @@ TEST(GeneratedCases, ThreeShardsSplitTheCasesWithoutOverlapOrLoss) {
     }
   }
   EXPECT_TRUE(std::all_of(owners.begin(), owners.end(), [](size_t n) { return n == 1; }));
+}
+
+TEST(GeneratedCases, TheCoveragePhaseComesFirstWithUniqueStableIdsAndNoIndexForShrinking) {
+  auto targets = fuzz_targets(loaded_catalog(), {}, {});
+  GeneratedCases first(targets, 2, 10, std::nullopt), again(targets, 2, 10, std::nullopt);
+  ASSERT_EQ(first.size(), first.coverage_size() + 10);
+  std::set<std::string> ids;
+  for (size_t i = 0; i < first.coverage_size(); ++i) {
+    ReplayCase a, b;
+    ASSERT_NE(first.at(i, a), nullptr);
+    ASSERT_NE(again.at(i, b), nullptr);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.request.body, b.request.body);
+    EXPECT_NE(a.id.find("/coverage-" + std::to_string(i) + "-"), std::string::npos) << a.id;
+    EXPECT_EQ(fuzz_case_index(a.id), std::nullopt);
+    ids.insert(a.id);
+  }
+  EXPECT_EQ(ids.size(), first.coverage_size());
+  ReplayCase random;
+  ASSERT_NE(first.at(first.coverage_size(), random), nullptr);
+  EXPECT_EQ(fuzz_case_index(random.id), 0u);
 }
 
 TEST(GeneratedCases, TheIndexInAGeneratedIdIsReadBackAndOtherIdsHaveNone) {

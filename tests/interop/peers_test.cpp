@@ -61,6 +61,19 @@ int count_of(const std::string& text, const std::string& needle) {
   return n;
 }
 
+/// The console output without OBSERVED cases and their indented failure lines.
+std::string without_observed(const std::string& output) {
+  std::istringstream in(output);
+  std::string line, out;
+  bool skipping = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("OBSERVED ", 0) == 0) skipping = true;
+    else if (line.rfind("  ", 0) != 0) skipping = false;
+    if (!skipping) out += line + "\n";
+  }
+  return out;
+}
+
 TEST(Prism, ServingTheExportItPassesReplayOfEveryPositiveRequestFixture) {
   std::string why;
   auto prism = npm_tool("@stoplight/prism-cli@5.14", "prism", 300, why);
@@ -82,9 +95,10 @@ TEST(Prism, ServingTheExportItPassesReplayOfEveryPositiveRequestFixture) {
   // The xfails fail only on the response body: Prism accepted every request (any letter case
   // of the channel included), with the right status and content type.
   EXPECT_EQ(count_of(run.output, "\nXFAIL "), xfailed) << run.output;
+  std::string judged = without_observed(run.output);  // open points may go either way
   for (const char* check : {"positive_data_acceptance", "status_code_conformance", "content_type_conformance",
                             "not_a_server_error"}) {
-    EXPECT_EQ(run.output.find(check), std::string::npos) << check << "\n" << run.output;
+    EXPECT_EQ(judged.find(check), std::string::npos) << check << "\n" << run.output;
   }
 }
 

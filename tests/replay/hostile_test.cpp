@@ -130,7 +130,7 @@ TEST(Hostile, CredentialsAreRedactedEvenWhenTheServerEchoesThem) {
     HostileServer::write_all(fd, "HTTP/1.1 500 Oops\r\nContent-Type: application/json\r\nContent-Length: " +
                                      std::to_string(body.size()) + "\r\n\r\n" + body);
   });
-  CaseSettings settings{{{"genesys-email", "Basic c2VjcmV0LXZhbHVl"}}, {"genesys-email"}, {}};
+  CaseSettings settings{{{"genesys-email", "Basic c2VjcmV0LXZhbHVl"}}, {"genesys-email"}};
   auto cases = build_cases(test::catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"), settings);
   cases.resize(1);
   Redactor redactor;

@@ -23,7 +23,7 @@ inline const Catalog& catalog() {
 
 /// The repository's fixtures as replay cases (probes included).
 inline std::vector<ReplayCase> repository_cases(std::set<std::string> apis = {}) {
-  CaseSettings settings{{}, std::move(apis), read_inferred_statuses(embedded_schema_source())};
+  CaseSettings settings{{}, std::move(apis)};
   return build_cases(catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"), settings);
 }
 
