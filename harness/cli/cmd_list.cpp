@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "validate/open_register.hpp"
 
 namespace conform {
 namespace {
@@ -23,14 +24,51 @@ nlohmann::json as_json(const Contract& c) {
           {"snapshot", c.snapshot}, {"requirements", c.requirements.size()}};
 }
 
+nlohmann::json open_point_json(const std::string& api, const RegisteredOpenPoint& r) {
+  nlohmann::json out = {{"api", api},         {"id", r.point.id},           {"where", r.point.where},
+                        {"permitted", r.point.permitted}, {"sentence", r.point.sentence}};
+  if (!r.point.locator.empty()) out["locator"] = r.point.locator;
+  if (!r.file.empty()) out["schema"] = r.file;
+  return out;
+}
+
+void print_open_point(const std::string& api, const RegisteredOpenPoint& r) {
+  std::cout << api << "  " << r.point.id << (r.file.empty() ? "" : "  (" + r.file + ")") << "\n"
+            << "    where: " << r.point.where << (r.point.locator.empty() ? "" : "  @ " + r.point.locator) << "\n"
+            << "    permitted: ";
+  for (size_t i = 0; i < r.point.permitted.size(); ++i) std::cout << (i ? " | " : "") << r.point.permitted[i];
+  std::cout << "\n    " << r.point.sentence << "\n";
+}
+
+/// `conform list --open [API]`: the register of open points.
+int list_open_points(const Catalog& catalog, const Args& args, bool json_output) {
+  if (args.positionals().size() > 1) throw UsageError("list --open takes at most one API id");
+  std::string only = args.positionals().empty() ? "" : args.positionals().front();
+  if (!only.empty() && !catalog.find(only)) throw UsageError("unknown api '" + only + "' (one of: " + catalog.id_list() + ")");
+  nlohmann::json out = nlohmann::json::array();
+  size_t count = 0;
+  for (const auto& api : catalog.apis()) {
+    if (!only.empty() && api.contract.id != only) continue;
+    for (const auto& r : open_register(api)) {
+      ++count;
+      if (json_output) out.push_back(open_point_json(api.contract.id, r));
+      else print_open_point(api.contract.id, r);
+    }
+  }
+  if (json_output) std::cout << out.dump(2) << "\n";
+  std::cerr << count << " open point(s): an exchange there is OBSERVED, never FAIL\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_list(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--format", "--schemas"}, {}});
-  if (!args.positionals().empty()) throw UsageError("list takes no arguments");
+  Args args(argv, {{"--format", "--schemas"}, {"--open"}});
   std::string format = args.value("--format").value_or("text");
   if (format != "text" && format != "json") throw UsageError("--format must be text or json");
   Catalog catalog = load_catalog(args);
+  if (args.has("--open")) return list_open_points(catalog, args, format == "json");
+  if (!args.positionals().empty()) throw UsageError("list takes no arguments (but 'list --open API')");
   if (format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& api : catalog.apis()) out.push_back(as_json(api.contract));

@@ -5,8 +5,14 @@ namespace conform {
 const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
       {"list", "list the contracts: ids, endpoints, channels, requirements",
-       "usage: conform list [--format text|json] [--schemas DIR]\n\n"
-       "Lists every contract: API id, method and path, channels and requirement count.\n\n"
+       "usage: conform list [--format text|json] [--schemas DIR]\n"
+       "       conform list --open [API] [--format text|json] [--schemas DIR]\n\n"
+       "Lists every contract: API id, method and path, channels and requirement count.\n"
+       "With --open, prints the register of open points instead: what the pages leave open, where,\n"
+       "the answers a conforming server may give, and why. It holds the contract's open_points and\n"
+       "one entry per schema rule marked x-accept (the acceptance core). An exchange at an open\n"
+       "point is OBSERVED, never FAIL.\n\n"
+       "  --open [API]        the open-point register (of one API, or of all)\n"
        "  --format text|json  output format (default text)\n"
        "  --schemas DIR       read contracts from DIR instead of the copy built into conform\n",
        run_list},

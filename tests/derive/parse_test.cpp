@@ -96,11 +96,27 @@ TEST(PdfTextPage, ReadsMarkersConstantsBooleansAndContinuations) {
       "Parameter\tValue\nsize\tHow big,\nin cm. (optional)\n");
   EXPECT_EQ(page.shape, PageShape::kPdfText);
   EXPECT_EQ(find_row(page, "kind")->enum_values, std::vector<std::string>{"Create"});
+  // A literal in the value column is a required constant (CONTRACTS.md ground rules).
+  EXPECT_TRUE(find_row(page, "kind")->literal);
+  EXPECT_EQ(find_row(page, "kind")->required, true);
   EXPECT_EQ(find_row(page, "when")->required, true);
   EXPECT_EQ(find_row(page, "silent")->type, "boolean");
   EXPECT_EQ(find_row(page, "box")->type, "object");
   EXPECT_EQ(find_row(page, "label")->path, "box.label");
   EXPECT_EQ(find_row(page, "size")->path, "box.size");  // "Page 2" continues the box table
+}
+
+TEST(MarkdownPage, DescriptionsThatNameAPhoneOrURLGiveTheValueKind) {
+  DocPage page = parsed(
+      "# Body\n\n| Parameter | Datatype | Description |\n| --- | --- | --- |\n"
+      "| to\\* | string | Mobile number of the recipient. |\n| files | array of strings | List of file URLs |\n"
+      "| count | integer | Mobile number count. |\n| note | string | A note. |\n");
+  EXPECT_EQ(find_row(page, "to")->value_kind, "phone");
+  EXPECT_EQ(find_row(page, "note")->value_kind, "");
+  EXPECT_EQ(find_row(page, "count")->value_kind, "");  // only strings carry a kind
+  bool recorded = false;
+  for (const auto& inference : page.inferences) recorded = recorded || inference.what.find("phone") != std::string::npos;
+  EXPECT_TRUE(recorded);
 }
 
 TEST(ZohoPage, ReadsListsValueTablesAndMultiLineDescriptions) {
