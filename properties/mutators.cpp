@@ -118,7 +118,7 @@ void mutate_format(MutationWalk& walk, const json& node, const std::string& poin
       add(walk, MutationKind::past_date_time, pointer, "2020-01-02T03:04:05+05:30", "future", "a scheduling time in the past");
       mark_open(walk, "past-schedule");
     }
-  } else if (format == "phone" || format == "url") {
+  } else if (format == "phone" || format == "url" || format == "mime-type" || format == "base64") {
     add(walk, MutationKind::off_kind_value, pointer, "not a " + format, "format", "a value that is not a " + format);
     settle_by_node(walk, node, pointer, "format");
   }

@@ -48,6 +48,8 @@ json generate_string(const json& node) {
   if (format == "date-time") return date_time();
   if (format == "phone") return phone_number();
   if (format == "url") return "https://files.example.com/" + word(1, 8) + ".pdf";
+  if (format == "mime-type") return *rc::gen::element<std::string>("text/plain", "text/html");
+  if (format == "base64") return *rc::gen::element<std::string>("aGVsbG8=", "Y29uZm9ybQ==", "UERGLTEuNAo=");
   size_t min_length = node.value("minLength", 1);
   size_t max_length = node.value("maxLength", 12);
   return word(min_length, std::max(min_length, max_length));

@@ -1,3 +1,4 @@
+#include "validate/open_register.hpp"
 #include "cli/run_setup.hpp"
 
 #include <cstdio>
@@ -105,6 +106,7 @@ RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const 
     for (const auto& [file, schema] : api.schemas) all += schema.dump();
     info.contract_hashes[api.contract.id] = hash_text(all);
     info.requirements[api.contract.id] = api.contract.requirements;
+    for (const auto& r : open_register(api)) info.open_points[api.contract.id].push_back(r.point);
   }
   return info;
 }

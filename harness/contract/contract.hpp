@@ -49,15 +49,6 @@ struct DocumentedStatus {
   bool inferred = false;  ///< the page does not state this code: only its class is settled
 };
 
-/// A point a page leaves open: either permitted answer passes, and the harness only observes.
-struct OpenPoint {
-  std::string id;                      ///< e.g. `null-as-absent`, unique within the contract
-  std::string where;                   ///< locator in the payload or exchange: a pointer pattern or a topic
-  std::vector<std::string> permitted;  ///< the answers a conforming server may give
-  std::string sentence;                ///< why it is open, in one sentence
-  std::string locator;                 ///< the page line that leaves it open ("" when general)
-};
-
 /// A 2xx body that still says "rejected": a flag equal to a value, or a non-empty list.
 struct RejectionBodyForm {
   std::string pointer;         ///< with `equals`

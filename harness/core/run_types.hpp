@@ -89,6 +89,8 @@ struct RunInfo {
   std::string started_at;  ///< RFC 3339, UTC
   /// api id → its contract's requirements (id, summary, locator), so reports need no catalog.
   std::map<std::string, std::vector<Requirement>> requirements;
+  /// api id → its register of open points (`conform list --open`), for the requirement view.
+  std::map<std::string, std::vector<OpenPoint>> open_points = {};
 };
 
 /// Counts per outcome.

@@ -24,6 +24,15 @@ struct Violation {
   std::string open_point = {};  ///< for an open rule: the id of its open point in the register
 };
 
+/// A point a page leaves open: either permitted answer passes, and the harness only observes.
+struct OpenPoint {
+  std::string id;                      ///< e.g. `null-as-absent`, unique within the contract
+  std::string where;                   ///< locator in the payload or exchange: a pointer pattern or a topic
+  std::vector<std::string> permitted;  ///< the answers a conforming server may give
+  std::string sentence;                ///< why it is open, in one sentence
+  std::string locator;                 ///< the page line that leaves it open ("" when general)
+};
+
 /// Which side of an exchange a document is.
 enum class PayloadKind { request, response };
 

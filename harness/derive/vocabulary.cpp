@@ -101,13 +101,16 @@ void apply_default(DocRow& row, const std::string& description) {
 /// The kind of value a string field holds, when its description names one: the acceptance core
 /// sends values of that shape (a server may take others, so the kind never becomes settled).
 void apply_value_kind(DocRow& row, DocPage& page) {
-  bool strings = row.type == "string" || (row.type == "array" && row.item_type == "string");
+  if (!row.value_kind.empty()) return;  // prose is read once per pass; record the inference once
+  bool strings = row.type.empty() || row.type == "string" || (row.type == "array" && row.item_type == "string");
   if (!strings) return;
   std::string low = lower(row.description);
   if (low.find("mobile number") != std::string::npos || low.find("phone number") != std::string::npos) {
     row.value_kind = "phone";
   } else if (low.find(" url") != std::string::npos || low.rfind("url", 0) == 0) {
     row.value_kind = "url";
+  } else if (low.find("internet mail extensions") != std::string::npos) {
+    row.value_kind = "mime-type";
   }
   if (!row.value_kind.empty())
     page.inferences.push_back({row.description_line, "the description names a " + row.value_kind + ": the acceptance core sends values of that kind"});

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "report/report_markup.hpp"
+#include "report/open_points_view.hpp"
 #include "report/report_model.hpp"
 #include "report/report_view.hpp"
 
@@ -113,6 +114,24 @@ void write_failures(std::ostream& out, const json& report) {
   out << "\n";
 }
 
+/// The requirement view's open points: what the pages leave open, and how often this run saw
+/// a server take the answer the mock does not.
+void write_open_points(std::ostream& out, const json& report) {
+  auto rows = observed_open_points(report);
+  size_t registered = registered_open_points(report);
+  if (rows.empty() && registered == 0) return;
+  out << "### Open points\n\n" << registered
+      << " registered open points (`conform list --open`): the pages leave them open, so an exchange "
+         "there is OBSERVED, never FAIL.\n\n";
+  if (rows.empty()) return;
+  out << "| API | open point | observed | permitted answers | why it is open |\n|---|---|---|---|---|\n";
+  for (const auto& r : rows) {
+    out << "| " << markdown_cell(r.api) << " | `" << markdown_cell(r.id) << "` | " << r.observed << " | "
+        << markdown_cell(r.permitted) << " | " << markdown_cell(r.sentence) << " |\n";
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 std::string markdown_cell(const std::string& text) {
@@ -131,6 +150,7 @@ std::string render_markdown(const json& report) {
   write_header(out, report);
   write_status_table(out, report);
   write_failures(out, report);
+  write_open_points(out, report);
   return out.str();
 }
 

@@ -14,7 +14,8 @@ json ReportBuilder::start(const RunInfo& info) {
   json event = {{"event", "run_started"},
                 {"report_version", kReportVersion},
                 {"run", run_info_to_json(info)},
-                {"requirements", requirements_to_json(info)}};
+                {"requirements", requirements_to_json(info)},
+                {"open_points", open_points_to_json(info)}};
   target_ = event["run"]["target"].get<std::string>();
   apply_event(report_, event);
   return event;
@@ -38,6 +39,11 @@ bool apply_event(json& report, const json& event) {
     report["runs"].push_back(event.at("run"));
     for (const auto& [api, list] : event.at("requirements").items()) {
       if (!report["requirements"].contains(api)) report["requirements"][api] = list;
+    }
+    if (!report.contains("open_points")) report["open_points"] = json::object();
+    const json registers = event.value("open_points", json::object());
+    for (const auto& [api, list] : registers.items()) {
+      if (!report["open_points"].contains(api)) report["open_points"][api] = list;
     }
   } else if (kind == "case_finished") {
     report["cases"].push_back(event.at("case"));

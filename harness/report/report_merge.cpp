@@ -66,6 +66,8 @@ json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
     check_hashes(hashes, input, force);
     for (const auto& run : report["runs"]) merged["runs"].push_back(run);
     merge_requirements(merged["requirements"], report["requirements"]);
+    const json registers = report.value("open_points", json::object());
+    merge_requirements(merged["open_points"], registers);  // the same shape: lists of entries with an id
     for (const auto& entry : report["cases"]) {
       if (!add_case(merged["cases"], index, entry, force)) {
         throw MergeConflict(input.origin + ": case " + entry.value("id", "") + " for target " +

@@ -112,6 +112,23 @@ json requirements_to_json(const RunInfo& info) {
   return out;
 }
 
+json open_points_to_json(const RunInfo& info) {
+  json out = json::object();
+  for (const auto& [api, points] : info.open_points) {
+    json list = json::array();
+    for (const auto& p : points) {
+      json permitted = json::array();
+      for (const auto& answer : p.permitted) permitted.push_back(valid_utf8(answer));
+      json entry = {{"id", valid_utf8(p.id)}, {"where", valid_utf8(p.where)},
+                    {"permitted", permitted}, {"sentence", valid_utf8(p.sentence)}};
+      if (!p.locator.empty()) entry["locator"] = valid_utf8(p.locator);
+      list.push_back(std::move(entry));
+    }
+    out[api] = std::move(list);
+  }
+  return out;
+}
+
 json case_to_json(const CaseResult& result, const std::string& target) {
   Cleaner clean;
   if (result.exchange) clean.secrets = secrets_in(result.exchange->request.headers);
@@ -127,6 +144,7 @@ json case_to_json(const CaseResult& result, const std::string& target) {
               {"duration_ms", result.duration_ms},
               {"curl", redact_curl(clean(result.curl))}};
   out["exchange"] = result.exchange ? exchange_to_json(*result.exchange, clean) : json(nullptr);
+  if (!result.observed_kind.empty()) out["open_point"] = clean(result.observed_kind);
   return out;
 }
 
@@ -149,6 +167,7 @@ json empty_report() {
           {"complete", false},
           {"runs", json::array()},
           {"requirements", json::object()},
+          {"open_points", json::object()},
           {"cases", json::array()},
           {"summary", summarize_cases(json::array(), 0)}};
 }

@@ -21,6 +21,9 @@ nlohmann::json run_info_to_json(const RunInfo& info);
 /// The `requirements` map of a run: api id → [{id, summary, locator, inferred?}].
 nlohmann::json requirements_to_json(const RunInfo& info);
 
+/// The register of open points of each API of the run (`open_points` of a report).
+nlohmann::json open_points_to_json(const RunInfo& info);
+
 /// One `cases[]` entry, tagged with the run's (redacted) target; credentials are scrubbed.
 nlohmann::json case_to_json(const CaseResult& result, const std::string& target);
 

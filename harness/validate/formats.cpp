@@ -1,5 +1,7 @@
 #include "validate/formats.hpp"
 
+#include <cctype>
+
 #include <cstring>
 
 namespace conform {
@@ -148,16 +150,47 @@ std::string check_url(std::string_view value) {
   return "";
 }
 
+namespace {
+
+bool mime_token_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$&^_.+-").find(c) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string check_mime_type(std::string_view value) {
+  size_t slash = value.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == value.size()) return "a MIME type is type/subtype";
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (i != slash && !mime_token_char(value[i])) return "a MIME type has no spaces or separators besides one /";
+  }
+  return "";
+}
+
+std::string check_base64(std::string_view value) {
+  if (value.empty() || value.size() % 4 != 0) return "base64 text comes in groups of four characters";
+  size_t pad = value.size() - value.find_last_not_of('=') - 1;
+  if (pad > 2) return "base64 text ends with at most two =";
+  for (size_t i = 0; i + pad < value.size(); ++i) {
+    char c = value[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/') return "not a base64 character";
+  }
+  return "";
+}
+
 std::string check_format(const std::string& format, std::string_view value, const EmailPolicy& policy) {
   if (format == "email") return check_email(value, policy);
   if (format == "date-time") return check_date_time(value);
   if (format == "phone") return check_phone(value);
   if (format == "url") return check_url(value);
+  if (format == "mime-type") return check_mime_type(value);
+  if (format == "base64") return check_base64(value);
   return "";
 }
 
 bool is_known_format(const std::string& format) {
-  return format == "email" || format == "date-time" || format == "phone" || format == "url";
+  return format == "email" || format == "date-time" || format == "phone" || format == "url" ||
+         format == "mime-type" || format == "base64";
 }
 
 }  // namespace conform

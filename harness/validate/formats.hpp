@@ -24,7 +24,14 @@ std::string check_phone(std::string_view value);
 /// Checks an absolute `https://` or `http://` URL with a host. Returns "" when valid, else why.
 std::string check_url(std::string_view value);
 
-/// Checks `value` against one of conform's formats (email, date-time, phone, url); "" when the
+/// Checks a MIME type (`text/html`): two tokens around one `/`. Acceptance-core only.
+std::string check_mime_type(std::string_view value);
+
+/// Checks base64 text (RFC 4648 alphabet, padded to groups of four). Acceptance-core only.
+std::string check_base64(std::string_view value);
+
+/// Checks `value` against one of conform's formats (email, date-time, phone, url, mime-type,
+/// base64); "" when the
 /// value keeps it or the format is unknown.
 std::string check_format(const std::string& format, std::string_view value, const EmailPolicy& policy);
 
