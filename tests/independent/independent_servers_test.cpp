@@ -1,5 +1,5 @@
 // The precision proof that conform's own mock cannot give: three servers written from the pages
-// alone (tests/independent/servers/README.md), each keeping every stated fact and choosing its
+// alone (tests/independent/servers/README.md: three in Python, one in Node), each keeping every stated fact and choosing its
 // own answers where the pages are silent, pass replay and fuzz. A false alarm fails this test.
 #include <gtest/gtest.h>
 
@@ -23,7 +23,8 @@ class IndependentServer {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       std::string path = std::string(CONFORM_SOURCE_DIR) + "/tests/independent/servers/" + script;
-      execlp("timeout", "timeout", "600", "python3", path.c_str(), "--port", "0", static_cast<char*>(nullptr));
+      const char* interpreter = script.ends_with(".js") ? "node" : "python3";
+      execlp("timeout", "timeout", "600", interpreter, path.c_str(), "--port", "0", static_cast<char*>(nullptr));
       _exit(127);
     }
     close(out[1]);
@@ -82,7 +83,7 @@ class IndependentServers : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(IndependentServers, PassReplayAndFuzzWithoutAFalseAlarm) {
   IndependentServer server(GetParam());
-  ASSERT_GT(server.port(), 0) << "python3 " << GetParam() << " did not start";
+  ASSERT_GT(server.port(), 0) << GetParam() << " did not start";
   CliRun replay = conform_cli("replay --target " + server.url());
   EXPECT_EQ(replay.exit_code, 0) << fail_lines(replay.output) << replay.output.substr(0, 500);
   CliRun fuzz = conform_cli("fuzz --target " + server.url() + " --cases 300 --seed 7 --max-shrinks 0");
@@ -91,7 +92,8 @@ TEST_P(IndependentServers, PassReplayAndFuzzWithoutAFalseAlarm) {
 }
 
 INSTANTIATE_TEST_SUITE_P(FromThePagesAlone, IndependentServers,
-                         ::testing::Values("server_plain.py", "server_strict.py", "server_alt.py"));
+                         ::testing::Values("server_plain.py", "server_strict.py", "server_alt.py",
+                                           "server_node.js"));
 
 }  // namespace
 }  // namespace conform
