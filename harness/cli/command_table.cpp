@@ -23,14 +23,19 @@ const std::vector<Command>& command_table() {
        "leaf error: FILE: /json/pointer: message [requirement-id]. A FILE that is a conform fixture\n"
        "is validated by its payload, as the kind it names, with its own channel unless --channel\n"
        "is given; --kind is then optional.\n"
-       "With --fixtures, checks every fixture under DIR/<api>/ against the verdict it records.\n\n"
+       "A deviation the page leaves open (a rule of the acceptance core, marked x-accept; a null\n"
+       "for an optional member; an enum value in another letter case) is printed as\n"
+       "FILE: /pointer: note: message [open point ID] and never makes a file invalid.\n"
+       "With --fixtures, checks every fixture under DIR/<api>/ against the verdict it records\n"
+       "(valid: no deviation at all; invalid: the settled ones at errors_at; open: only open ones).\n\n"
        "  --api ID            contract id (see 'conform list')\n"
        "  --kind K            request or response\n"
        "  --channel C         channel, for APIs that have them (any letter case)\n"
        "  --format text|json  output format (default text)\n"
        "  --fixtures DIR      check a fixture tree instead of FILEs\n"
        "  --schemas DIR       read contracts from DIR instead of the copy built into conform\n\n"
-       "exit codes: 0 all valid (or all fixtures agree), 1 any invalid (or disagreeing),\n"
+       "exit codes: 0 all valid, notes included (or all fixtures agree), 1 any file breaks a\n"
+       "            settled rule (or a fixture disagrees),\n"
        "            2 usage or input error (unreadable file, malformed JSON, unknown api/channel)\n",
        run_validate},
       {"mock", "serve every contract as a reference mock server, with optional faults and variants",

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "../common/cli_run.hpp"
 #include "engine/judge.hpp"
 #include "fuzz_cases.hpp"
 #include "http/http_transport.hpp"
@@ -21,22 +22,8 @@ namespace conform {
 namespace {
 namespace fs = std::filesystem;
 
-/// What a finished `conform` process printed and returned.
-struct CliRun {
-  int exit_code = -1;
-  std::string output;  ///< stdout and stderr together
-};
-
-CliRun conform_cli(const std::string& arguments) {
-  std::string command = std::string(CONFORM_BINARY) + " " + arguments + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using test::CliRun;
+using test::conform_cli;
 
 /// Faults no generated request can reach, and why: fuzzing sends JSON bodies to the documented
 /// paths with lower-case channels, so these are replay's to catch (its probes do).

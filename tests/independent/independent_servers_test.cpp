@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../common/cli_run.hpp"
+
 namespace conform {
 namespace {
 
@@ -51,21 +53,8 @@ class IndependentServer {
   int port_ = 0;
 };
 
-struct CliRun {
-  int exit_code = -1;
-  std::string output;
-};
-
-CliRun conform_cli(const std::string& arguments) {
-  std::string command = "timeout 300 " + std::string(CONFORM_BINARY) + " " + arguments + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using test::CliRun;
+using test::conform_cli;
 
 /// The FAIL lines of a run, for the message when it has any.
 std::string fail_lines(const std::string& output) {

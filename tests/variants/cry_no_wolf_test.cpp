@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "../common/cli_run.hpp"
 #include "contract/source.hpp"
 #include "mock/faults.hpp"
 #include "mock/mock_server.hpp"
@@ -18,22 +19,8 @@
 namespace conform {
 namespace {
 
-/// What a finished `conform` process printed and returned.
-struct CliRun {
-  int exit_code = -1;
-  std::string output;  ///< stdout and stderr together
-};
-
-CliRun conform_cli(const std::string& arguments) {
-  std::string command = "timeout 120 " + std::string(CONFORM_BINARY) + " " + arguments + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using test::CliRun;
+using test::conform_cli;
 
 /// The FAIL count of a run's summary line ("N passed, M failed, ..."); -1 when there is none.
 long failed_count(const std::string& output) {

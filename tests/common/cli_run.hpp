@@ -1,0 +1,30 @@
+#pragma once
+/// Running the real `conform` binary from a test, as a user does (header only: tests/common has
+/// no sources, so it is not a test area of its own).
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+namespace conform::test {
+
+/// What a finished `conform` process printed and returned.
+struct CliRun {
+  int exit_code = -1;
+  std::string output;  ///< stdout and stderr together
+};
+
+/// Runs `conform ARGUMENTS` under `timeout`, so a hung run fails the test instead of CI.
+inline CliRun conform_cli(const std::string& arguments, int timeout_s = 300) {
+  std::string command = "timeout " + std::to_string(timeout_s) + " " + std::string(CONFORM_BINARY) + " " +
+                        arguments + " 2>&1";
+  CliRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return run;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+}  // namespace conform::test
