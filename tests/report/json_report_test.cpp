@@ -40,6 +40,24 @@ TEST(JsonReport, AFinishedRunWritesAVersionedReportThatKeepsTheSchema) {
   }
 }
 
+TEST(JsonReport, TheRunningSummaryEqualsARecountOfEveryCase) {
+  // The summary is kept up to date one case at a time (a recount per event was O(n^2)).
+  ReportBuilder builder;
+  builder.start(sample_run_info("http://127.0.0.1:8080/api"));
+  std::vector<CaseResult> cases = sample_cases();
+  for (int round = 0; round < 50; ++round) {
+    for (const auto& c : cases) {
+      builder.add(c);
+      ASSERT_EQ(builder.report()["summary"], summarize_cases(builder.report()["cases"], 0));
+    }
+  }
+  RunSummary summary;
+  summary.wall_ms = 12.5;
+  builder.finish(summary);
+  EXPECT_EQ(builder.report()["summary"], summarize_cases(builder.report()["cases"], 12.5));
+  EXPECT_EQ(builder.report()["summary"]["total"], 50 * cases.size());
+}
+
 TEST(JsonReport, ACaseKeepsItsChecksAndFailuresWithEveryField) {
   json report = sample_report();
   const json* found = nullptr;
