@@ -92,7 +92,29 @@ void expect_acceptance_core(const json& value, const std::string& pointer, const
 
 RC_GTEST_PROP(SchemaGenerator, ValidCasesHaveNoEmptyListsOrStringsAndScheduleInTheFuture, ()) {
   const auto& target = *rc::gen::elementOf(request_schemas());
-  expect_acceptance_core(*gen_valid(*target.schema, target.policy), "", target.label);
+  json value = *gen_valid(*target.schema, target.policy);
+  expect_acceptance_core(value, "", target.label);
+  std::string problem = acceptance_core_problem(*target.schema, value);
+  if (!problem.empty()) RC_FAIL(target.label + ": " + problem);
+}
+
+/// Every string that looks like an address, in document order.
+void collect_addresses(const json& value, std::vector<std::string>& out) {
+  if (value.is_string() && value.get<std::string>().find('@') != std::string::npos) out.push_back(value);
+  if (value.is_object()) {
+    for (const auto& [name, sub] : value.items()) collect_addresses(sub, out);
+  }
+  if (value.is_array()) {
+    for (const auto& sub : value) collect_addresses(sub, out);
+  }
+}
+
+RC_GTEST_PROP(SchemaGenerator, NoTwoGeneratedAddressesInOneValueRepeat, ()) {
+  const auto& target = *rc::gen::elementOf(request_schemas());
+  std::vector<std::string> addresses;
+  collect_addresses(*gen_valid(*target.schema, target.policy), addresses);
+  std::set<std::string> distinct(addresses.begin(), addresses.end());
+  RC_ASSERT(distinct.size() == addresses.size());
 }
 
 RC_GTEST_PROP(SchemaGenerator, ProbesStayValidBecauseNoPageSettlesThem, ()) {

@@ -24,8 +24,9 @@ std::string word(size_t min_length, size_t max_length) {
   return *rc::gen::container<std::string>(length, rc::gen::inRange('a', static_cast<char>('z' + 1)));
 }
 
-std::string email_address() {
-  return word(1, 8) + "@example.com";
+/// Distinct within one value (the serial), so no recipient repeats and reply-to differs from to.
+std::string email_address(const GenContext& ctx) {
+  return word(1, 8) + std::to_string(++ctx.serial) + "@example.com";
 }
 
 /// A time years ahead, so a server that refuses to schedule in the past accepts it.
@@ -38,15 +39,17 @@ std::string date_time() {
 }
 
 /// Shaped like the pages' own numbers (`919988221100`).
-std::string phone_number() {
-  return "9199" + *rc::gen::container<std::string>(8, rc::gen::inRange('0', static_cast<char>('9' + 1)));
+std::string phone_number(const GenContext& ctx) {
+  char serial[8];
+  std::snprintf(serial, sizeof serial, "%02zu", ++ctx.serial % 100);
+  return "9199" + *rc::gen::container<std::string>(6, rc::gen::inRange('0', static_cast<char>('9' + 1))) + serial;
 }
 
-json generate_string(const json& node) {
+json generate_string(const json& node, const GenContext& ctx) {
   std::string format = node.value("format", "");
-  if (format == "email") return email_address();
+  if (format == "email") return email_address(ctx);
   if (format == "date-time") return date_time();
-  if (format == "phone") return phone_number();
+  if (format == "phone") return phone_number(ctx);
   if (format == "url") return "https://files.example.com/" + word(1, 8) + ".pdf";
   if (format == "mime-type") return *rc::gen::element<std::string>("text/plain", "text/html");
   if (format == "base64") return *rc::gen::element<std::string>("aGVsbG8=", "Y29uZm9ybQ==", "UERGLTEuNAo=");
@@ -61,8 +64,10 @@ json generate_object(const json& node, const GenContext& ctx, int depth) {
   if (!node.contains("properties")) return out;
   for (const auto& [name, sub] : node["properties"].items()) {
     bool is_required = std::find(required.begin(), required.end(), name) != required.end();
-    if (!is_required && !ctx.ignore_omit && accept_only(dereference(sub, *ctx.root), "omit")) continue;
-    if (is_required || ctx.all_optional || *rc::gen::arbitrary<bool>()) out[name] = generate_node(sub, ctx, depth + 1);
+    const json& member = dereference(sub, *ctx.root);
+    if (!is_required && !ctx.ignore_omit && accept_only(member, "omit")) continue;
+    bool include = is_required || ctx.all_optional || accept_only(member, "include");
+    if (include || *rc::gen::arbitrary<bool>()) out[name] = generate_node(sub, ctx, depth + 1);
   }
   return out;
 }
@@ -94,7 +99,7 @@ json generate_typed(const json& node, const std::string& type, const GenContext&
   if (type == "number") return *rc::gen::inRange(0, 100) / 4.0;
   if (type == "boolean") return *rc::gen::arbitrary<bool>();
   if (type == "null") return nullptr;
-  return generate_string(node);
+  return generate_string(node, ctx);
 }
 
 }  // namespace
@@ -132,6 +137,37 @@ json generate_node(const json& raw, const GenContext& ctx, int depth) {
 bool accept_only(const json& node, const char* key) {
   auto accept = node.find("x-accept");
   return accept != node.end() && accept->is_object() && accept->contains(key);
+}
+
+namespace {
+
+std::string core_problem(const json& root, const json& raw, const json& value, const std::string& at, int depth) {
+  const json& node = dereference(raw, root);
+  if (!node.is_object() || depth > kMaxDepth) return "";
+  if (value.is_array()) {
+    if (value.empty()) return at + ": an empty list";
+    const json items = node.value("items", json::object());
+    for (size_t i = 0; i < value.size(); ++i) {
+      std::string p = core_problem(root, items, value[i], at + "/" + std::to_string(i), depth + 1);
+      if (!p.empty()) return p;
+    }
+  }
+  if (!value.is_object() || !node.contains("properties")) return "";
+  for (const auto& [name, sub] : node["properties"].items()) {
+    if (!value.contains(name)) {
+      if (accept_only(dereference(sub, root), "include")) return at + "/" + name + ": missing, and the core sends it";
+      continue;
+    }
+    std::string p = core_problem(root, sub, value[name], at + "/" + name, depth + 1);
+    if (!p.empty()) return p;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string acceptance_core_problem(const json& schema, const json& value) {
+  return core_problem(schema, schema, value, "", 0);
 }
 
 namespace {

@@ -13,6 +13,7 @@ struct GenContext {
   EmailPolicy email_policy;
   bool all_optional = false;  ///< include every optional member (the coverage phase's full value)
   bool ignore_omit = false;   ///< include members and branches marked `x-accept: {omit}` as well
+  mutable size_t serial = 0;  ///< numbers generated addresses and phones, so no two recipients repeat
 };
 
 /// Values that keep `schema` (types, required and optional properties, enum, const, lengths,
@@ -30,6 +31,11 @@ rc::Gen<nlohmann::json> gen_full(const nlohmann::json& schema, const EmailPolicy
 
 /// True when a schema node carries `x-accept` with this key (a keyword or a hint).
 bool accept_only(const nlohmann::json& node, const char* key);
+
+/// Why a value is outside the acceptance core beyond what validation sees ("" when inside):
+/// an empty list, or a member marked `x-accept: {include}` missing from its object. Shrinking
+/// keeps candidates inside the core, so a minimal case is one a conforming server must accept.
+std::string acceptance_core_problem(const nlohmann::json& schema, const nlohmann::json& value);
 
 /// Produces one valid value for a schema node; call only inside `rc::gen::exec`.
 nlohmann::json generate_node(const nlohmann::json& node, const GenContext& ctx, int depth);

@@ -50,7 +50,8 @@ void drop_children(ShrinkRun& run, nlohmann::json value) {
     for (const auto& pointer : child_pointers(value)) {
       if (run.best.sends >= run.max_sends) return;
       nlohmann::json smaller = without_child(value, pointer);
-      if (!run.target.validator->accepts(smaller) || !try_candidate(run, smaller)) continue;
+      bool in_core = run.target.validator->accepts(smaller) && acceptance_core_problem(*run.target.schema, smaller).empty();
+      if (!in_core || !try_candidate(run, smaller)) continue;
       value = std::move(smaller);
       dropped = true;
       break;

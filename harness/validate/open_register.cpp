@@ -16,7 +16,7 @@ void add_schema_points(const std::string& file, const SchemaValidator& validator
   bool response = file.rfind("response", 0) == 0;
   for (const auto& [pattern, rules] : validator.index()) {
     for (const auto& [keyword, reason] : rules.accept_only) {
-      if (keyword == "future" || keyword == "omit") continue;  // generation hints, not rules
+      if (keyword == "future" || keyword == "omit" || keyword == "include") continue;  // generation hints
       OpenPoint p{"x-accept:" + pattern + ":" + keyword, pattern.empty() ? "/" : pattern,
                   permitted_for(keyword, response), reason, rules.locator};
       out.push_back({std::move(p), file});

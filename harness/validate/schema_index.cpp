@@ -110,9 +110,9 @@ std::string annotation_problem(const json& node, const std::string& at) {
   const auto& keywords = acceptance_keywords();
   for (const auto& [key, reason] : accept.items()) {
     std::string where = at + "/x-accept/" + escape_pointer_token(key);
-    bool hint = key == "future" || key == "omit";
+    bool hint = key == "future" || key == "omit" || key == "include";
     bool keyword = std::find(keywords.begin(), keywords.end(), key) != keywords.end();
-    if (!hint && !keyword) return where + ": not an acceptance keyword (required, minItems, minLength, maxLength, format, type, enum, pattern) or hint (future, omit)";
+    if (!hint && !keyword) return where + ": not an acceptance keyword (required, minItems, minLength, maxLength, format, type, enum, pattern) or hint (future, omit, include)";
     if (keyword && !node.contains(key)) return where + ": the node has no '" + key + "' for the acceptance core to own";
     if (!reason.is_string() || reason.get<std::string>().size() < 10) return where + ": needs a reason (a sentence of 10 or more characters)";
   }

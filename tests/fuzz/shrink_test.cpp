@@ -19,6 +19,16 @@ bool on_the_way_to(const std::string& pointer, const std::string& site) {
   return site == pointer || site.rfind(pointer + "/", 0) == 0 || pointer.rfind(site + "/", 0) == 0;
 }
 
+/// True when dropping `pointer` would leave the acceptance core: its list would be empty, or
+/// the member is one the core always sends (`x-accept: {include}`). The shrinker never does it.
+bool core_needs(const FuzzTarget& target, const json& body, const std::string& pointer) {
+  std::string parent = pointer.substr(0, pointer.rfind('/'));
+  const json& holder = parent.empty() ? body : body.at(json::json_pointer(parent));
+  if (holder.is_array() && holder.size() == 1) return true;
+  auto rules = target.validator->index().find(pointer_pattern(pointer));
+  return rules != target.validator->index().end() && rules->second.accept_only.contains("include");
+}
+
 TEST(Shrink, AShrunkMutantKeepsOnlyWhatItNeeds) {
   MockServer mock;
   MockOptions options;
@@ -39,7 +49,7 @@ TEST(Shrink, AShrunkMutantKeepsOnlyWhatItNeeds) {
     const json& body = outcome.minimal.body;
     const std::string& site = outcome.minimal.replay.errors_at.front();
     for (const auto& pointer : child_pointers(body)) {
-      if (on_the_way_to(pointer, site)) continue;
+      if (on_the_way_to(pointer, site) || core_needs(targets[c.target], body, pointer)) continue;
       std::vector<Violation> violations = targets[c.target].validator->validate(without_child(body, pointer));
       bool breaks_elsewhere = std::any_of(violations.begin(), violations.end(), [&](const Violation& v) {
         return !on_the_way_to(v.pointer, site);

@@ -1,5 +1,5 @@
 // The precision proof that conform's own mock cannot give: three servers written from the pages
-// alone (tests/independent/servers/README.md: three in Python, one in Node), each keeping every stated fact and choosing its
+// alone (tests/independent/servers/README.md: three in Python, one in Node, one in Java), each keeping every stated fact and choosing its
 // own answers where the pages are silent, pass replay and fuzz. A false alarm fails this test.
 #include <gtest/gtest.h>
 
@@ -25,7 +25,7 @@ class IndependentServer {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       std::string path = std::string(CONFORM_SOURCE_DIR) + "/tests/independent/servers/" + script;
-      const char* interpreter = script.ends_with(".js") ? "node" : "python3";
+      const char* interpreter = script.ends_with(".js") ? "node" : script.ends_with(".java") ? "java" : "python3";
       execlp("timeout", "timeout", "600", interpreter, path.c_str(), "--port", "0", static_cast<char*>(nullptr));
       _exit(127);
     }
@@ -71,7 +71,7 @@ std::string fail_lines(const std::string& output) {
 class IndependentServers : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(IndependentServers, PassReplayAndFuzzWithoutAFalseAlarm) {
-  IndependentServer server(GetParam());
+  IndependentServer server(GetParam());  // java compiles its source first: allow a few seconds
   ASSERT_GT(server.port(), 0) << GetParam() << " did not start";
   CliRun replay = conform_cli("replay --target " + server.url());
   EXPECT_EQ(replay.exit_code, 0) << fail_lines(replay.output) << replay.output.substr(0, 500);
@@ -82,7 +82,7 @@ TEST_P(IndependentServers, PassReplayAndFuzzWithoutAFalseAlarm) {
 
 INSTANTIATE_TEST_SUITE_P(FromThePagesAlone, IndependentServers,
                          ::testing::Values("server_plain.py", "server_strict.py", "server_alt.py",
-                                           "server_node.js"));
+                                           "server_node.js", "Server.java"));
 
 }  // namespace
 }  // namespace conform
