@@ -12,15 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-/// The open point a probe kind exercises (mutators.hpp lists the kinds).
-std::string probe_open_point(const std::string& probe) {
-  if (probe == "unknown_field") return "unknown-fields";
-  if (probe == "unicode_text") return "unicode-text";
-  if (probe == "huge_array") return "large-lists";
-  if (probe == "crlf_in_header_field") return "crlf-text";
-  return "long-strings";
-}
-
 uint64_t mix(uint64_t seed, uint64_t index) {
   uint64_t x = seed * 0x9E3779B97F4A7C15ull + index + 1;
   x ^= x >> 30;

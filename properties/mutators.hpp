@@ -59,6 +59,9 @@ struct ProbeSite {
 /// The probe sites of `value` under `schema`, in a fixed order.
 std::vector<ProbeSite> probe_sites_of(const nlohmann::json& schema, const nlohmann::json& value);
 
+/// The open point of the register a probe kind exercises (`unknown_field` → `unknown-fields`).
+const char* probe_open_point(const std::string& probe_name);
+
 /// Builds the probe at one site.
 Probe make_probe(const nlohmann::json& value, const ProbeSite& site);
 

@@ -91,6 +91,17 @@ json probe_value(const std::string& name, const json& current) {
 
 }  // namespace
 
+const char* probe_open_point(const std::string& probe_name) {
+  static const std::pair<const char*, const char*> table[] = {
+      {"unknown_field", "unknown-fields"}, {"long_string", "long-strings"},         {"unicode_text", "unicode-text"},
+      {"huge_array", "large-lists"},       {"crlf_in_header_field", "crlf-text"},
+  };
+  for (const auto& [name, open_point] : table) {
+    if (probe_name == name) return open_point;
+  }
+  return "long-strings";
+}
+
 std::vector<ProbeSite> probe_sites_of(const json& schema, const json& value) {
   std::vector<ProbeSite> out;
   if (value.is_object()) out.push_back({"unknown_field", "/conform_unknown_field"});

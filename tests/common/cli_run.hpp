@@ -27,4 +27,14 @@ inline CliRun conform_cli(const std::string& arguments, int timeout_s = 300) {
   return run;
 }
 
+/// The number just before the last " WORD" of an output ("567 coverage-phase cases",
+/// "3 failed,"); -1 when WORD is absent or no number precedes it.
+inline long count_before(const std::string& output, const std::string& word) {
+  size_t at = output.rfind(" " + word);
+  if (at == std::string::npos || at == 0) return -1;
+  size_t start = output.find_last_not_of("0123456789", at - 1) + 1;
+  if (start == at) return -1;
+  return std::stol(output.substr(start, at - start));
+}
+
 }  // namespace conform::test

@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 
 using test::CliRun;
 using test::conform_cli;
+using test::count_before;
 
 /// Faults no generated request can reach, and why: fuzzing sends JSON bodies to the documented
 /// paths with lower-case channels, so these are replay's to catch (its probes do).
@@ -40,14 +41,6 @@ const std::set<std::string> kUnreachable = {
 const std::set<std::string> kCoverageOnly = {"genesys-operation-name-optional", "server-error-on-long-text",
                                              "whippy-sender-email-400"};
 
-/// The number in "<N> <word>" of a line, e.g. "567 coverage-phase cases"; 0 when absent.
-size_t number_before(const std::string& output, const std::string& word) {
-  size_t at = output.find(" " + word);
-  if (at == std::string::npos) return 0;
-  size_t start = output.find_last_not_of("0123456789", at - 1) + 1;
-  return std::stoul(output.substr(start, at - start));
-}
-
 TEST(FuzzCli, TheCleanMockPassesAThousandCasesAfterTheCoveragePhase) {
   MockServer mock;
   mock.start(MockOptions{});
@@ -55,9 +48,9 @@ TEST(FuzzCli, TheCleanMockPassesAThousandCasesAfterTheCoveragePhase) {
   EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 3000);
   EXPECT_NE(run.output.find(" 0 failed, "), std::string::npos) << run.output.substr(0, 3000);
   EXPECT_NE(run.output.find(" 0 error, 0 timeout"), std::string::npos);
-  size_t coverage = number_before(run.output, "coverage-phase cases");
-  EXPECT_GT(coverage, 300u);
-  EXPECT_EQ(number_before(run.output, "cases in"), coverage + 1000);
+  long coverage = count_before(run.output, "coverage-phase cases");
+  EXPECT_GT(coverage, 300);
+  EXPECT_EQ(count_before(run.output, "cases in"), coverage + 1000);
   // Every settled constraint of every request schema is broken by some negative case.
   size_t at = run.output.find("\ncoverage: ");
   ASSERT_NE(at, std::string::npos) << run.output.substr(0, 2000);
@@ -128,10 +121,10 @@ TEST(FuzzCli, TwoShardsTogetherRunEveryCaseOnce) {
   CliRun second = conform_cli("fuzz --target " + mock.url() + " --cases 300 --seed 3 --shard 2/2");
   ASSERT_EQ(first.exit_code, 0) << first.output.substr(0, 2000);
   ASSERT_EQ(second.exit_code, 0) << second.output.substr(0, 2000);
-  size_t a = number_before(first.output, "cases in"), b = number_before(second.output, "cases in");
-  EXPECT_GT(a, 0u);
-  EXPECT_GT(b, 0u);
-  EXPECT_EQ(a + b, number_before(first.output, "coverage-phase cases") + 300)
+  long a = count_before(first.output, "cases in"), b = count_before(second.output, "cases in");
+  EXPECT_GT(a, 0);
+  EXPECT_GT(b, 0);
+  EXPECT_EQ(a + b, count_before(first.output, "coverage-phase cases") + 300)
       << first.output.substr(0, 500) << second.output.substr(0, 500);
 }
 

@@ -21,14 +21,7 @@ namespace {
 
 using test::CliRun;
 using test::conform_cli;
-
-/// The FAIL count of a run's summary line ("N passed, M failed, ..."); -1 when there is none.
-long failed_count(const std::string& output) {
-  size_t at = output.rfind(" failed, ");
-  if (at == std::string::npos) return -1;
-  size_t start = output.find_last_not_of("0123456789", at - 1) + 1;
-  return std::stol(output.substr(start, at - start));
-}
+using test::count_before;
 
 /// True when some failure line of the run names `check` ("  <check> [requirement ...").
 bool caught_by(const std::string& output, const std::string& check) {
@@ -61,11 +54,11 @@ TEST(CryNoWolf, EveryVariantPassesReplayAndFuzzWithThreeSeeds) {
     mock.start(options);
     CliRun replay = conform_cli("replay --target " + mock.url());
     EXPECT_EQ(replay.exit_code, 0) << replay.output.substr(0, 3000);
-    std::string row = std::string(variant.name) + ": " + std::to_string(failed_count(replay.output));
+    std::string row = std::string(variant.name) + ": " + std::to_string(count_before(replay.output, "failed,"));
     for (uint64_t seed : {1, 2, 3}) {
       CliRun fuzz = conform_cli("fuzz --target " + mock.url() + fuzz_flags(seed));
       EXPECT_EQ(fuzz.exit_code, 0) << "seed " << seed << "\n" << fuzz.output.substr(0, 3000);
-      row += ", " + std::to_string(failed_count(fuzz.output));
+      row += ", " + std::to_string(count_before(fuzz.output, "failed,"));
     }
     std::cout << row << "\n";
   }
