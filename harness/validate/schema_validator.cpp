@@ -6,6 +6,8 @@
 #include "contract/contract.hpp"
 
 #include "core/json_pointer.hpp"
+#include "core/json_text.hpp"
+#include "validate/compiled_schema.hpp"
 #include "validate/formats.hpp"
 #include "validate/valijson_engine.hpp"
 
@@ -125,6 +127,7 @@ SchemaValidator::SchemaValidator(const json& schema, SchemaSettings settings)
                                                   settings.origin)),
       index_(index_schema(schema)),
       settings_(std::move(settings)) {
+  compiled_ = CompiledSchema::compile(schema, settings_.email_policy, compile_refusal_);
   for (const auto& [pattern, rules] : index_) {
     if (is_known_format(rules.format)) formats_.push_back({split_pointer(pattern), rules.format});
   }
@@ -222,6 +225,11 @@ static std::vector<RawSchemaError> leaf_causes(const std::vector<RawSchemaError>
 }
 
 std::vector<Violation> SchemaValidator::validate(const json& instance) const {
+  if (compiled_ && compiled_->accepts(instance)) return {};
+  return reference_validate(instance);
+}
+
+std::vector<Violation> SchemaValidator::reference_validate(const json& instance) const {
   std::vector<Violation> out;
   if (!structure_->accepts(instance)) {
     for (const auto& e : leaf_causes(structure_->errors(instance))) {
@@ -248,6 +256,17 @@ std::vector<Violation> SchemaValidator::settled_violations(const json& instance)
 }
 
 bool SchemaValidator::accepts(const json& instance) const {
+  return compiled_ ? compiled_->accepts(instance) : reference_accepts(instance);
+}
+
+TextValidation SchemaValidator::validate_text(std::string_view text, size_t max_depth) const {
+  if (compiled_ && compiled_->judge_text(text, max_depth) == TextVerdict::accepted) return {};
+  JsonParse parsed = parse_json(text, max_depth);
+  if (!parsed.value) return {parsed.error, {}};
+  return {std::nullopt, validate(*parsed.value)};
+}
+
+bool SchemaValidator::reference_accepts(const json& instance) const {
   if (!structure_->accepts(instance)) return false;
   std::vector<Violation> format_violations;
   for (const auto& rule : formats_) {

@@ -1,9 +1,15 @@
 #pragma once
-/// Validates documents against one contract schema: structure (valijson) plus formats (ours).
+/// Validates documents against one contract schema. Two engines answer: the compiled program
+/// (compiled_schema.hpp) decides accept or reject; the reference path (valijson for structure,
+/// formats.hpp for formats) explains a rejection, and answers alone for a schema the compiler
+/// refused.
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <optional>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +19,13 @@
 namespace conform {
 
 class ValijsonSchema;
+class CompiledSchema;
+
+/// What validating JSON text found: a parse error (line and column), or the violations.
+struct TextValidation {
+  std::optional<std::string> parse_error;
+  std::vector<Violation> violations;
+};
 
 /// What a SchemaValidator needs besides the schema itself.
 struct SchemaSettings {
@@ -37,6 +50,18 @@ class SchemaValidator {
   std::vector<Violation> settled_violations(const nlohmann::json& instance) const;
   /// True when the document keeps the schema and its formats.
   bool accepts(const nlohmann::json& instance) const;
+  /// Parses and validates text: simdjson and the program when they accept, else nlohmann (for
+  /// the error's line and column) and `validate`.
+  TextValidation validate_text(std::string_view text, size_t max_depth = 512) const;
+
+  /// The compiled program, or nullptr when the compiler refused the schema.
+  const CompiledSchema* compiled() const { return compiled_.get(); }
+  /// Why the compiler refused the schema ("" when it did not).
+  const std::string& compile_refusal() const { return compile_refusal_; }
+  /// The reference path alone: valijson plus conform's formats.
+  bool reference_accepts(const nlohmann::json& instance) const;
+  /// The reference path alone: every leaf violation, labelled.
+  std::vector<Violation> reference_validate(const nlohmann::json& instance) const;
   /// The pattern → rules index, for generators and lookups.
   const SchemaIndex& index() const { return index_; }
 
@@ -53,6 +78,8 @@ class SchemaValidator {
   Violation make_violation(std::string pointer, std::string keyword, std::string message) const;
 
   std::unique_ptr<ValijsonSchema> structure_;
+  std::unique_ptr<CompiledSchema> compiled_;
+  std::string compile_refusal_;
   SchemaIndex index_;
   std::vector<FormatRule> formats_;
   SchemaSettings settings_;

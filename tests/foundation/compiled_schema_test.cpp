@@ -1,0 +1,77 @@
+// The compiled engine at its edges: what the compiler refuses (and that such a schema still
+// validates, through valijson whole), and every keyword it compiles. JSON text where simdjson
+// and nlohmann could part is in properties/compiled_differential_test.cpp (it runs under ASan).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "validate/compiled_schema.hpp"
+#include "validate/schema_validator.hpp"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+SchemaValidator validator_for(const json& schema) { return SchemaValidator(schema, SchemaSettings{{}, "test", "test.schema.json"}); }
+
+std::set<std::string> pointers(const std::vector<Violation>& violations) {
+  std::set<std::string> out;
+  for (const auto& v : violations) out.insert(v.pointer);
+  return out;
+}
+
+TEST(CompiledSchema, AKeywordItDoesNotCompileSendsTheWholeSchemaToValijson) {
+  SchemaValidator v = validator_for(json::parse(R"({"type":"object","properties":{"n":{"type":"integer","multipleOf":5}}})"));
+  EXPECT_EQ(v.compiled(), nullptr);
+  EXPECT_EQ(v.compile_refusal(), "/properties/n/multipleOf: the keyword 'multipleOf' is not compiled");
+  EXPECT_TRUE(v.accepts(json::parse(R"({"n":10})")));
+  EXPECT_EQ(pointers(v.validate(json::parse(R"({"n":7})"))), std::set<std::string>{"/n"});
+}
+
+TEST(CompiledSchema, AFormatWhereTheReferenceChecksNoFormatIsRefused) {
+  SchemaValidator under_not = validator_for(json::parse(R"({"not":{"type":"string","format":"email"}})"));
+  EXPECT_EQ(under_not.compiled(), nullptr);
+  EXPECT_NE(under_not.compile_refusal().find("format"), std::string::npos);
+  SchemaValidator shared_type = validator_for(
+      json::parse(R"({"anyOf":[{"type":"string","format":"email"},{"type":"string","minLength":3}]})"));
+  EXPECT_EQ(shared_type.compiled(), nullptr);
+  EXPECT_NE(shared_type.compile_refusal().find("shares an instance type"), std::string::npos);
+}
+
+TEST(CompiledSchema, EveryContractKeywordCompilesAndAnswersAsTheReference) {
+  json schema = json::parse(R"({
+    "type": "object", "required": ["to", "kind"], "additionalProperties": false,
+    "properties": {
+      "to": {"type": "array", "minItems": 1, "maxItems": 2, "items": {"$ref": "#/definitions/address"}},
+      "kind": {"enum": ["a", "b"]}, "fixed": {"const": 3},
+      "n": {"type": "number", "minimum": 1, "exclusiveMaximum": 10},
+      "code": {"type": "string", "pattern": "^[A-Z]{2}$", "maxLength": 2},
+      "cc": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string", "format": "email"}}]},
+      "tree": {"$ref": "#/definitions/tree"}
+    },
+    "definitions": {
+      "address": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string", "format": "email"}}},
+      "tree": {"type": "object", "properties": {"child": {"$ref": "#/definitions/tree"}, "leaf": {"type": "boolean"}}}
+    }})");
+  SchemaValidator v = validator_for(schema);
+  ASSERT_NE(v.compiled(), nullptr) << v.compile_refusal();
+  const char* instances[] = {
+      R"({"to":[{"email":"a@b.co"}],"kind":"a"})",
+      R"({"to":[],"kind":"c","fixed":4,"n":10,"code":"abc","extra":1})",
+      R"({"to":[{"email":"nope"},{}],"kind":"b","cc":["x@y.z","bad"]})",
+      R"({"to":[{"email":"a@b.co"}],"kind":"b","cc":7})",
+      R"({"to":[{"email":"a@b.co"}],"kind":"b","tree":{"child":{"child":{"leaf":"yes"}}}})",
+      R"([1,2])",
+  };
+  for (const char* text : instances) {
+    json value = json::parse(text);
+    EXPECT_EQ(v.compiled()->accepts(value), v.reference_accepts(value)) << text;
+    std::set<std::string> compiled;
+    for (const auto& e : v.compiled()->errors(value)) compiled.insert(e.pointer);
+    EXPECT_EQ(compiled, pointers(v.reference_validate(value))) << text;
+  }
+}
+
+}  // namespace
+}  // namespace conform
