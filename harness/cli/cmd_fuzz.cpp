@@ -10,6 +10,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/interrupts.hpp"
 #include "cli/run_setup.hpp"
 #include "engine/runner.hpp"
 #include "fuzz_cases.hpp"
@@ -159,6 +160,10 @@ int run_fuzz(const std::vector<std::string>& argv) {
   }
   std::vector<FuzzTarget> targets = fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
   GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard, plan.coverage_phase);
+  if (plan.cases == 0 && cases.coverage_size() == 0) {
+    throw UsageError("no case to run: --cases 0 " + std::string(plan.coverage_phase ? "and no coverage-phase case" : "with --no-coverage") +
+                     "; a run that checks nothing cannot pass the gate");
+  }
   std::cerr << "conform fuzz: seed " << plan.seed << ", " << cases.coverage_size() << " coverage-phase cases + "
             << plan.cases << " random cases"
             << (plan.selection.shard ? " (this shard runs its share)" : "") << " against "
@@ -173,12 +178,19 @@ int run_fuzz(const std::vector<std::string>& argv) {
   HttpTransportFactory http(HttpSettings{plan.target, plan.timeout_s});
   RunInfo info = make_run_info(source, catalog, plan.selection, "fuzz", plan.target.base_url());
   info.seed = plan.seed;
+  catch_interrupts();
+  plan.run.interrupt = &run_interrupt();
   try {
     RunSummary summary = run_cases(catalog, cases, plan.run, [&http] { return http.make(); }, sinks, info);
+    if (summary.interrupted_by != 0) {
+      std::cerr << "conform fuzz: interrupted; failures are not shrunk (that would send more requests)\n"
+                << "reproduce this run with --seed " << plan.seed << "\n";
+      return run_exit_code(summary);
+    }
     report_failures(targets, failed.failures, plan, http, redactor);
     print_coverage(cases.constraint_coverage());
     std::cerr << "reproduce this run with --seed " << plan.seed << "\n";
-    return summary.passed() ? kExitOk : kExitFailed;
+    return run_exit_code(summary);
   } catch (const std::exception& e) {
     std::cerr << "conform fuzz: " << e.what() << "\n";
     return kExitUsage;

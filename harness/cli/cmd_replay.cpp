@@ -9,6 +9,8 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/interrupts.hpp"
+#include "cli/not_found_hint.hpp"
 #include "cli/run_setup.hpp"
 #include "engine/case_builder.hpp"
 #include "engine/runner.hpp"
@@ -84,6 +86,42 @@ TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redacto
   };
 }
 
+/// Why a run holds no case: a run that checks nothing must never pass the gate.
+std::string nothing_to_run(const ReplayPlan& plan, const Catalog& catalog) {
+  std::string where = plan.fixtures.string();
+  std::string missing;
+  for (const auto& api : catalog.apis()) {
+    const std::string& id = api.contract.id;
+    if (!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) continue;
+    if (!fs::is_directory(plan.fixtures / id)) missing += (missing.empty() ? "" : ", ") + id;
+  }
+  std::string sentence = "no case to run: " + where + " holds no request fixture";
+  if (!missing.empty()) sentence += " for the selected APIs (no folder for " + missing + ")";
+  if (plan.selection.shard) sentence += ", or shard " + plan.selection.shard_text + " got none of them";
+  return sentence + "; a run that checks nothing cannot pass the gate";
+}
+
+/// A selected API without request fixtures sends nothing: say so, so a typo in a folder name
+/// is not mistaken for a pass.
+void say_which_apis_have_no_cases(const ReplayPlan& plan, const Catalog& catalog, const std::vector<ReplayCase>& cases) {
+  std::set<std::string> with_cases;
+  for (const auto& c : cases) with_cases.insert(c.api);
+  for (const auto& api : catalog.apis()) {
+    const std::string& id = api.contract.id;
+    if ((!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) || with_cases.contains(id)) continue;
+    std::cerr << "conform replay: " << id << " has no request fixture under " << (plan.fixtures / id).string()
+              << (plan.selection.shard ? " for this shard" : "") << "; nothing is sent for it\n";
+  }
+}
+
+std::set<std::string> valid_case_ids(const std::vector<ReplayCase>& cases) {
+  std::set<std::string> out;
+  for (const auto& c : cases) {
+    if (c.intent == Intent::accept) out.insert(c.id);
+  }
+  return out;
+}
+
 }  // namespace
 
 int run_replay(const std::vector<std::string>& argv) {
@@ -96,6 +134,8 @@ int run_replay(const std::vector<std::string>& argv) {
   CaseSettings settings{plan.selection.credentials, plan.selection.apis};
   std::vector<ReplayCase> cases = build_cases(catalog, load_fixture_tree(plan.fixtures), settings);
   if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
+  if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog));
+  say_which_apis_have_no_cases(plan, catalog, cases);
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);
   if (plan.target) {
     std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0));
@@ -105,17 +145,20 @@ int run_replay(const std::vector<std::string>& argv) {
     }
   }
   ConsoleSink console(std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
-  std::vector<EventSink*> sinks{&console};
+  NotFoundHintSink not_found(valid_case_ids(cases), plan.target ? plan.target->base_url() : "the recording", std::cerr);
+  std::vector<EventSink*> sinks{&console, &not_found};
   for (auto& sink : reports) sinks.push_back(sink.get());
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target ? plan.target->base_url() : "http://TARGET";
   std::unique_ptr<HttpTransportFactory> http;
   TransportFactory transports = make_transports(plan, redactor, http);
+  catch_interrupts();
+  plan.run.interrupt = &run_interrupt();
   try {
-    RunSummary summary = run_cases(catalog, cases, plan.run, transports, sinks, make_run_info(source, catalog, plan.selection, plan.cassettes ? "cassettes" : "replay",
-                                                          plan.target ? plan.target->base_url() : "cassettes " + plan.cassettes->string()));
-    return summary.passed() ? kExitOk : kExitFailed;
+    RunInfo info = make_run_info(source, catalog, plan.selection, plan.cassettes ? "cassettes" : "replay",
+                                 plan.target ? plan.target->base_url() : "cassettes " + plan.cassettes->string());
+    return run_exit_code(run_cases(catalog, cases, plan.run, transports, sinks, info));
   } catch (const std::exception& e) {  // a report that cannot be written, a cassette dir gone
     std::cerr << "conform replay: " << e.what() << "\n";
     return kExitUsage;

@@ -137,6 +137,10 @@ int check_fixture_tree(const Args& args, const Catalog& catalog) {
   if (!args.positionals().empty()) throw UsageError("--fixtures takes no FILE arguments");
   bool json_output = args.value("--format").value_or("text") == "json";
   std::vector<Fixture> fixtures = load_fixture_tree(*args.value("--fixtures"));
+  if (fixtures.empty()) {
+    throw UsageError("no fixture under " + *args.value("--fixtures") +
+                     " (fixtures sit in <dir>/<api>/*.json); checking nothing cannot pass");
+  }
   size_t disagree = 0;
   json out = json::array();
   for (const auto& fixture : fixtures) {

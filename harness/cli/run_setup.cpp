@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "cli/commands.hpp"
+#include "cli/interrupts.hpp"
 #include "engine/case_builder.hpp"
 #include "report/sink_factory.hpp"
 
@@ -109,6 +111,11 @@ RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const 
     for (const auto& r : open_register(api)) info.open_points[api.contract.id].push_back(r.point);
   }
   return info;
+}
+
+int run_exit_code(const RunSummary& summary) {
+  if (summary.interrupted_by != 0) return interrupted_exit_code(summary.interrupted_by);
+  return summary.passed() ? kExitOk : kExitFailed;
 }
 
 }  // namespace conform

@@ -37,6 +37,10 @@ Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::
 RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const RunSelection& selection,
                       const std::string& mode, const std::string& target);
 
+/// The exit code of a finished run: 0 when it passed, 1 when a case fails the gate, 128 + the
+/// signal when one stopped it (cli/interrupts.hpp).
+int run_exit_code(const RunSummary& summary);
+
 /// One sink per `--report FMT:PATH`; throws UsageError for an unknown format or a bad path.
 std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args);
 

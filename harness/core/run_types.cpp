@@ -1,5 +1,7 @@
 #include "core/run_types.hpp"
 
+#include <csignal>
+
 namespace conform {
 namespace {
 const std::pair<Outcome, const char*> kOutcomeNames[] = {
@@ -35,10 +37,17 @@ size_t RunSummary::total() const {
 }
 
 bool RunSummary::passed() const {
+  if (interrupted_by != 0) return false;
   for (const auto& [outcome, count] : counts) {
     if (count > 0 && fails_gate(outcome)) return false;
   }
   return true;
+}
+
+std::string signal_name(int signal_number) {
+  if (signal_number == SIGINT) return "SIGINT";
+  if (signal_number == SIGTERM) return "SIGTERM";
+  return "signal " + std::to_string(signal_number);
 }
 
 }  // namespace conform

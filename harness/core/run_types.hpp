@@ -97,10 +97,15 @@ struct RunInfo {
 struct RunSummary {
   std::map<Outcome, size_t> counts;
   double wall_ms = 0;
+  size_t planned = 0;      ///< the cases the run held; more than total() when it was interrupted
+  int interrupted_by = 0;  ///< the signal that stopped the run before its end (SIGINT, SIGTERM), or 0
   /// Total cases.
   size_t total() const;
-  /// True when no outcome fails the gate.
+  /// True when no outcome fails the gate and the run was not interrupted.
   bool passed() const;
 };
+
+/// "SIGINT", "SIGTERM", or "signal N".
+std::string signal_name(int signal_number);
 
 }  // namespace conform

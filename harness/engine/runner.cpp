@@ -105,9 +105,15 @@ std::optional<CaseResult> run_index(RunState& state, Transport& transport, size_
   return run_one(state, transport, *c);
 }
 
+bool interrupted(const RunOptions& options) { return options.interrupt && options.interrupt->load() != 0; }
+
+/// Takes the next index only while no interrupt is asked for, so every taken index is run and
+/// delivered: an interrupted run's results have no gaps.
 void work(RunState& state, Transport& transport) {
   size_t total = state.source.size();
-  for (size_t index = state.next++; index < total; index = state.next++) {
+  while (!interrupted(state.options)) {
+    size_t index = state.next++;
+    if (index >= total) return;
     deliver(state, index, run_index(state, transport, index));
   }
 }
@@ -139,6 +145,8 @@ RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const Run
   for (auto& thread : threads) thread.join();
   state.summary.wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  state.summary.planned = source.size();
+  if (interrupted(options) && state.emitted < source.size()) state.summary.interrupted_by = options.interrupt->load();
   for (EventSink* sink : sinks) sink->run_finished(state.summary);
   return state.summary;
 }

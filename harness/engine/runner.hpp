@@ -1,6 +1,7 @@
 #pragma once
 /// The engine: runs cases on parallel workers through a transport, judges each exchange and
 /// emits events in case order. The only caller of a transport.
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct RunOptions {
   JudgeSettings judge;
   const Redactor* redactor = nullptr;  ///< scrubs results before any sink sees them
   std::string base_url;                ///< for the curl lines ("" = no curl)
+  /// Nonzero asks the run to stop: no case starts after it, the ones in flight finish, and the
+  /// summary says which signal it was (RunSummary::interrupted_by).
+  const std::atomic<int>* interrupt = nullptr;
 };
 
 /// Runs the cases, emitting run_started, one case_finished per case (in case order) and

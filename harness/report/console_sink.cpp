@@ -68,6 +68,10 @@ void ConsoleSink::run_finished(const RunSummary& summary) {
   clear_progress();
   out_ << summary_line(summary) << " (" << summary.total() << " cases in "
        << static_cast<long>(summary.wall_ms) << " ms)\n";
+  if (summary.interrupted_by != 0) {
+    out_ << "INTERRUPTED by " << signal_name(summary.interrupted_by) << " after " << summary.total() << " of "
+         << summary.planned << " cases: nothing was sent after it, and the reports hold the cases that ran\n";
+  }
   if (!observed_by_kind_.empty()) {
     out_ << "observed, by open point (the pages leave these open; they never fail):";
     for (const auto& [kind, count] : observed_by_kind_) out_ << " " << kind << " " << count << ";";

@@ -55,9 +55,8 @@ void write_header(std::ostream& out, const json& report) {
                  : std::to_string(bad) + " of " + std::to_string(total) +
                        " cases fail the gate")
       << "</span></p>\n";
-  if (!report.value("complete", false)) {
-    out << "<p class=\"warning\">⚠ The run did not finish: this report holds the cases recorded "
-           "before it stopped.</p>\n";
+  if (std::string partial = incompleteness(report); !partial.empty()) {
+    out << "<p class=\"warning\">⚠ " << escape_markup(partial) << "</p>\n";
   }
   write_run_list(out, report);
   out << "</header>\n";

@@ -44,9 +44,7 @@ void write_header(std::ostream& out, const json& report) {
         << (run["seed"].is_null() ? "" : ", seed " + run["seed"].dump()) << ", started "
         << markdown_cell(run.value("started_at", "")) << "\n";
   }
-  if (!report.value("complete", false)) {
-    out << "\n> ⚠️ The run did not finish; this report holds the cases recorded before it stopped.\n";
-  }
+  if (std::string partial = incompleteness(report); !partial.empty()) out << "\n> ⚠️ " << partial << "\n";
   out << "\n";
 }
 

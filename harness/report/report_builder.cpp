@@ -28,7 +28,8 @@ json ReportBuilder::add(const CaseResult& result) {
 }
 
 json ReportBuilder::finish(const RunSummary& summary) {
-  json event = {{"event", "run_finished"}, {"wall_ms", summary.wall_ms}};
+  json event = {{"event", "run_finished"}, {"wall_ms", summary.wall_ms}, {"planned", summary.planned}};
+  if (summary.interrupted_by != 0) event["interrupted"] = signal_name(summary.interrupted_by);
   apply_event(report_, event);
   return event;
 }
@@ -64,8 +65,15 @@ bool apply_event(json& report, const json& event) {
     count_case(report["summary"], report["cases"].back());
   } else if (kind == "run_finished") {
     double wall_ms = event.value("wall_ms", 0.0);
-    if (!report["runs"].empty()) report["runs"].back()["wall_ms"] = wall_ms;
-    report["complete"] = true;
+    bool interrupted = event.contains("interrupted");
+    if (!report["runs"].empty()) {
+      json& run = report["runs"].back();
+      run["wall_ms"] = wall_ms;
+      // An interrupted run wrote what it ran; the report says so and stays incomplete.
+      if (interrupted) run["interrupted"] = {{"signal", event["interrupted"]}, {"planned_cases", event.value("planned", 0)}};
+    }
+    if (interrupted) report["summary"]["passed"] = false;
+    report["complete"] = !event.contains("interrupted");
     report["summary"]["wall_ms"] = wall_ms;
   } else {
     return false;

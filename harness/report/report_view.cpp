@@ -179,4 +179,16 @@ std::vector<const json*> noteworthy_cases(const json& report) {
   return out;
 }
 
+std::string incompleteness(const nlohmann::json& report) {
+  if (report.value("complete", false)) return "";
+  for (const auto& run : report["runs"]) {
+    if (!run.contains("interrupted")) continue;
+    const nlohmann::json& stop = run["interrupted"];
+    return "The run was interrupted by " + stop.value("signal", "a signal") + " after " +
+           std::to_string(report["cases"].size()) + " of " + std::to_string(stop.value("planned_cases", 0)) +
+           " cases: this report holds the cases that ran.";
+  }
+  return "The run did not finish: this report holds the cases recorded before it stopped.";
+}
+
 }  // namespace conform

@@ -59,4 +59,8 @@ std::vector<const nlohmann::json*> noteworthy_cases(const nlohmann::json& report
 /// The case's failures across all its checks.
 std::vector<const nlohmann::json*> case_failures(const nlohmann::json& entry);
 
+/// Why a report is partial, for a banner: "" for a complete report; the signal and the counts
+/// for an interrupted run; else that the run never finished (rebuilt from its NDJSON stream).
+std::string incompleteness(const nlohmann::json& report);
+
 }  // namespace conform

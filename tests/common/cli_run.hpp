@@ -13,10 +13,8 @@ struct CliRun {
   std::string output;  ///< stdout and stderr together
 };
 
-/// Runs `conform ARGUMENTS` under `timeout`, so a hung run fails the test instead of CI.
-inline CliRun conform_cli(const std::string& arguments, int timeout_s = 300) {
-  std::string command = "timeout " + std::to_string(timeout_s) + " " + std::string(CONFORM_BINARY) + " " +
-                        arguments + " 2>&1";
+/// Runs a shell command line as it is; what it writes to stdout is the output.
+inline CliRun run_shell(const std::string& command) {
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
@@ -25,6 +23,12 @@ inline CliRun conform_cli(const std::string& arguments, int timeout_s = 300) {
   int status = pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+/// Runs `conform ARGUMENTS` under `timeout`, so a hung run fails the test instead of CI.
+inline CliRun conform_cli(const std::string& arguments, int timeout_s = 300) {
+  return run_shell("timeout " + std::to_string(timeout_s) + " " + std::string(CONFORM_BINARY) + " " + arguments +
+                   " 2>&1");
 }
 
 /// The number just before the last " WORD" of an output ("567 coverage-phase cases",

@@ -152,11 +152,18 @@ TEST(FuzzCli, SavedFailuresReplayAsRegressionFixtures) {
   fs::remove_all(dir);
 }
 
-TEST(FuzzCli, UsageErrorsExitTwo) {
-  EXPECT_EQ(conform_cli("fuzz").exit_code, 2);
-  EXPECT_EQ(conform_cli("fuzz --target http://127.0.0.1:1 --cases 5").exit_code, 2);
-  EXPECT_EQ(conform_cli("fuzz --target http://127.0.0.1:1 --seed minus-one").exit_code, 2);
-  EXPECT_EQ(conform_cli("fuzz --target http://127.0.0.1:1 --api nope").exit_code, 2);
+/// Exit 2 for the reason named, not merely because the target is unreachable.
+void expect_usage_error(const std::string& arguments, const std::string& reason) {
+  CliRun run = conform_cli(arguments);
+  EXPECT_EQ(run.exit_code, 2) << arguments << "\n" << run.output;
+  EXPECT_NE(run.output.find(reason), std::string::npos) << arguments << "\n" << run.output;
+}
+
+TEST(FuzzCli, UsageErrorsExitTwoAndSayWhy) {
+  expect_usage_error("fuzz", "--target URL is required");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 5", "cannot reach http://127.0.0.1:1");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed minus-one", "--seed must be a non-negative integer");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --api nope", "unknown api 'nope'");
 }
 
 /// A clean mock and an HTTP transport to it, shared by the properties below.

@@ -112,12 +112,17 @@ TEST(ReplayCli, BadFixtureFilesExitTwoNamingTheFileAndPointer) {
 TEST(ReplayCli, UsageErrorsExitTwo) {
   std::string out;
   EXPECT_EQ(replay("", out), 2);
+  EXPECT_NE(out.find("give exactly one of --target URL and --cassettes DIR"), std::string::npos) << out;
   EXPECT_EQ(replay("--target http://127.0.0.1:9 --shard 3/2", out), 2);
+  EXPECT_NE(out.find("--shard takes K/N with 1 <= K <= N, got '3/2'"), std::string::npos) << out;
   EXPECT_EQ(replay("--target http://127.0.0.1:9 --report yaml:x", out), 2);
   EXPECT_NE(out.find("unknown report format 'yaml'"), std::string::npos) << out;
   EXPECT_EQ(replay("--target http://127.0.0.1:9 --api nope", out), 2);
+  EXPECT_NE(out.find("unknown api 'nope' (one of: bigin-mail,"), std::string::npos) << out;
   EXPECT_EQ(replay("--target https://127.0.0.1:9", out), 2);
+  EXPECT_NE(out.find("https targets are not supported"), std::string::npos) << out;
   EXPECT_EQ(test::run_command(kBinary + " replay --target http://127.0.0.1:9 --fixtures /nonexistent", out), 2);
+  EXPECT_NE(out.find("fixtures directory /nonexistent not found"), std::string::npos) << out;
   EXPECT_EQ(test::run_command(kBinary + " replay --help", out), 0);
   EXPECT_NE(out.find("--cassettes DIR"), std::string::npos);
 }

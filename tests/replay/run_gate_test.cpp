@@ -1,0 +1,132 @@
+// A gate that cannot pass on nothing, and a run that a signal stops: through the real binary,
+// against the in-process reference mock.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../common/cli_run.hpp"
+#include "mock/mock_server.hpp"
+
+namespace conform {
+namespace {
+namespace fs = std::filesystem;
+using test::conform_cli;
+using test::CliRun;
+
+const std::string kFixtures = std::string(CONFORM_SOURCE_DIR) + "/fixtures";
+
+/// A fresh directory under the system temp dir, removed at the end of the test.
+struct Scratch {
+  fs::path path;
+  explicit Scratch(const std::string& name)
+      : path(fs::temp_directory_path() / ("conform-gate-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Scratch() { fs::remove_all(path); }
+};
+
+std::string read_all(const fs::path& file) {
+  std::ifstream in(file);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void expect_said(const CliRun& run, const std::string& words) {
+  EXPECT_NE(run.output.find(words), std::string::npos) << "missing: " << words << "\n" << run.output.substr(0, 3000);
+}
+
+TEST(RunGate, AnEmptyFixtureFolderIsExitTwoNotAPass) {
+  MockServer mock;
+  mock.start({});
+  Scratch empty("empty");
+  CliRun run = conform_cli("replay --target " + mock.url() + " --fixtures " + empty.path.string());
+  EXPECT_EQ(run.exit_code, 2);
+  expect_said(run, "no case to run: " + empty.path.string() + " holds no request fixture");
+  expect_said(run, "a run that checks nothing cannot pass the gate");
+}
+
+TEST(RunGate, AnApiWithoutAFixtureFolderIsExitTwoWhenAloneAndNamedOtherwise) {
+  MockServer mock;
+  mock.start({});
+  Scratch some("some");
+  fs::create_directories(some.path / "bigin-mail");
+  fs::copy_file(kFixtures + "/bigin-mail/the-documented-request-is-accepted.json",
+                some.path / "bigin-mail" / "the-documented-request-is-accepted.json");
+  CliRun alone = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string() + " --api whippy-email");
+  EXPECT_EQ(alone.exit_code, 2);
+  expect_said(alone, "(no folder for whippy-email)");
+  CliRun all = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string());
+  EXPECT_EQ(all.exit_code, 0) << all.output;
+  expect_said(all, "whippy-email has no request fixture under " + (some.path / "whippy-email").string() +
+                       "; nothing is sent for it");
+  EXPECT_EQ(all.output.find("bigin-mail has no request fixture"), std::string::npos) << all.output;
+}
+
+TEST(RunGate, ValidatingAnEmptyFixtureFolderAndFuzzingNoCaseAreExitTwo) {
+  Scratch empty("validate");
+  CliRun validate = conform_cli("validate --api bigin-mail --fixtures " + empty.path.string());
+  EXPECT_EQ(validate.exit_code, 2);
+  expect_said(validate, "no fixture under " + empty.path.string());
+  MockServer mock;
+  mock.start({});
+  CliRun fuzz = conform_cli("fuzz --target " + mock.url() + " --cases 0 --no-coverage");
+  EXPECT_EQ(fuzz.exit_code, 2);
+  expect_said(fuzz, "no case to run: --cases 0 with --no-coverage");
+}
+
+TEST(RunGate, EveryValidRequestAnsweredWith404HintsAtThePathPrefix) {
+  MockServer mock;
+  mock.start({});
+  CliRun wrong = conform_cli("replay --target " + mock.url() + "/v2 --api bigin-mail --fixtures " + kFixtures);
+  EXPECT_EQ(wrong.exit_code, 1);
+  expect_said(wrong, "hint: every valid request of bigin-mail (");
+  expect_said(wrong, "got 404 from " + mock.url() + "/v2: is the target's path prefix right?");
+  CliRun right = conform_cli("replay --target " + mock.url() + " --api bigin-mail --fixtures " + kFixtures);
+  EXPECT_EQ(right.exit_code, 0) << right.output;
+  EXPECT_EQ(right.output.find("hint:"), std::string::npos) << right.output;
+}
+
+/// A long fuzz run stopped by `signal` after 2 s: the exit code, the console and every report.
+void expect_a_clean_interrupt(const char* signal, int exit_code) {
+  MockServer mock;
+  mock.start({});
+  Scratch dir(std::string("interrupt-") + signal);
+  fs::path json = dir.path / "run.json", junit = dir.path / "run.xml", html = dir.path / "run.html";
+  fs::path console = dir.path / "console.txt";
+  // stdout goes to a file, as in CI: what was printed must be there after the signal. The
+  // outer timeout only guards the test against a run that ignores the signal.
+  CliRun run = test::run_shell("timeout 120 timeout --preserve-status -s " + std::string(signal) + " 2 " +
+                               std::string(CONFORM_BINARY) + " fuzz --target " + mock.url() +
+                               " --cases 2000000 --seed 5 --report json:" + json.string() + " --report junit:" +
+                               junit.string() + " --report html:" + html.string() + " 2>&1 > " + console.string());
+  const std::string name = std::string("SIG") + signal;
+  EXPECT_EQ(run.exit_code, exit_code) << run.output;
+  expect_said(run, "interrupted; failures are not shrunk");
+  std::string printed = read_all(console);
+  EXPECT_NE(printed.find("INTERRUPTED by " + name + " after "), std::string::npos) << printed;
+  EXPECT_NE(printed.find(" passed, "), std::string::npos) << printed;
+  nlohmann::json report = nlohmann::json::parse(read_all(json));
+  EXPECT_FALSE(report["complete"].get<bool>());
+  EXPECT_FALSE(report["summary"]["passed"].get<bool>());
+  EXPECT_EQ(report["runs"][0]["interrupted"]["signal"], name);
+  size_t ran = report["cases"].size();
+  EXPECT_GT(ran, 0u);
+  EXPECT_LT(ran, report["runs"][0]["interrupted"]["planned_cases"].get<size_t>());
+  EXPECT_EQ(report["summary"]["total"].get<size_t>(), ran);
+  std::string xml = read_all(junit);
+  EXPECT_NE(xml.find("type=\"INTERRUPTED\""), std::string::npos) << xml.substr(0, 500);
+  EXPECT_NE(xml.find("interrupted by " + name), std::string::npos);
+  EXPECT_NE(read_all(html).find("The run was interrupted by " + name), std::string::npos);
+}
+
+TEST(RunGate, SigintStopsTheRunWritesEveryReportMarkedInterruptedAndExits130) {
+  expect_a_clean_interrupt("INT", 130);
+}
+
+TEST(RunGate, SigtermFromACiTimeoutStillLeavesTheJunitFileAndExits143) {
+  expect_a_clean_interrupt("TERM", 143);
+}
+
+}  // namespace
+}  // namespace conform
