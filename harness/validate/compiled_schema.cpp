@@ -2,6 +2,10 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <array>
+
+#include "validate/leaf_filter.hpp"
 #include "validate/program_walk.hpp"
 #include "validate/schema_compiler.hpp"
 
@@ -29,6 +33,12 @@ struct NlohmannView {
   }
   static std::string_view text(Value v) { return v->get_ref<const std::string&>(); }
   static double number(Value v) { return v->get<double>(); }
+  static bool integer_is_exact(Value v) {
+    if (v->is_number_unsigned()) return v->get<uint64_t>() <= (uint64_t{1} << 53);
+    int64_t i = v->get<int64_t>();
+    return i <= (int64_t{1} << 53) && i >= -(int64_t{1} << 53);
+  }
+  static bool has_duplicate_keys(Value) { return false; }  // nlohmann keeps one copy of a key
   static size_t size(Value v) { return v->size(); }
   template <class F>
   static bool elements(Value v, F&& f) {
@@ -44,7 +54,8 @@ struct NlohmannView {
     }
     return true;
   }
-  static bool equals(Value v, const json& expected) { return *v == expected; }
+  /// 1 when equal, 0 when not (never unsure: nlohmann holds one copy of each key).
+  static int equals(Value v, const json& expected) { return *v == expected ? 1 : 0; }
 };
 
 /// simdjson DOM values, as ProgramWalk reads them. A duplicated key is walked each time it
@@ -73,6 +84,35 @@ struct SimdjsonView {
       case Kind::UINT64: return static_cast<double>(v.get_uint64().value_unsafe());
       default: return v.get_double().value_unsafe();
     }
+  }
+  static bool integer_is_exact(Value v) {
+    if (v.type() == Kind::UINT64) return v.get_uint64().value_unsafe() <= (uint64_t{1} << 53);
+    int64_t i = v.get_int64().value_unsafe();
+    return i <= (int64_t{1} << 53) && i >= -(int64_t{1} << 53);
+  }
+  /// nlohmann keeps the last copy of a duplicated key and simdjson keeps all of them, so an
+  /// object with one is left to nlohmann and the reference.
+  static bool has_duplicate_keys(Value v) {
+    simdjson::dom::object fields = v.get_object().value_unsafe();
+    constexpr size_t small = 16;
+    std::array<std::string_view, small> first;  // a small object is compared pairwise, on the stack
+    std::vector<std::string_view> all;
+    size_t n = 0;
+    for (simdjson::dom::key_value_pair field : fields) {
+      if (n < small) {
+        for (size_t i = 0; i < n; ++i) {
+          if (first[i] == field.key) return true;
+        }
+        first[n] = field.key;
+      } else {
+        if (all.empty()) all.assign(first.begin(), first.end());
+        all.push_back(field.key);
+      }
+      ++n;
+    }
+    if (all.empty()) return false;
+    std::sort(all.begin(), all.end());
+    return std::adjacent_find(all.begin(), all.end()) != all.end();
   }
   static size_t size(Value v) {
     if (v.type() == Kind::ARRAY) {
@@ -105,7 +145,8 @@ struct SimdjsonView {
     }
     return true;
   }
-  static bool equals(Value v, const json& expected) {
+  /// 1 when equal, 0 when not, -1 when an object holds a duplicated key (nlohmann's copy decides).
+  static int equals(Value v, const json& expected) {
     switch (v.type()) {
       case Kind::NULL_VALUE: return expected.is_null();
       case Kind::BOOL: return expected.is_boolean() && expected.get<bool>() == v.get_bool().value_unsafe();
@@ -117,28 +158,29 @@ struct SimdjsonView {
         simdjson::dom::array items = v.get_array().value_unsafe();
         return equal_arrays(items, expected);
       }
-      case Kind::OBJECT: {
-        simdjson::dom::object fields = v.get_object().value_unsafe();
-        return equal_objects(fields, expected);
-      }
+      case Kind::OBJECT: return has_duplicate_keys(v) ? -1 : equal_objects(v, expected);
     }
-    return false;
+    return 0;
   }
-  static bool equal_arrays(simdjson::dom::array items, const json& expected) {
-    if (!expected.is_array() || count(items) != expected.size()) return false;
+  static int equal_arrays(simdjson::dom::array items, const json& expected) {
+    if (!expected.is_array() || count(items) != expected.size()) return 0;
     size_t i = 0;
     for (simdjson::dom::element item : items) {
-      if (!equals(item, expected[i++])) return false;
+      int equal = equals(item, expected[i++]);
+      if (equal != 1) return equal;
     }
-    return true;
+    return 1;
   }
-  static bool equal_objects(simdjson::dom::object fields, const json& expected) {
-    if (!expected.is_object() || count(fields) != expected.size()) return false;
+  static int equal_objects(Value v, const json& expected) {
+    simdjson::dom::object fields = v.get_object().value_unsafe();
+    if (!expected.is_object() || count(fields) != expected.size()) return 0;
     for (simdjson::dom::key_value_pair field : fields) {
       auto it = expected.find(std::string(field.key));
-      if (it == expected.end() || !equals(field.value, *it)) return false;
+      if (it == expected.end()) return 0;
+      int equal = equals(field.value, *it);
+      if (equal != 1) return equal;
     }
-    return true;
+    return 1;
   }
 };
 
@@ -155,6 +197,16 @@ simdjson::dom::parser& thread_parser(size_t max_depth) {
 
 }  // namespace
 
+std::vector<CompiledError> leaf_errors(const std::vector<RawError>& raw) {
+  std::vector<RawError> leaves = leaf_filter(raw, [](const RawError& e) { return e.alternative; },
+                                             [](const RawError&) { return false; });
+  std::vector<CompiledError> out;
+  for (const auto& e : leaves) {
+    out.push_back({e.member.empty() && e.keyword != "required" ? e.pointer : append_pointer(e.pointer, e.member), e.keyword});
+  }
+  return out;
+}
+
 CompiledSchema::CompiledSchema(std::unique_ptr<SchemaProgram> program) : program_(std::move(program)) {}
 
 CompiledSchema::~CompiledSchema() = default;
@@ -168,14 +220,19 @@ std::unique_ptr<CompiledSchema> CompiledSchema::compile(const json& schema, cons
       new CompiledSchema(std::make_unique<SchemaProgram>(std::move(*outcome.program))));
 }
 
-bool CompiledSchema::accepts(const json& instance) const {
-  return ProgramWalk<NlohmannView, false>(*program_).node(0, &instance);
+Verdict CompiledSchema::judge(const json& instance) const {
+  bool unsure = false;
+  bool keeps = ProgramWalk<NlohmannView, false>(*program_, unsure).node(0, &instance);
+  if (unsure) return Verdict::unsure;
+  return keeps ? Verdict::accepted : Verdict::rejected;
 }
 
-std::vector<CompiledError> CompiledSchema::errors(const json& instance) const {
-  std::vector<CompiledError> out;
-  ProgramWalk<NlohmannView, true>(*program_, &out).node(0, &instance);
-  return out;
+std::optional<std::vector<CompiledError>> CompiledSchema::structural_errors(const json& instance) const {
+  bool unsure = false;
+  std::vector<RawError> raw;
+  ProgramWalk<NlohmannView, true>(*program_, unsure, &raw).node(0, &instance);
+  if (unsure) return std::nullopt;
+  return leaf_errors(raw);
 }
 
 TextVerdict CompiledSchema::judge_text(std::string_view text, size_t max_depth) const {
@@ -183,8 +240,9 @@ TextVerdict CompiledSchema::judge_text(std::string_view text, size_t max_depth) 
   if (parser.max_depth() != max_depth) return TextVerdict::refused;
   simdjson::dom::element root;
   if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS) return TextVerdict::refused;
-  bool keeps = ProgramWalk<SimdjsonView, false>(*program_).node(0, root);
-  return keeps ? TextVerdict::accepted : TextVerdict::refused;
+  bool unsure = false;
+  bool keeps = ProgramWalk<SimdjsonView, false>(*program_, unsure).node(0, root);
+  return keeps && !unsure ? TextVerdict::accepted : TextVerdict::refused;
 }
 
 }  // namespace conform

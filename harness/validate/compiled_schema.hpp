@@ -2,6 +2,7 @@
 /// A contract schema compiled once into a flat program (schema_program.hpp): the fast engine.
 /// valijson stays the reference; SchemaValidator decides which answers (see ARCHITECTURE.md).
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,13 @@ struct CompiledError {
   std::string keyword;
 };
 
+/// What the program says of a parsed document.
+enum class Verdict {
+  accepted,
+  rejected,
+  unsure,  ///< valijson could answer otherwise here (see program_walk.hpp): ask the reference
+};
+
 /// What the program says of JSON text it parsed itself (simdjson).
 enum class TextVerdict {
   accepted,  ///< the text parses and keeps the schema: final
@@ -36,10 +44,11 @@ class CompiledSchema {
   CompiledSchema(const CompiledSchema&) = delete;
   CompiledSchema& operator=(const CompiledSchema&) = delete;
 
-  /// True when the value keeps the schema, formats included. Stops at the first failure.
-  bool accepts(const nlohmann::json& instance) const;
-  /// Every leaf error, as pointer and keyword: what the differential test compares.
-  std::vector<CompiledError> errors(const nlohmann::json& instance) const;
+  /// Whether the value keeps the schema, formats included. Stops at the first failure.
+  Verdict judge(const nlohmann::json& instance) const;
+  /// Every leaf error of the structure (formats left out: the reference path checks those with
+  /// its own walk), as the reference reports them; nullopt where the program is unsure.
+  std::optional<std::vector<CompiledError>> structural_errors(const nlohmann::json& instance) const;
   /// Parses the text with simdjson (nesting capped at `max_depth`) and runs the program over it.
   /// Only `accepted` is final: anything else goes to nlohmann, for line and column, and valijson.
   TextVerdict judge_text(std::string_view text, size_t max_depth) const;

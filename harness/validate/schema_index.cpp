@@ -1,5 +1,7 @@
 #include "validate/schema_index.hpp"
 
+#include <set>
+
 #include <algorithm>
 
 #include "core/json_pointer.hpp"
@@ -145,6 +147,42 @@ std::string first_problem(const json& node, const std::string& at, int depth) {
 
 std::string acceptance_annotation_problem(const json& schema) { return first_problem(schema, "", 0); }
 
+namespace {
+
+/// Follows a chain of nodes that hold only a `$ref`; true when it comes back to a node it saw.
+bool ref_chain_loops(const json& root, const json& start) {
+  std::set<const json*> seen;
+  const json* node = &start;
+  while (node->is_object() && node->contains("$ref") && (*node)["$ref"].is_string()) {
+    if (!seen.insert(node).second) return true;
+    const json* next = resolve_local_ref(root, (*node)["$ref"].get<std::string>());
+    if (!next) return false;
+    node = next;
+  }
+  return false;
+}
+
+std::string ref_cycle_at(const json& root, const json& node, const std::string& pointer) {
+  if (ref_chain_loops(root, node)) return pointer + ": a $ref that leads back to itself through $refs alone";
+  if (node.is_object()) {
+    for (const auto& [key, sub] : node.items()) {
+      if (key.rfind("x-", 0) == 0 || key == "enum" || key == "const" || key == "default" || key == "examples") continue;
+      std::string found = ref_cycle_at(root, sub, append_pointer(pointer, key));
+      if (!found.empty()) return found;
+    }
+  } else if (node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) {
+      std::string found = ref_cycle_at(root, node[i], pointer + "/" + std::to_string(i));
+      if (!found.empty()) return found;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string ref_cycle_problem(const json& schema) { return ref_cycle_at(schema, schema, ""); }
+
 json without_formats(const json& schema) {
   if (schema.is_array()) {
     json out = json::array();
@@ -157,7 +195,9 @@ json without_formats(const json& schema) {
     // "format" is a keyword only when its value is a string; a property named "format" is kept,
     // and annotations (`x-requirements: {"format": ...}`) are copied untouched.
     if (key == "format" && value.is_string()) continue;
-    out[key] = key.rfind("x-", 0) == 0 ? value : without_formats(value);
+    // Values are data, not schemas: an enum member {"format": "x"} stays as it is.
+    bool data = key.rfind("x-", 0) == 0 || key == "enum" || key == "const" || key == "default" || key == "examples";
+    out[key] = data ? value : without_formats(value);
   }
   return out;
 }

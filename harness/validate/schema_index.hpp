@@ -38,6 +38,10 @@ const std::vector<std::string>& acceptance_keywords();
 /// naming a keyword the node has or a hint. Returns "" or "<schema pointer>: <why>".
 std::string acceptance_annotation_problem(const nlohmann::json& schema);
 
+/// A `$ref` that leads, through `$ref`s alone, back to itself (`{"$ref": "#"}`): no schema at
+/// the end, and valijson would recurse until the stack overflows. "" or "<pointer>: <why>".
+std::string ref_cycle_problem(const nlohmann::json& schema);
+
 /// A copy of the schema without `format` keywords (conform checks formats itself).
 nlohmann::json without_formats(const nlohmann::json& schema);
 

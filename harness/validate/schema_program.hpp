@@ -44,7 +44,6 @@ struct PropertySlot {
 /// draft-07 says.
 struct ProgramNode {
   uint8_t types = any_type;
-  bool never = false;  ///< the boolean schema `false`
   // strings
   uint32_t min_length = 0;
   uint32_t max_length = unbounded;
@@ -52,6 +51,7 @@ struct ProgramNode {
   FormatCheck format = FormatCheck::none;
   // numbers
   std::optional<double> minimum, maximum, exclusive_minimum, exclusive_maximum;
+  bool has_bounds = false;
   // arrays
   uint32_t min_items = 0;
   uint32_t max_items = unbounded;
@@ -67,6 +67,8 @@ struct ProgramNode {
   // values
   int32_t values = no_node;  ///< index into SchemaProgram::value_sets (enum or const)
   bool values_are_const = false;
+  bool values_hold_inexact_numbers = false;  ///< an integer beyond 2^53 among the values
+  bool reads_members = false;  ///< the node looks at an object's members (rules, counts, values)
   // combinators
   std::vector<int32_t> all_of, any_of, one_of;
   int32_t not_schema = no_node, if_schema = no_node, then_schema = no_node, else_schema = no_node;

@@ -9,6 +9,7 @@
 #include "core/json_text.hpp"
 #include "validate/compiled_schema.hpp"
 #include "validate/formats.hpp"
+#include "validate/leaf_filter.hpp"
 #include "validate/valijson_engine.hpp"
 
 namespace conform {
@@ -55,10 +56,6 @@ std::string missing_property(const std::string& description) {
   return open == std::string::npos || close <= open ? "" : description.substr(open + 1, close - open - 1);
 }
 
-bool is_under(const std::string& pointer, const std::string& ancestor) {
-  return pointer == ancestor || starts_with(pointer, (ancestor + "/").c_str());
-}
-
 const char* json_type_name(const json& value) {
   if (value.is_null()) return "null";
   if (value.is_boolean()) return "boolean";
@@ -95,6 +92,7 @@ std::string describe(const std::string& keyword, const FieldRules* rules, const 
 /// Throws before valijson sees the schema, so a bad annotation names its own pointer.
 const json& checked_annotations(const json& schema, const std::string& origin) {
   std::string problem = acceptance_annotation_problem(schema);
+  if (problem.empty()) problem = ref_cycle_problem(schema);
   if (!problem.empty()) throw ContractError(origin + ": " + problem);
   return schema;
 }
@@ -197,35 +195,14 @@ void SchemaValidator::check_formats(const json& node, const FormatRule& rule, si
   }
 }
 
-/// Which raw errors are leaf causes. Cascades go. Under an anyOf/oneOf at P, errors at P itself
-/// (the other branches' type mismatches) go, errors deeper than P stay, and the summary at P
-/// stays only when nothing deeper explains it.
 static std::vector<RawSchemaError> leaf_causes(const std::vector<RawSchemaError>& raw) {
-  std::vector<std::string> alternatives;
-  for (const auto& e : raw) {
-    if (is_alternatives(e.description)) alternatives.push_back(e.pointer);
-  }
-  auto deeper_than = [&](const std::string& p) {
-    return std::any_of(raw.begin(), raw.end(), [&](const RawSchemaError& e) {
-      return !is_cascade(e.description) && !is_alternatives(e.description) && e.pointer != p &&
-             is_under(e.pointer, p);
-    });
-  };
-  std::vector<RawSchemaError> out;
-  for (const auto& e : raw) {
-    if (is_cascade(e.description)) continue;
-    if (is_alternatives(e.description)) {
-      if (!deeper_than(e.pointer)) out.push_back(e);
-      continue;
-    }
-    bool at_an_alternative = std::find(alternatives.begin(), alternatives.end(), e.pointer) != alternatives.end();
-    if (!at_an_alternative) out.push_back(e);
-  }
-  return out;
+  return leaf_filter(
+      raw, [](const RawSchemaError& e) { return is_alternatives(e.description); },
+      [](const RawSchemaError& e) { return is_cascade(e.description); });
 }
 
 std::vector<Violation> SchemaValidator::validate(const json& instance) const {
-  if (compiled_ && compiled_->accepts(instance)) return {};
+  if (compiled_ && compiled_->judge(instance) == Verdict::accepted) return {};
   return reference_validate(instance);
 }
 
@@ -256,7 +233,8 @@ std::vector<Violation> SchemaValidator::settled_violations(const json& instance)
 }
 
 bool SchemaValidator::accepts(const json& instance) const {
-  return compiled_ ? compiled_->accepts(instance) : reference_accepts(instance);
+  Verdict verdict = compiled_ ? compiled_->judge(instance) : Verdict::unsure;
+  return verdict == Verdict::unsure ? reference_accepts(instance) : verdict == Verdict::accepted;
 }
 
 TextValidation SchemaValidator::validate_text(std::string_view text, size_t max_depth) const {
