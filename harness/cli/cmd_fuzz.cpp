@@ -168,7 +168,7 @@ int run_fuzz(const std::vector<std::string>& argv) {
             << plan.cases << " random cases"
             << (plan.selection.shard ? " (this shard runs its share)" : "") << " against "
             << plan.target.base_url() << "\n";
-  ConsoleSink console(std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  ConsoleSink console(report_on_stdout(args) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
   FailureSink failed;
   std::vector<EventSink*> sinks{&console, &failed};
   for (auto& sink : reports) sinks.push_back(sink.get());

@@ -144,7 +144,7 @@ int run_replay(const std::vector<std::string>& argv) {
       return kExitUsage;
     }
   }
-  ConsoleSink console(std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  ConsoleSink console(report_on_stdout(args) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
   NotFoundHintSink not_found(valid_case_ids(cases), plan.target ? plan.target->base_url() : "the recording", std::cerr);
   std::vector<EventSink*> sinks{&console, &not_found};
   for (auto& sink : reports) sinks.push_back(sink.get());

@@ -105,7 +105,8 @@ const std::vector<Command>& command_table() {
        "  --timeout S         per-request deadline in seconds (default 10); after 3 consecutive\n"
        "                      timeouts on one API its remaining cases are TIMEOUT, not sent\n"
        "  --shard K/N         run only part K of N (split by a hash of the case id)\n"
-       "  --report FMT:PATH   also write a report (repeatable; formats: json, junit, md, html)\n"
+       "  --report FMT:PATH   also write a report (repeatable; formats: json, junit, md, html);\n"
+       "                      PATH - is standard output, and the console then goes to stderr\n"
        "  --record DIR        save every exchange as DIR/<api>/<case>.json (credentials redacted)\n"
        "  --auth ID=VALUE     the auth header value for API ID (repeatable); default\n"
        "                      $CONFORM_AUTH_<ID> (upper case, - as _), else a placeholder\n"
@@ -114,7 +115,9 @@ const std::vector<Command>& command_table() {
        "  --schemas DIR       read contracts from DIR instead of the copy built into conform\n\n"
        "Response bodies over 8 MiB are cut and the case is an ERROR; redirects are not followed.\n"
        "exit codes: 0 every case passes (PASS, XFAIL, OBSERVED), 1 any FAIL, XPASS, ERROR or\n"
-       "            TIMEOUT, 2 usage or config error (bad flag, bad fixture file, unreachable target)\n",
+       "            TIMEOUT, 2 usage or config error (bad flag, bad fixture file, unreachable target,\n"
+       "            no case to run), 130/143 stopped by SIGINT/SIGTERM: the cases in flight finish,\n"
+       "            and the summary and every report are written, marked interrupted\n",
        run_replay},
       {"fuzz", "send requests generated from the schemas to a target; shrink the failures",
        "usage: conform fuzz --target URL [--api ID]... [--cases N] [--seed S] [--jobs N] [--timeout S]\n"
@@ -145,7 +148,8 @@ const std::vector<Command>& command_table() {
        "  --jobs N             parallel workers (default 4)\n"
        "  --timeout S          per-request deadline in seconds (default 10)\n"
        "  --shard K/N          run only part K of N (split by a hash of the case id)\n"
-       "  --report FMT:PATH    also write a report (repeatable; formats: json, junit, md, html)\n"
+       "  --report FMT:PATH    also write a report (repeatable; formats: json, junit, md, html);\n"
+       "                       PATH - is standard output, and the console then goes to stderr\n"
        "  --save-failures DIR  write each shrunk failure as DIR/<api>/<name>.json, a fixture that\n"
        "                       'conform replay --fixtures DIR' runs as a regression case\n"
        "  --auth ID=VALUE      the auth header value for API ID (repeatable); default\n"
@@ -153,8 +157,9 @@ const std::vector<Command>& command_table() {
        "  --max-response-time MS  fail responses slower than MS (off by default)\n"
        "  --max-shrinks N      requests spent shrinking each failure (default 200)\n"
        "  --schemas DIR        read contracts from DIR instead of the copy built into conform\n\n"
-       "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT, 2 usage error or an\n"
-       "            unreachable target\n",
+       "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT, 2 usage error, an\n"
+       "            unreachable target or no case to run, 130/143 stopped by SIGINT/SIGTERM (reports\n"
+       "            written and marked interrupted; failures not shrunk)\n",
        run_fuzz},
       {"report", "render a JSON report as JUnit, Markdown or HTML; merge reports",
        "usage: conform report render IN.json --format junit|md|html|json [-o OUT]\n"

@@ -53,10 +53,19 @@ Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::
   return redactor;
 }
 
+bool report_on_stdout(const Args& args) {
+  for (const auto& spec : args.values("--report")) {
+    if (split_report_spec(spec).second == "-") return true;
+  }
+  return false;
+}
+
 std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args) {
   std::vector<std::unique_ptr<EventSink>> sinks;
+  size_t to_stdout = 0;
   for (const auto& spec : args.values("--report")) {
     auto [format, path] = split_report_spec(spec);
+    if (path == "-" && ++to_stdout > 1) throw UsageError("only one --report may go to standard output (-)");
     std::string known;
     for (const auto& name : report_formats()) known += (known.empty() ? "" : ", ") + name;
     if (format.empty()) throw UsageError("--report takes FMT:PATH (formats: " + known + ")");

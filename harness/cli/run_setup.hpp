@@ -41,7 +41,11 @@ RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const 
 /// signal when one stopped it (cli/interrupts.hpp).
 int run_exit_code(const RunSummary& summary);
 
-/// One sink per `--report FMT:PATH`; throws UsageError for an unknown format or a bad path.
+/// True when a `--report FMT:-` writes a report to standard output (the console then uses stderr).
+bool report_on_stdout(const Args& args);
+
+/// One sink per `--report FMT:PATH` (`-` is standard output); throws UsageError for an unknown
+/// format, a bad path, or two reports on standard output.
 std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args);
 
 }  // namespace conform

@@ -17,6 +17,7 @@ std::unique_ptr<EventSink> make_json_sink(const fs::path& path) {
 }
 
 JsonSink::JsonSink(fs::path path) : path_(std::move(path)) {
+  if (is_standard_output(path_)) return;  // no stream beside standard output: the report comes at the end
   if (path_.has_parent_path()) {
     std::error_code ignored;
     fs::create_directories(path_.parent_path(), ignored);
@@ -26,6 +27,7 @@ JsonSink::JsonSink(fs::path path) : path_(std::move(path)) {
 }
 
 void JsonSink::write_event(const nlohmann::json& event) {
+  if (!stream_.is_open()) return;
   stream_ << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   stream_.flush();
 }
@@ -36,7 +38,7 @@ void JsonSink::case_finished(const CaseResult& result) { write_event(builder_.ad
 
 void JsonSink::run_finished(const RunSummary& summary) {
   write_event(builder_.finish(summary));
-  write_file_atomic(path_, report_text(builder_.report()));
+  write_report(path_, report_text(builder_.report()));
 }
 
 }  // namespace conform

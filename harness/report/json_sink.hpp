@@ -13,7 +13,7 @@ namespace conform {
 /// `PATH` atomically. A killed run leaves every finished case in the NDJSON file.
 class JsonSink : public EventSink {
  public:
-  /// Opens `PATH.ndjson` for writing; throws ReportError when it cannot.
+  /// Opens `PATH.ndjson` for writing (none for `-`, standard output); throws ReportError when it cannot.
   explicit JsonSink(std::filesystem::path path);
   /// Writes the run_started event.
   void run_started(const RunInfo& info) override;

@@ -9,7 +9,7 @@ RenderedReportSink::RenderedReportSink(std::filesystem::path path, ReportRendere
 
 void RenderedReportSink::run_finished(const RunSummary& summary) {
   builder_.finish(summary);
-  write_file_atomic(path_, render_(builder_.report()));
+  write_report(path_, render_(builder_.report()));
 }
 
 }  // namespace conform

@@ -1,5 +1,7 @@
 #include "report/report_io.hpp"
 
+#include <iostream>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,12 @@
 namespace conform {
 
 namespace fs = std::filesystem;
+
+void write_report(const std::filesystem::path& path, const std::string& text) {
+  if (!is_standard_output(path)) return write_file_atomic(path, text);
+  std::cout << text << std::flush;
+  if (!std::cout) throw ReportError("cannot write the report to standard output");
+}
 
 void write_file_atomic(const fs::path& path, const std::string& text) {
   if (path.has_parent_path()) {

@@ -18,6 +18,12 @@ class ReportError : public std::runtime_error {
 /// so readers see the old file or the new one, never half of one. Throws ReportError.
 void write_file_atomic(const std::filesystem::path& path, const std::string& text);
 
+/// The path that means standard output in `--report FMT:-`.
+inline bool is_standard_output(const std::filesystem::path& path) { return path == "-"; }
+
+/// Writes a finished report: to standard output for `-` (flushed), else as write_file_atomic.
+void write_report(const std::filesystem::path& path, const std::string& text);
+
 /// Reads a report: a JSON report, or (for `*.ndjson`) the event stream of a run, rebuilt.
 /// Throws ReportError naming the file when it is unreadable or not JSON.
 nlohmann::json read_report_file(const std::filesystem::path& path);

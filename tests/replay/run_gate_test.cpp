@@ -87,6 +87,24 @@ TEST(RunGate, EveryValidRequestAnsweredWith404HintsAtThePathPrefix) {
   EXPECT_EQ(right.output.find("hint:"), std::string::npos) << right.output;
 }
 
+TEST(RunGate, AReportOnStandardOutputLeavesTheConsoleOnStderr) {
+  MockServer mock;
+  mock.start({});
+  Scratch dir("stdout");
+  fs::path out = dir.path / "out.json", err = dir.path / "err.txt";
+  CliRun run = test::run_shell(std::string(CONFORM_BINARY) + " replay --target " + mock.url() + " --api whippy-email --fixtures " +
+                               kFixtures + " --report json:- > " + out.string() + " 2> " + err.string() + "; echo $?");
+  EXPECT_EQ(run.output, "0\n");
+  nlohmann::json report = nlohmann::json::parse(read_all(out));  // stdout holds the report alone
+  EXPECT_TRUE(report["complete"].get<bool>());
+  EXPECT_GT(report["summary"]["total"].get<size_t>(), 0u);
+  EXPECT_NE(read_all(err).find(" passed, 0 failed"), std::string::npos) << read_all(err);
+  EXPECT_FALSE(fs::exists(fs::path("-.ndjson")));
+  CliRun two = conform_cli("replay --target " + mock.url() + " --fixtures " + kFixtures + " --report json:- --report md:-");
+  EXPECT_EQ(two.exit_code, 2);
+  expect_said(two, "only one --report may go to standard output (-)");
+}
+
 /// A long fuzz run stopped by `signal` after 2 s: the exit code, the console and every report.
 void expect_a_clean_interrupt(const char* signal, int exit_code) {
   MockServer mock;
