@@ -54,8 +54,12 @@ struct NlohmannView {
     }
     return true;
   }
-  /// 1 when equal, 0 when not (never unsure: nlohmann holds one copy of each key).
-  static int equals(Value v, const json& expected) { return *v == expected ? 1 : 0; }
+  /// 1 when equal, 0 when not; -1 (unsure) for a list or object holding an integer beyond
+  /// 2^53, which valijson may compare as a double. nlohmann holds one copy of each key.
+  static int equals(Value v, const json& expected) {
+    if (v->is_structured() && is_inexact_integer(*v)) return -1;
+    return *v == expected ? 1 : 0;
+  }
 };
 
 /// simdjson DOM values, as ProgramWalk reads them. A duplicated key is walked each time it
@@ -150,8 +154,12 @@ struct SimdjsonView {
     switch (v.type()) {
       case Kind::NULL_VALUE: return expected.is_null();
       case Kind::BOOL: return expected.is_boolean() && expected.get<bool>() == v.get_bool().value_unsafe();
-      case Kind::INT64: return expected == json(v.get_int64().value_unsafe());
-      case Kind::UINT64: return expected == json(v.get_uint64().value_unsafe());
+      case Kind::INT64:
+        if (!integer_is_exact(v)) return -1;  // nested: in_values answers for a top-level one
+        return expected == json(v.get_int64().value_unsafe());
+      case Kind::UINT64:
+        if (!integer_is_exact(v)) return -1;
+        return expected == json(v.get_uint64().value_unsafe());
       case Kind::DOUBLE: return expected == json(v.get_double().value_unsafe());
       case Kind::STRING: return expected.is_string() && expected.get_ref<const std::string&>() == text(v);
       case Kind::ARRAY: {

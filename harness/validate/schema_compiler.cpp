@@ -9,6 +9,19 @@
 #include "validate/schema_index.hpp"
 
 namespace conform {
+
+bool is_inexact_integer(const nlohmann::json& value) {
+  if (value.is_number_unsigned()) return value.get<uint64_t>() > (uint64_t{1} << 53);
+  if (value.is_number_integer()) {
+    int64_t v = value.get<int64_t>();
+    return v > (int64_t{1} << 53) || v < -(int64_t{1} << 53);
+  }
+  if (value.is_structured()) {
+    return std::any_of(value.begin(), value.end(), [](const nlohmann::json& v) { return is_inexact_integer(v); });
+  }
+  return false;
+}
+
 namespace {
 
 using nlohmann::json;
@@ -79,18 +92,6 @@ struct Place {
 
 constexpr int kIndexDepth = 60;  // schema_index walks 64 levels; a margin costs nothing
 
-bool is_inexact_integer(const json& value) {
-  if (value.is_number_unsigned()) return value.get<uint64_t>() > (uint64_t{1} << 53);
-  if (value.is_number_integer()) {
-    int64_t v = value.get<int64_t>();
-    return v > (int64_t{1} << 53) || v < -(int64_t{1} << 53);
-  }
-  if (value.is_structured()) {
-    return std::any_of(value.begin(), value.end(), [](const json& v) { return is_inexact_integer(v); });
-  }
-  return false;
-}
-
 /// A schema node compiled once, and the instance pattern it was compiled for.
 struct Compiled {
   int32_t index;
@@ -105,8 +106,11 @@ class Compiler {
   SchemaProgram run() {
     compile(root_, Place{});
     mark_duplicate_checks();
+    if (has_ref_ && !escaped_name_.empty()) {
+      throw Refusal("the root: a property named '" + escaped_name_ + "' in a schema with $refs (valijson caches subschemas by an unescaped path)");
+    }
     if (recursive_ && !pattern_formats_.empty()) {
-      throw Refusal("the root: a recursive $ref in a schema with formats (the reference stops 64 levels down)");
+      throw Refusal("the root: a recursive $ref in a schema with formats (the reference indexes a recursive $ref once)");
     }
     return std::move(program_);
   }
@@ -153,6 +157,11 @@ class Compiler {
     }
     const json* target = ref.is_string() ? resolve_local_ref(root_, ref.get<std::string>()) : nullptr;
     if (!target) throw Refusal(at(place, "a $ref that is not a local pointer into this schema"));
+    const std::string& text = ref.get_ref<const std::string&>();
+    if (text.ends_with('/') || text.find("//") != std::string::npos) {
+      throw Refusal(at(place, "a $ref with an empty token (valijson resolves it differently)"));
+    }
+    has_ref_ = true;
     if (++ref_depth_ > 64) throw Refusal(at(place, "$refs nested deeper than 64"));
     Place there{ref.get<std::string>().substr(1), place.pattern, place.depth + 1, place.formats_checked, place.literal_star};
     int32_t index = compile(*target, there);
@@ -254,6 +263,7 @@ class Compiler {
     if (key == "properties") {
       if (!value.is_object()) throw Refusal(at(place.keyword(key), "properties is not an object"));
       for (const auto& [name, sub] : value.items()) {
+        if (name.find_first_of("/~") != std::string::npos) escaped_name_ = name;
         Place member = place.member(name);
         member.pointer = append_pointer(place.keyword(key).pointer, name);
         slots[name].node = compile(sub, member);
@@ -376,7 +386,8 @@ class Compiler {
     for (const auto& slot : n.properties) {
       if (format_roots(slot.node, seen) != 0) roots |= type_object;
     }
-    if (format_roots(n.items, seen) != 0) roots |= type_array;
+    // The reference reads an items pattern `*` on an object too, as a member named "*".
+    if (format_roots(n.items, seen) != 0) roots |= type_array | type_object;
     for (const auto* list : {&n.all_of, &n.any_of, &n.one_of}) {
       for (int32_t branch : *list) roots |= format_roots(branch, seen);
     }
@@ -393,6 +404,8 @@ class Compiler {
   std::set<int32_t> in_progress_;
   std::map<std::string, std::string> pattern_formats_;  ///< instance pattern → the format there
   bool recursive_ = false;
+  bool has_ref_ = false;
+  std::string escaped_name_;  ///< a property name with '/' or '~', if any
   int ref_depth_ = 0;
 };
 

@@ -22,4 +22,8 @@ struct CompileOutcome {
 /// refused: the schema is then never half compiled.
 CompileOutcome compile_schema(const nlohmann::json& schema, const EmailPolicy& policy);
 
+/// An integer beyond 2^53, anywhere in the value: a double does not hold it exactly, and
+/// valijson compares some numbers as doubles.
+bool is_inexact_integer(const nlohmann::json& value);
+
 }  // namespace conform

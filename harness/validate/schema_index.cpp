@@ -1,10 +1,12 @@
 #include "validate/schema_index.hpp"
 
-#include <set>
-
 #include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
 
 #include "core/json_pointer.hpp"
+#include "validate/subschemas.hpp"
 
 namespace conform {
 namespace {
@@ -50,35 +52,58 @@ void record(const json& node, FieldRules& rules) {
   }
 }
 
-void walk(const json& root, const json& node, const std::string& pattern, SchemaIndex& out,
-          int depth) {
-  if (depth > kMaxDepth || !node.is_object()) return;
-  record(node, out[pattern]);
-  if (node.contains("$ref") && node["$ref"].is_string()) {
-    if (const json* target = resolve_local_ref(root, node["$ref"].get<std::string>())) {
-      walk(root, *target, pattern, out, depth + 1);
+/// Walks a schema into its index. A node already on the path (a recursive $ref) is not
+/// entered again, and the walk stops with an error past kMaxLocations visits (a tree of $refs
+/// that expands exponentially).
+class IndexWalk {
+ public:
+  IndexWalk(const json& root, SchemaIndex& out) : root_(root), out_(out) {}
+
+  void walk(const json& node, const std::string& pattern, int depth) {
+    if (depth > kMaxDepth || !node.is_object() || on_path_.contains(&node)) return;
+    if (++visits_ > kMaxLocations) {
+      throw std::length_error("the schema expands, through its $refs, to more than " + std::to_string(kMaxLocations) +
+                              " locations");
+    }
+    on_path_.insert(&node);
+    record(node, out_[pattern]);
+    children(node, pattern, depth);
+    on_path_.erase(&node);
+  }
+
+ private:
+  static constexpr long kMaxLocations = 200000;
+
+  void children(const json& node, const std::string& pattern, int depth) {
+    if (node.contains("$ref") && node["$ref"].is_string()) {
+      if (const json* target = resolve_local_ref(root_, node["$ref"].get<std::string>())) walk(*target, pattern, depth + 1);
+    }
+    if (node.contains("properties") && node["properties"].is_object()) {
+      for (const auto& [name, sub] : node["properties"].items()) {
+        std::string child = pattern + "/" + escape_pointer_token(name);
+        if (settled_required(node, name)) out_[child].required_by_parent = true;
+        walk(sub, child, depth + 1);
+      }
+    }
+    if (node.contains("items")) {
+      const json& items = node["items"];
+      if (items.is_object()) walk(items, pattern + "/*", depth + 1);
+      if (items.is_array()) {
+        for (const auto& sub : items) walk(sub, pattern + "/*", depth + 1);
+      }
+    }
+    for (const char* combinator : {"allOf", "anyOf", "oneOf"}) {
+      if (node.contains(combinator) && node[combinator].is_array()) {
+        for (const auto& sub : node[combinator]) walk(sub, pattern, depth + 1);
+      }
     }
   }
-  if (node.contains("properties") && node["properties"].is_object()) {
-    for (const auto& [name, sub] : node["properties"].items()) {
-      std::string child = pattern + "/" + escape_pointer_token(name);
-      if (settled_required(node, name)) out[child].required_by_parent = true;
-      walk(root, sub, child, out, depth + 1);
-    }
-  }
-  if (node.contains("items")) {
-    const json& items = node["items"];
-    if (items.is_object()) walk(root, items, pattern + "/*", out, depth + 1);
-    if (items.is_array()) {
-      for (const auto& sub : items) walk(root, sub, pattern + "/*", out, depth + 1);
-    }
-  }
-  for (const char* combinator : {"allOf", "anyOf", "oneOf"}) {
-    if (node.contains(combinator) && node[combinator].is_array()) {
-      for (const auto& sub : node[combinator]) walk(root, sub, pattern, out, depth + 1);
-    }
-  }
-}
+
+  const json& root_;
+  SchemaIndex& out_;
+  std::set<const json*> on_path_;
+  long visits_ = 0;
+};
 
 }  // namespace
 
@@ -94,7 +119,7 @@ const json* resolve_local_ref(const json& root, const std::string& ref) {
 
 SchemaIndex index_schema(const json& schema) {
   SchemaIndex index;
-  walk(schema, schema, "", index, 0);
+  IndexWalk(schema, index).walk(schema, "", 0);
   return index;
 }
 
@@ -149,56 +174,72 @@ std::string acceptance_annotation_problem(const json& schema) { return first_pro
 
 namespace {
 
-/// Follows a chain of nodes that hold only a `$ref`; true when it comes back to a node it saw.
-bool ref_chain_loops(const json& root, const json& start) {
-  std::set<const json*> seen;
-  const json* node = &start;
-  while (node->is_object() && node->contains("$ref") && (*node)["$ref"].is_string()) {
-    if (!seen.insert(node).second) return true;
-    const json* next = resolve_local_ref(root, (*node)["$ref"].get<std::string>());
-    if (!next) return false;
-    node = next;
+/// The subschemas that apply to the same instance value as `node`: a $ref's target, the
+/// branches of allOf/anyOf/oneOf, not, if/then/else and schema dependencies.
+template <class Visit>
+void for_each_in_place(const json& root, const json& node, Visit&& visit) {
+  if (!node.is_object()) return;
+  auto ref = node.find("$ref");
+  if (ref != node.end() && ref->is_string()) {
+    if (const json* target = resolve_local_ref(root, ref->get<std::string>())) visit(*target);
   }
-  return false;
+  for_each_subschema(node, [&](const std::string& at, const json& sub) {
+    std::string keyword = at.substr(0, at.find('/'));
+    bool same_value = keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" || keyword == "not" ||
+                      keyword == "if" || keyword == "then" || keyword == "else" || keyword == "dependencies";
+    if (same_value) visit(sub);
+  });
 }
 
-std::string ref_cycle_at(const json& root, const json& node, const std::string& pointer) {
-  if (ref_chain_loops(root, node)) return pointer + ": a $ref that leads back to itself through $refs alone";
-  if (node.is_object()) {
-    for (const auto& [key, sub] : node.items()) {
-      if (key.rfind("x-", 0) == 0 || key == "enum" || key == "const" || key == "default" || key == "examples") continue;
-      std::string found = ref_cycle_at(root, sub, append_pointer(pointer, key));
-      if (!found.empty()) return found;
-    }
-  } else if (node.is_array()) {
-    for (size_t i = 0; i < node.size(); ++i) {
-      std::string found = ref_cycle_at(root, node[i], pointer + "/" + std::to_string(i));
-      if (!found.empty()) return found;
-    }
+/// Depth-first search for a node that reaches itself without moving to another value:
+/// validating it would never end (valijson, and any engine, recurses until the stack overflows).
+class InPlaceCycleFinder {
+ public:
+  explicit InPlaceCycleFinder(const json& root) : root_(root) {}
+
+  bool loops_from(const json& node) {
+    auto [it, fresh] = state_.emplace(&node, State::on_path);
+    if (!fresh) return it->second == State::on_path;
+    bool loops = false;
+    for_each_in_place(root_, node, [&](const json& next) { loops = loops || loops_from(next); });
+    state_[&node] = State::done;
+    return loops;
   }
-  return "";
+
+ private:
+  enum class State { on_path, done };
+  const json& root_;
+  std::map<const json*, State> state_;
+};
+
+std::string in_place_cycle_at(InPlaceCycleFinder& finder, const json& node, const std::string& pointer) {
+  if (finder.loops_from(node)) {
+    return pointer + ": a subschema that applies itself again to the same value (through $ref, allOf, anyOf, oneOf, not, if/then/else or dependencies), so validation would never end";
+  }
+  std::string found;
+  for_each_subschema(node, [&](const std::string& at, const json& sub) {
+    if (found.empty()) found = in_place_cycle_at(finder, sub, pointer + "/" + at);
+  });
+  return found;
+}
+
+void strip_formats(json& node) {
+  if (!node.is_object()) return;
+  auto format = node.find("format");
+  if (format != node.end() && format->is_string()) node.erase(format);
+  for_each_subschema(node, [](const std::string&, json& sub) { strip_formats(sub); });
 }
 
 }  // namespace
 
-std::string ref_cycle_problem(const json& schema) { return ref_cycle_at(schema, schema, ""); }
+std::string ref_cycle_problem(const json& schema) {
+  InPlaceCycleFinder finder(schema);
+  return in_place_cycle_at(finder, schema, "");
+}
 
 json without_formats(const json& schema) {
-  if (schema.is_array()) {
-    json out = json::array();
-    for (const auto& item : schema) out.push_back(without_formats(item));
-    return out;
-  }
-  if (!schema.is_object()) return schema;
-  json out = json::object();
-  for (const auto& [key, value] : schema.items()) {
-    // "format" is a keyword only when its value is a string; a property named "format" is kept,
-    // and annotations (`x-requirements: {"format": ...}`) are copied untouched.
-    if (key == "format" && value.is_string()) continue;
-    // Values are data, not schemas: an enum member {"format": "x"} stays as it is.
-    bool data = key.rfind("x-", 0) == 0 || key == "enum" || key == "const" || key == "default" || key == "examples";
-    out[key] = data ? value : without_formats(value);
-  }
+  json out = schema;
+  strip_formats(out);
   return out;
 }
 

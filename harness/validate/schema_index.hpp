@@ -25,7 +25,9 @@ struct FieldRules {
 /// Location pattern (`/data/*/from/email`) → rules; `*` stands for any array index.
 using SchemaIndex = std::map<std::string, FieldRules>;
 
-/// Walks properties, items, local `$ref`s and anyOf/oneOf/allOf branches.
+/// Walks properties, items, local `$ref`s and anyOf/oneOf/allOf branches, 64 levels at most;
+/// a recursive `$ref` is walked once. Throws std::length_error when the `$ref`s expand to more
+/// than 200,000 locations.
 SchemaIndex index_schema(const nlohmann::json& schema);
 
 /// The target of a local `$ref` (`#/definitions/x`) in `root`, or nullptr.
@@ -38,11 +40,13 @@ const std::vector<std::string>& acceptance_keywords();
 /// naming a keyword the node has or a hint. Returns "" or "<schema pointer>: <why>".
 std::string acceptance_annotation_problem(const nlohmann::json& schema);
 
-/// A `$ref` that leads, through `$ref`s alone, back to itself (`{"$ref": "#"}`): no schema at
-/// the end, and valijson would recurse until the stack overflows. "" or "<pointer>: <why>".
+/// A subschema that applies itself again to the same value, through `$ref`, allOf, anyOf,
+/// oneOf, not, if/then/else or dependencies (`{"$ref": "#"}`, `{"allOf": [{"$ref": "#"}]}`):
+/// valijson would recurse until the stack overflows. "" or "<pointer>: <why>".
 std::string ref_cycle_problem(const nlohmann::json& schema);
 
-/// A copy of the schema without `format` keywords (conform checks formats itself).
+/// A copy of the schema without `format` keywords (conform checks formats itself); a property
+/// named "format" and enum or const values are left as they are.
 nlohmann::json without_formats(const nlohmann::json& schema);
 
 /// The rules for a pointer: its own pattern, else its nearest ancestor's; nullptr at the root.

@@ -97,6 +97,14 @@ const json& checked_annotations(const json& schema, const std::string& origin) {
   return schema;
 }
 
+SchemaIndex checked_index(const json& schema, const std::string& origin) {
+  try {
+    return index_schema(schema);
+  } catch (const std::length_error& e) {
+    throw ContractError(origin + ": " + e.what());
+  }
+}
+
 std::string parent_pointer(const std::string& pointer) {
   size_t slash = pointer.rfind('/');
   return slash == std::string::npos ? "" : pointer.substr(0, slash);
@@ -123,7 +131,7 @@ bool enum_case_variant(const json& value, const std::string& allowed) {
 SchemaValidator::SchemaValidator(const json& schema, SchemaSettings settings)
     : structure_(std::make_unique<ValijsonSchema>(without_formats(checked_annotations(schema, settings.origin)),
                                                   settings.origin)),
-      index_(index_schema(schema)),
+      index_(checked_index(schema, settings.origin)),
       settings_(std::move(settings)) {
   compiled_ = CompiledSchema::compile(schema, settings_.email_policy, compile_refusal_);
   for (const auto& [pattern, rules] : index_) {

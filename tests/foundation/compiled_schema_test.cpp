@@ -96,5 +96,51 @@ TEST(CompiledSchema, ARefCycleWithNoSchemaAtItsEndIsAContractErrorNotACrash) {
       "definitions": {"b": {"$ref": "#/definitions/c"}, "c": {"$ref": "#/definitions/b"}}})")), ContractError);
 }
 
+TEST(CompiledSchema, ASubschemaThatAppliesItselfToTheSameValueIsAContractError) {
+  for (const char* text : {R"({"allOf": [{"$ref": "#"}]})", R"({"anyOf": [{"type": "string"}, {"$ref": "#"}]})",
+                           R"({"not": {"$ref": "#"}})", R"({"properties": {"enum": {"if": {"$ref": "#/properties/enum"}}}})"}) {
+    try {
+      validator_for(json::parse(text));
+      ADD_FAILURE() << text << " was accepted";
+    } catch (const ContractError& e) {
+      EXPECT_NE(std::string(e.what()).find("applies itself again to the same value"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(CompiledSchema, ARefThatMovesToAMemberIsRecursionNotACycle) {
+  // Two members that both point back at the root: the index walks the recursion once,
+  // instead of 2^64 paths, and both engines answer.
+  SchemaValidator v = validator_for(json::parse(R"({"type":"object","properties":{"a":{"$ref":"#"},"b":{"$ref":"#"},"n":{"type":"integer"}}})"));
+  json bad = json::parse(R"({"a":{"b":{"a":{"n":"x"}}}})");
+  EXPECT_FALSE(v.accepts(bad));
+  EXPECT_EQ(pointers(v.validate(bad)), std::set<std::string>{"/a/b/a/n"});
+  EXPECT_TRUE(v.reference_accepts(json::parse(R"({"a":{"b":{"n":1}}})")));
+}
+
+TEST(CompiledSchema, RefsThatExpandExponentiallyAreAContractErrorNotAHang) {
+  json schema = {{"definitions", json::object()}};
+  for (int level = 0; level < 30; ++level) {
+    std::string next = "#/definitions/d" + std::to_string(level + 1);
+    schema["definitions"]["d" + std::to_string(level)] = {{"properties", {{"x", {{"$ref", next}}}, {"y", {{"$ref", next}}}}}};
+  }
+  schema["definitions"]["d30"] = {{"type", "string"}};
+  schema["$ref"] = "#/definitions/d0";
+  try {
+    validator_for(schema);
+    ADD_FAILURE() << "2^30 locations were indexed";
+  } catch (const ContractError& e) {
+    EXPECT_NE(std::string(e.what()).find("more than 200000 locations"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CompiledSchema, AMemberNamedLikeAKeywordKeepsItsFormat) {
+  SchemaValidator v = validator_for(json::parse(R"({"properties":{"enum":{"type":"string","format":"email"},"const":{"type":"string"}}})"));
+  EXPECT_FALSE(v.accepts(json::parse(R"({"enum":"not an address"})")));
+  EXPECT_FALSE(v.reference_accepts(json::parse(R"({"enum":"not an address"})")));
+  EXPECT_FALSE(v.reference_accepts(json::parse(R"({"const":5})")));  // a structural answer, not a throw
+  EXPECT_TRUE(v.reference_accepts(json::parse(R"({"enum":"a@example.com"})")));
+}
+
 }  // namespace
 }  // namespace conform
