@@ -8,20 +8,12 @@
 namespace conform {
 namespace {
 
-bool fails_check(const CaseResult& result, const std::string& check) {
-  if (result.outcome != Outcome::fail) return false;
-  for (const auto& f : result.failures) {
-    if (f.check == check) return true;
-  }
-  return false;
-}
-
 /// The state of one shrink: the check to keep failing, the budget, and the best so far.
 struct ShrinkRun {
   const FuzzTarget& target;
   Transport& transport;
   const JudgeSettings& settings;
-  std::string check;
+  FailureKind kind;
   size_t max_sends;
   ShrinkOutcome best;
 };
@@ -33,7 +25,7 @@ bool try_candidate(ShrinkRun& run, const nlohmann::json& value) {
   ++run.best.sends;
   Exchange exchange = run.transport.send(candidate->replay.id, candidate->replay.request);
   CaseResult result = judge(*run.target.api, candidate->replay, exchange, run.settings);
-  if (!fails_check(result, run.check)) return false;
+  if (!fails_as(result, run.kind)) return false;
   run.best.minimal = std::move(*candidate);
   run.best.result = std::move(result);
   ++run.best.steps;
@@ -61,11 +53,26 @@ void drop_children(ShrinkRun& run, nlohmann::json value) {
 
 }  // namespace
 
+FailureKind failure_kind(const CaseResult& result) {
+  if (result.outcome != Outcome::fail || result.failures.empty()) return {result.outcome, "", ""};
+  const Failure& first = result.failures.front();
+  return {Outcome::fail, first.check, pointer_pattern(first.pointer)};
+}
+
+bool fails_as(const CaseResult& result, const FailureKind& kind) {
+  if (result.outcome != kind.outcome) return false;
+  if (kind.outcome != Outcome::fail) return true;
+  for (const auto& f : result.failures) {
+    if (f.check == kind.check && pointer_pattern(f.pointer) == kind.pattern) return true;
+  }
+  return false;
+}
+
 ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
                              Transport& transport, const JudgeSettings& settings, size_t max_sends) {
-  ShrinkRun run{target, transport, settings, failed.failures.empty() ? "" : failed.failures.front().check,
-                max_sends, {failing, failed, 0, 0}};
-  if (run.check.empty()) return run.best;
+  ShrinkRun run{target, transport, settings, failure_kind(failed), max_sends, {failing, failed, 0, 0}};
+  bool shrinkable = (run.kind.outcome == Outcome::fail && !run.kind.check.empty()) || run.kind.outcome == Outcome::error;
+  if (!shrinkable) return run.best;
   rc::Shrinkable<nlohmann::json> current =
       gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(failing.seed), failing.size);
   bool improved = true;

@@ -8,6 +8,20 @@
 
 namespace conform {
 
+/// What a shrink keeps failing: one check at one pointer pattern (indices as `*`), or an ERROR.
+struct FailureKind {
+  Outcome outcome = Outcome::fail;
+  std::string check;    ///< for FAIL
+  std::string pattern;  ///< for FAIL: the failure's pointer with indices as `*`
+};
+
+/// The kind of a FAIL (its first failure) or an ERROR result.
+FailureKind failure_kind(const CaseResult& result);
+
+/// True when the result fails in this way: an ERROR for an ERROR, else a FAIL of the check at
+/// the pattern.
+bool fails_as(const CaseResult& result, const FailureKind& kind);
+
 /// The smallest failing case found, and what it cost.
 struct ShrinkOutcome {
   FuzzCase minimal;
@@ -18,8 +32,8 @@ struct ShrinkOutcome {
 
 /// Starting from a FAIL, tries smaller values of the same case (optional fields dropped, fewer
 /// items, shorter strings) along RapidCheck's shrink tree, then drops members and items of the
-/// valid value one at a time while it stays valid. Keeps each candidate that still fails the
-/// same check. Sends at most `max_sends` requests, one at a time.
+/// valid value one at a time while it stays valid. Keeps each candidate that still fails in the
+/// same way (failure_kind of `failed`). Sends at most `max_sends` requests, one at a time.
 ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
                              Transport& transport, const JudgeSettings& settings, size_t max_sends);
 

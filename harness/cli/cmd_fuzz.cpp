@@ -3,13 +3,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/fuzz_failures.hpp"
 #include "cli/interrupts.hpp"
 #include "cli/run_setup.hpp"
 #include "engine/runner.hpp"
@@ -17,7 +18,6 @@
 #include "generated_cases.hpp"
 #include "http/http_transport.hpp"
 #include "report/console_sink.hpp"
-#include "shrink.hpp"
 
 namespace conform {
 namespace {
@@ -29,6 +29,7 @@ struct FuzzPlan {
   RunSelection selection;
   RunOptions run;
   uint64_t seed = 0;
+  std::string seed_source;  ///< how a seed no flag gave was chosen, or ""
   size_t cases = 500;
   double timeout_s = 10;
   size_t max_shrink_sends = 200;
@@ -36,19 +37,39 @@ struct FuzzPlan {
   std::optional<fs::path> save_failures;
 };
 
-/// Keeps the FAIL results, in case order, for shrinking after the run.
-class FailureSink : public EventSink {
- public:
-  void run_started(const RunInfo&) override {}
-  void case_finished(const CaseResult& result) override {
-    if (result.outcome == Outcome::fail && !result.failures.empty()) failures.push_back(result);
+/// The CI variables that name one pipeline run, which every shard of it sees alike.
+std::optional<std::string> ci_run_identity() {
+  for (const char* name : {"GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILDKITE_BUILD_ID", "CIRCLE_WORKFLOW_ID", "BUILD_TAG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return std::string(name) + "=" + value;
   }
-  void run_finished(const RunSummary&) override {}
-  std::vector<CaseResult> failures;
-};
+  return std::nullopt;
+}
 
-uint64_t parse_seed(const Args& args) {
+/// FNV-1a: the same text gives the same seed on every machine.
+uint64_t seed_from_text(const std::string& text) {
+  uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
+
+/// Shards must share one seed, or their cases overlap and leave gaps. Without --seed, it comes
+/// from the CI run's id, else from today's UTC date, and is printed so a rerun can pin it.
+uint64_t shared_shard_seed(std::string& source) {
+  if (auto identity = ci_run_identity()) {
+    source = "from " + *identity + ", shared by every shard of this CI run";
+    return seed_from_text(*identity);
+  }
+  std::time_t now = std::time(nullptr);
+  char day[16];
+  std::strftime(day, sizeof day, "%Y-%m-%d", std::gmtime(&now));
+  source = std::string("from the UTC date ") + day + ", shared by every shard started today; pass --seed to pin it";
+  return seed_from_text(day);
+}
+
+uint64_t parse_seed(const Args& args, std::string& source) {
   auto text = args.value("--seed");
+  if (!text && args.value("--shard")) return shared_shard_seed(source);
   if (!text) return std::random_device{}() * 2654435761ull + static_cast<uint64_t>(::getpid());
   try {
     size_t used = 0;
@@ -62,19 +83,22 @@ uint64_t parse_seed(const Args& args) {
 FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
   if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals().front() + "'");
   auto url = args.value("--target");
-  if (!url) throw UsageError("--target URL is required");
-  std::string error;
-  auto target = parse_target(*url, error);
-  if (!target) throw UsageError(error);
+  if (!url && !args.has("--list-cases")) throw UsageError("--target URL is required");
   FuzzPlan plan;
-  plan.target = *target;
+  if (url) {
+    std::string error;
+    auto target = parse_target(*url, error);
+    if (!target) throw UsageError(error);
+    plan.target = *target;
+  }
   plan.selection = parse_run_selection(args, catalog);
-  plan.seed = parse_seed(args);
+  plan.seed = parse_seed(args, plan.seed_source);
   plan.cases = static_cast<size_t>(number_flag(args, "--cases", 500, 0, 10000000));
   plan.coverage_phase = !args.has("--no-coverage");
   plan.run.jobs = static_cast<size_t>(number_flag(args, "--jobs", 4, 1, 256));
   plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
   plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
+  parse_run_controls(args, plan.run);
   plan.max_shrink_sends = static_cast<size_t>(number_flag(args, "--max-shrinks", 200, 0, 100000));
   if (auto dir = args.value("--save-failures")) {
     std::error_code ec;
@@ -85,54 +109,18 @@ FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
   return plan;
 }
 
-void save_failure(const FuzzPlan& plan, const FuzzCase& minimal) {
-  std::optional<nlohmann::json> doc = fixture_for(minimal);
-  if (!doc) {
-    std::cerr << "  not saved: a " << fuzz_variant_name(minimal.variant) << " case is not a fixture\n";
-    return;
-  }
-  fs::path file = *plan.save_failures / minimal.replay.api / fixture_file_name(minimal, plan.seed);
-  fs::create_directories(file.parent_path());
-  std::ofstream(file) << doc->dump(2) << "\n";
-  std::cerr << "  saved as " << file.string() << "\n";
-}
-
-/// Prints one shrunk failure: the check, the minimal body, a curl line; saves it when asked.
-void print_shrunk(const FuzzPlan& plan, const FuzzCase& original, const ShrinkOutcome& shrunk, const Failure& f,
-                  const Redactor& redactor) {
-  HttpRequest request = shrunk.minimal.replay.request;
-  redactor.redact(request);
-  std::cerr << "\nFAIL " << original.replay.id << " (seed " << plan.seed << "): " << f.check << " [" << f.requirement
-            << "] shrunk in " << shrunk.steps << " step(s), " << shrunk.sends << " request(s)\n"
-            << "  " << f.message << "\n"
-            << "  minimal body: " << redactor.scrub(shrunk.minimal.body.dump()) << "\n"
-            << "  reproduce:    " << curl_command(plan.target.base_url(), request) << "\n";
-  if (plan.save_failures) save_failure(plan, shrunk.minimal);
-}
-
-/// Shrinks the first failure of each (API, check) pair; the others repeat it and are counted.
-/// Each failing case is made again from its index. Shrinking stops starting new work after
-/// `kShrinkBudget`.
-void report_failures(const std::vector<FuzzTarget>& targets, const std::vector<CaseResult>& failures,
-                     const FuzzPlan& plan, HttpTransportFactory& http, const Redactor& redactor) {
-  constexpr auto kShrinkBudget = std::chrono::seconds(60);
-  auto started = std::chrono::steady_clock::now();
-  auto transport = http.make();
-  std::map<std::pair<std::string, std::string>, size_t> seen;
-  for (const CaseResult& result : failures) {
-    std::optional<size_t> index = fuzz_case_index(result.id);
-    if (!index) continue;
-    if (seen[{result.api, result.failures.front().check}]++ > 0) continue;
-    FuzzCase failed = plan_fuzz_case(targets, plan.seed, plan.cases, *index);
-    size_t budget = std::chrono::steady_clock::now() - started < kShrinkBudget ? plan.max_shrink_sends : 0;
-    ShrinkOutcome shrunk =
-        shrink_failure(targets[failed.target], failed, result, *transport, plan.run.judge, budget);
-    const Failure& f = shrunk.result.failures.empty() ? result.failures.front() : shrunk.result.failures.front();
-    print_shrunk(plan, failed, shrunk, f, redactor);
-  }
-  for (const auto& [key, count] : seen) {
-    if (count > 1) std::cerr << "  " << key.first << " " << key.second << ": " << count - 1 << " more case(s) like it\n";
-  }
+/// The shrinking of failure groups after a run; none after an interrupt (it would send more).
+ShrinkPlan shrink_plan(const FuzzPlan& plan, const Redactor& redactor, const RunSummary& summary) {
+  ShrinkPlan shrink;
+  shrink.seed = plan.seed;
+  shrink.cases = plan.cases;
+  shrink.max_sends = summary.interrupted_by != 0 ? 0 : plan.max_shrink_sends;
+  shrink.save_failures = plan.save_failures;
+  shrink.base_url = plan.target.base_url();
+  shrink.redactor = &redactor;
+  shrink.judge = plan.run.judge;
+  shrink.interrupt = plan.run.interrupt;
+  return shrink;
 }
 
 /// How many settled constraints a negative case broke, and the first few no case did.
@@ -147,31 +135,39 @@ void print_coverage(const ConstraintCoverage& coverage) {
 
 int run_fuzz(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--api", "--cases", "--seed", "--jobs", "--timeout", "--shard", "--report",
-                    "--save-failures", "--auth", "--schemas", "--max-response-time", "--max-shrinks"},
-                   {"--no-coverage"}});
+                    "--save-failures", "--auth", "--schemas", "--max-response-time", "--max-shrinks", "--max-failures",
+                    "--checks", "--exclude-checks"},
+                   {"--no-coverage", "--list-cases"}});
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
   FuzzPlan plan = parse_plan(args, catalog);
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);
-  std::string problem = probe_target(plan.target, std::min(plan.timeout_s, 5.0));
-  if (!problem.empty()) {
-    std::cerr << "conform fuzz: " << problem << "\n";
-    return kExitUsage;
-  }
   std::vector<FuzzTarget> targets = fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
   GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard, plan.coverage_phase);
   if (plan.cases == 0 && cases.coverage_size() == 0) {
     throw UsageError("no case to run: --cases 0 " + std::string(plan.coverage_phase ? "and no coverage-phase case" : "with --no-coverage") +
                      "; a run that checks nothing cannot pass the gate");
   }
-  std::cerr << "conform fuzz: seed " << plan.seed << ", " << cases.coverage_size() << " coverage-phase cases + "
-            << plan.cases << " random cases"
-            << (plan.selection.shard ? " (this shard runs its share)" : "") << " against "
-            << plan.target.base_url() << "\n";
+  if (args.has("--list-cases")) {
+    std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
+              << "; nothing is sent\n";
+    list_cases(cases, std::cout);
+    return kExitOk;
+  }
+  std::string problem = probe_target(plan.target, std::min(plan.timeout_s, 5.0));
+  if (!problem.empty()) {
+    std::cerr << "conform fuzz: " << problem << "\n";
+    return kExitUsage;
+  }
+  std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
+            << ", " << cases.coverage_size() << " coverage-phase cases + " << plan.cases << " random cases"
+            << (plan.selection.shard ? " (this shard runs its share)" : "") << "\n";
   ConsoleSink console(report_on_stdout(args) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
-  FailureSink failed;
-  std::vector<EventSink*> sinks{&console, &failed};
-  for (auto& sink : reports) sinks.push_back(sink.get());
+  console.group_failures();
+  std::vector<EventSink*> held{&console};
+  for (auto& sink : reports) held.push_back(sink.get());
+  HeldFinish reporters(held);
+  FailureGroups groups;
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target.base_url();
@@ -181,14 +177,15 @@ int run_fuzz(const std::vector<std::string>& argv) {
   catch_interrupts();
   plan.run.interrupt = &run_interrupt();
   try {
-    RunSummary summary = run_cases(catalog, cases, plan.run, [&http] { return http.make(); }, sinks, info);
+    RunSummary summary = run_cases(catalog, cases, plan.run, [&http] { return http.make(); }, {&reporters, &groups}, info);
+    auto transport = http.make();
+    shrink_groups(targets, groups.groups(), shrink_plan(plan, redactor, summary), *transport, reporters);
+    reporters.finish(summary);
     if (summary.interrupted_by != 0) {
-      std::cerr << "conform fuzz: interrupted; failures are not shrunk (that would send more requests)\n"
-                << "reproduce this run with --seed " << plan.seed << "\n";
-      return run_exit_code(summary);
+      std::cerr << "conform fuzz: interrupted; failures are not shrunk (that would send more requests)\n";
+    } else {
+      print_coverage(cases.constraint_coverage());
     }
-    report_failures(targets, failed.failures, plan, http, redactor);
-    print_coverage(cases.constraint_coverage());
     std::cerr << "reproduce this run with --seed " << plan.seed << "\n";
     return run_exit_code(summary);
   } catch (const std::exception& e) {

@@ -38,6 +38,7 @@ struct ReplayPlan {
 void parse_source(const Args& args, ReplayPlan& plan) {
   auto target = args.value("--target");
   auto cassettes = args.value("--cassettes");
+  if (!target && !cassettes && args.has("--list-cases")) return;  // nothing is sent
   if (target.has_value() == cassettes.has_value()) throw UsageError("give exactly one of --target URL and --cassettes DIR");
   if (cassettes) {
     if (!fs::is_directory(*cassettes)) throw UsageError("--cassettes " + *cassettes + ": not a directory");
@@ -72,6 +73,7 @@ ReplayPlan parse_plan(const Args& args, const Catalog& catalog) {
   plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
   plan.run.repeat = static_cast<size_t>(number_flag(args, "--repeat", 1, 1, 1000000));
   plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
+  parse_run_controls(args, plan.run);
   return plan;
 }
 
@@ -126,8 +128,9 @@ std::set<std::string> valid_case_ids(const std::vector<ReplayCase>& cases) {
 
 int run_replay(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--cassettes", "--api", "--fixtures", "--jobs", "--timeout", "--shard", "--report",
-                    "--record", "--auth", "--schemas", "--max-response-time", "--repeat"},
-                   {}});
+                    "--record", "--auth", "--schemas", "--max-response-time", "--repeat", "--max-failures",
+                    "--checks", "--exclude-checks"},
+                   {"--list-cases"}});
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
   ReplayPlan plan = parse_plan(args, catalog);
@@ -136,6 +139,10 @@ int run_replay(const std::vector<std::string>& argv) {
   if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
   if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog));
   say_which_apis_have_no_cases(plan, catalog, cases);
+  if (args.has("--list-cases")) {
+    list_cases(ListedCases(cases, plan.run.repeat), std::cout);
+    return kExitOk;
+  }
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);
   if (plan.target) {
     std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0));

@@ -1,13 +1,15 @@
-#include "validate/open_register.hpp"
 #include "cli/run_setup.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
+#include "checks/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/interrupts.hpp"
 #include "engine/case_builder.hpp"
 #include "report/sink_factory.hpp"
+#include "validate/open_register.hpp"
 
 namespace conform {
 namespace {
@@ -42,6 +44,75 @@ double number_flag(const Args& args, const std::string& name, double fallback, d
   }
   throw UsageError(name + " must be a number from " + std::to_string(static_cast<long>(low)) + " to " +
                    std::to_string(static_cast<long>(high)) + ", got '" + *text + "'");
+}
+
+namespace {
+
+std::vector<std::string> comma_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string check_names() {
+  std::string out;
+  for (const auto& check : check_table()) out += (out.empty() ? "" : ", ") + std::string(check.name);
+  return out;
+}
+
+/// The checks a `--checks` or `--exclude-checks` value names, each one known.
+std::set<std::string> named_checks(const std::string& flag, const std::string& value) {
+  std::set<std::string> names;
+  for (const auto& name : comma_list(value)) {
+    bool known = std::any_of(check_table().begin(), check_table().end(), [&](const Check& c) { return name == c.name; });
+    if (!known) throw UsageError(flag + ": unknown check '" + name + "' (checks: " + check_names() + ")");
+    names.insert(name);
+  }
+  if (names.empty()) throw UsageError(flag + " needs at least one check name (checks: " + check_names() + ")");
+  return names;
+}
+
+const char* intent_text(Intent intent) {
+  switch (intent) {
+    case Intent::accept: return "must be accepted";
+    case Intent::reject: return "must be rejected";
+    case Intent::malformed: return "malformed: must get a 4xx";
+    case Intent::unauthenticated: return "no credentials: must get 401 or 403";
+  }
+  return "";
+}
+
+}  // namespace
+
+void parse_run_controls(const Args& args, RunOptions& run) {
+  run.max_failures = static_cast<size_t>(number_flag(args, "--max-failures", 0, 1, 1e9));
+  auto only = args.value("--checks");
+  auto excluded = args.value("--exclude-checks");
+  if (only && excluded) throw UsageError("give one of --checks and --exclude-checks, not both");
+  if (excluded) run.judge.skipped_checks = named_checks("--exclude-checks", *excluded);
+  if (only) {
+    std::set<std::string> kept = named_checks("--checks", *only);
+    for (const auto& check : check_table()) {
+      if (!kept.contains(check.name)) run.judge.skipped_checks.insert(check.name);
+    }
+  }
+  if (run.judge.skipped_checks.size() == check_table().size()) throw UsageError("--exclude-checks leaves no check to run");
+}
+
+void list_cases(const CaseSource& source, std::ostream& out) {
+  ReplayCase scratch;
+  for (size_t i = 0; i < source.size(); ++i) {
+    const ReplayCase* c = source.at(i, scratch);
+    if (!c) continue;
+    out << c->id << "\t" << c->request.method << " " << c->request.path << "\t" << intent_text(c->intent) << "\n";
+  }
+  out << std::flush;
 }
 
 Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::string>& credentials) {

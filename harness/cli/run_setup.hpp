@@ -9,6 +9,10 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include <ostream>
+
+#include "engine/case_source.hpp"
+#include "engine/runner.hpp"
 #include "engine/shard.hpp"
 #include "http/redact.hpp"
 #include "report/event_sink.hpp"
@@ -29,6 +33,13 @@ double number_flag(const Args& args, const std::string& name, double fallback, d
 
 /// Parses `--api`, `--auth ID=VALUE` and `--shard K/N`; throws UsageError naming the bad value.
 RunSelection parse_run_selection(const Args& args, const Catalog& catalog);
+
+/// `--max-failures N`, `--checks NAME,...` and `--exclude-checks NAME,...` into the run's
+/// options; throws UsageError for an unknown check (the message lists check_table()'s names).
+void parse_run_controls(const Args& args, RunOptions& run);
+
+/// `--list-cases`: one line per case (id, method and path, what it must get); nothing is sent.
+void list_cases(const CaseSource& source, std::ostream& out);
 
 /// A redactor that knows every API's auth header and every credential in use.
 Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::string>& credentials);

@@ -78,6 +78,26 @@ struct CaseResult {
   std::optional<Exchange> exchange;
 };
 
+/// The smallest case found for one group of fuzz failures: every case of one API that failed one
+/// check at one JSON pointer pattern, or that ended in ERROR (or TIMEOUT) for one reason.
+struct Counterexample {
+  std::string api;
+  std::string outcome;       ///< of the group: "FAIL", "ERROR" or "TIMEOUT"
+  std::string check;         ///< the failed check; the outcome name when no check failed
+  std::string pointer;       ///< the failure's pointer, indices as `*`; "" when not about a field
+  std::string requirement;   ///< "" when no check failed
+  std::string message;       ///< what the minimal case got
+  size_t cases = 0;          ///< failing cases in the group
+  std::string first_case;    ///< id of the case that was shrunk
+  std::string minimal_body;  ///< JSON text of the smallest failing body, credentials redacted
+  std::string curl;          ///< reproduces the minimal case, credentials redacted
+  size_t steps = 0;          ///< accepted shrink steps
+  size_t sends = 0;          ///< requests the shrink sent
+  std::string not_shrunk;    ///< why the group was not shrunk (budget spent, a timeout), or ""
+  std::string saved_as;      ///< the fixture file `--save-failures` wrote, or ""
+  std::string not_saved;     ///< why `--save-failures` wrote none for it, or ""
+};
+
 /// What a run was: written at the head of every report.
 struct RunInfo {
   std::string tool_version;
@@ -87,6 +107,7 @@ struct RunInfo {
   std::optional<unsigned long long> seed;
   std::string shard;  ///< "K/N" or ""
   std::string started_at;  ///< RFC 3339, UTC
+  size_t planned_cases = 0;  ///< the cases the run holds (set by the engine; not in reports)
   /// api id → its contract's requirements (id, summary, locator), so reports need no catalog.
   std::map<std::string, std::vector<Requirement>> requirements;
   /// api id → its register of open points (`conform list --open`), for the requirement view.
@@ -99,6 +120,7 @@ struct RunSummary {
   double wall_ms = 0;
   size_t planned = 0;      ///< the cases the run held; more than total() when it was interrupted
   int interrupted_by = 0;  ///< the signal that stopped the run before its end (SIGINT, SIGTERM), or 0
+  size_t stopped_at_failures = 0;  ///< `--max-failures N` stopped the run before its end: N, else 0
   /// Total cases.
   size_t total() const;
   /// True when no outcome fails the gate and the run was not interrupted.

@@ -1,5 +1,8 @@
 #pragma once
 /// Judging one exchange: run every check of the table, then fold the findings into an outcome.
+#include <set>
+#include <string>
+
 #include "checks/check.hpp"
 
 namespace conform {
@@ -7,6 +10,7 @@ namespace conform {
 /// Settings of judging that come from the command line.
 struct JudgeSettings {
   double max_response_ms = 0;  ///< 0 = no response-time budget
+  std::set<std::string> skipped_checks;  ///< `--checks`/`--exclude-checks`: checks not run
 };
 
 /// The case result for an exchange: ERROR/TIMEOUT for transport trouble, otherwise the checks'

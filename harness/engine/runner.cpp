@@ -28,6 +28,8 @@ struct RunState {
   /// Finished out of case order, waiting for the ones before them; nullopt: the index held no case.
   std::map<size_t, std::optional<CaseResult>> waiting;
   size_t emitted = 0;  ///< indices up to here have gone to the sinks
+  size_t gate_failures = 0;
+  std::atomic<bool> enough_failures{false};  ///< `max_failures` reached: no case starts after it
   RunSummary summary;
 };
 
@@ -72,6 +74,9 @@ void deliver(RunState& state, size_t index, std::optional<CaseResult> result) {
     if (!it->second) continue;
     ++state.summary.counts[it->second->outcome];
     for (EventSink* sink : state.sinks) sink->case_finished(*it->second);
+    if (fails_gate(it->second->outcome) && ++state.gate_failures == state.options.max_failures) {
+      state.enough_failures = true;
+    }
   }
 }
 
@@ -111,7 +116,7 @@ bool interrupted(const RunOptions& options) { return options.interrupt && option
 /// delivered: an interrupted run's results have no gaps.
 void work(RunState& state, Transport& transport) {
   size_t total = state.source.size();
-  while (!interrupted(state.options)) {
+  while (!interrupted(state.options) && !state.enough_failures) {
     size_t index = state.next++;
     if (index >= total) return;
     deliver(state, index, run_index(state, transport, index));
@@ -134,9 +139,11 @@ RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const Run
                      const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
                      const RunInfo& info) {
   auto started = std::chrono::steady_clock::now();
-  RunState state{catalog, source, options, sinks, {}, {}, {}, {}, 0, {}};
+  RunState state{catalog, source, options, sinks, {}, {}, {}, {}, 0, 0, {}, {}};
   for (const auto& api : catalog.apis()) state.breakers.try_emplace(api.contract.id, std::make_unique<Breaker>());
-  for (EventSink* sink : sinks) sink->run_started(info);
+  RunInfo announced = info;
+  announced.planned_cases = source.size();
+  for (EventSink* sink : sinks) sink->run_started(announced);
   size_t workers = std::min(std::max<size_t>(1, options.jobs), std::max<size_t>(1, source.size()));
   std::vector<std::unique_ptr<Transport>> transports;
   for (size_t i = 0; i < workers; ++i) transports.push_back(make_transport());
@@ -147,6 +154,7 @@ RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const Run
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   state.summary.planned = source.size();
   if (interrupted(options) && state.emitted < source.size()) state.summary.interrupted_by = options.interrupt->load();
+  if (state.enough_failures && state.emitted < source.size()) state.summary.stopped_at_failures = options.max_failures;
   for (EventSink* sink : sinks) sink->run_finished(state.summary);
   return state.summary;
 }

@@ -24,6 +24,8 @@ struct RunOptions {
   /// Nonzero asks the run to stop: no case starts after it, the ones in flight finish, and the
   /// summary says which signal it was (RunSummary::interrupted_by).
   const std::atomic<int>* interrupt = nullptr;
+  /// Stops the run once this many cases fail the gate (0: never): no case starts after it.
+  size_t max_failures = 0;
 };
 
 /// Runs the cases, emitting run_started, one case_finished per case (in case order) and

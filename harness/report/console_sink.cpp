@@ -34,10 +34,22 @@ std::string failure_line(const Failure& f) {
   return line;
 }
 
+std::string progress_line(size_t done, size_t planned, double seconds, size_t failing) {
+  std::string line = std::to_string(done) + "/" + std::to_string(planned) + " cases";
+  if (seconds > 0.2 && done > 0) {
+    double rate = done / seconds;
+    line += ", " + std::to_string(static_cast<long>(rate)) + "/s";
+    if (planned > done) line += ", ETA " + std::to_string(static_cast<long>((planned - done) / rate + 0.5)) + " s";
+  }
+  return line + ", " + std::to_string(failing) + " failing";
+}
+
 ConsoleSink::ConsoleSink(std::ostream& out, std::ostream& progress, bool show_progress)
     : out_(out), progress_(progress), show_progress_(show_progress) {}
 
 void ConsoleSink::run_started(const RunInfo& info) {
+  planned_ = info.planned_cases;
+  started_ = std::chrono::steady_clock::now();
   out_ << "conform " << info.mode << " against " << info.target << (info.shard.empty() ? "" : " (shard " + info.shard + ")")
        << "\n";
 }
@@ -55,13 +67,37 @@ void ConsoleSink::case_finished(const CaseResult& r) {
     if (kind.rfind("x-accept:", 0) == 0) kind = "x-accept " + kind.substr(kind.rfind(':') + 1);
     ++observed_by_kind_[kind];
   }
-  if (worth_showing(r.outcome)) {
+  if (worth_showing(r.outcome) && per_case_lines_) {
     clear_progress();
     out_ << outcome_name(r.outcome) << " " << r.id << (r.note.empty() ? "" : " (" + r.note + ")") << "\n";
     for (const auto& f : r.failures) out_ << "  " << failure_line(f) << "\n";
     if (!r.curl.empty() && r.outcome != Outcome::observed) out_ << "  reproduce: " << r.curl << "\n";
   }
-  if (show_progress_) progress_ << "\r" << done_ << " cases, " << failing_ << " failing" << std::flush;
+  show_progress();
+}
+
+/// At most ten times a second, and always for the last case.
+void ConsoleSink::show_progress() {
+  if (!show_progress_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (done_ != planned_ && now - last_progress_ < std::chrono::milliseconds(100)) return;
+  last_progress_ = now;
+  double seconds = std::chrono::duration<double>(now - started_).count();
+  progress_ << "\r\033[K" << progress_line(done_, planned_, seconds, failing_) << std::flush;
+}
+
+void ConsoleSink::counterexample_found(const Counterexample& c) {
+  clear_progress();
+  std::string where = c.pointer.empty() ? "" : " at " + c.pointer;
+  std::string requirement = c.requirement.empty() ? "" : " [" + c.requirement + "]";
+  std::string check = c.check == c.outcome ? "" : " " + c.check;  // an ERROR has no check
+  out_ << "\n" << c.outcome << " " << c.api << check << where << requirement << ": " << c.cases
+       << " case(s), first " << c.first_case << "\n  " << c.message << "\n  minimal body ("
+       << (c.not_shrunk.empty() ? "shrunk in " + std::to_string(c.steps) + " step(s), " + std::to_string(c.sends) + " request(s)"
+                                : "not shrunk: " + c.not_shrunk)
+       << "): " << c.minimal_body << "\n  reproduce: " << c.curl << "\n";
+  if (!c.saved_as.empty()) out_ << "  saved as " << c.saved_as << "\n";
+  if (!c.not_saved.empty()) out_ << "  not saved: " << c.not_saved << "\n";
 }
 
 void ConsoleSink::run_finished(const RunSummary& summary) {
@@ -71,6 +107,10 @@ void ConsoleSink::run_finished(const RunSummary& summary) {
   if (summary.interrupted_by != 0) {
     out_ << "INTERRUPTED by " << signal_name(summary.interrupted_by) << " after " << summary.total() << " of "
          << summary.planned << " cases: nothing was sent after it, and the reports hold the cases that ran\n";
+  }
+  if (summary.stopped_at_failures != 0) {
+    out_ << "STOPPED at " << summary.stopped_at_failures << " failing cases (--max-failures), after "
+         << summary.total() << " of " << summary.planned << " cases\n";
   }
   if (!observed_by_kind_.empty()) {
     out_ << "observed, by open point (the pages leave these open; they never fail):";

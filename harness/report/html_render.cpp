@@ -109,6 +109,24 @@ void write_open_points(std::ostream& out, const json& report) {
   out << "</section>\n";
 }
 
+/// A fuzz run's shrunk failure groups, above the matrix: the first thing to read.
+void write_counterexamples(std::ostream& out, const json& report) {
+  auto list = report.find("counterexamples");
+  if (list == report.end() || list->empty()) return;
+  out << "<section class=\"cases counterexamples\" id=\"counterexamples\">\n<h2>Shrunk counterexamples "
+         "<span class=\"muted\">(" << list->size() << ")</span></h2>\n";
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& c = (*list)[i];
+    std::string where = c.value("pointer", "").empty() ? "" : " at " + c.value("pointer", "");
+    out << "<details class=\"case\"" << (i == 0 ? " open" : "") << "><summary>" << badge(c.value("outcome", ""))
+        << " <code>" << esc(c.value("api", "")) << "</code> " << esc(c.value("check", "") + where) << " <span class=\"muted\">"
+        << c.value("cases", 0) << " case(s)</span></summary>\n<p>" << esc(c.value("message", ""))
+        << "</p>\n<p class=\"muted\">first case " << esc(c.value("first_case", "")) << "</p>\n<pre>"
+        << esc(c.value("minimal_body", "")) << "</pre>\n<pre>" << esc(c.value("curl", "")) << "</pre>\n</details>\n";
+  }
+  out << "</section>\n";
+}
+
 }  // namespace
 
 std::string render_html(const json& report) {
@@ -121,6 +139,7 @@ std::string render_html(const json& report) {
   out << "</section>\n";
   write_cards(out, report["summary"]);
   out << "</div>\n";
+  write_counterexamples(out, report);
   write_filters(out, report);
   html::write_matrix(out, report);
   html::write_target_matrix(out, report);

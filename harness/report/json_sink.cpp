@@ -36,6 +36,8 @@ void JsonSink::run_started(const RunInfo& info) { write_event(builder_.start(inf
 
 void JsonSink::case_finished(const CaseResult& result) { write_event(builder_.add(result)); }
 
+void JsonSink::counterexample_found(const Counterexample& found) { write_event(builder_.add(found)); }
+
 void JsonSink::run_finished(const RunSummary& summary) {
   write_event(builder_.finish(summary));
   write_report(path_, report_text(builder_.report()));

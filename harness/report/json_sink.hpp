@@ -19,6 +19,8 @@ class JsonSink : public EventSink {
   void run_started(const RunInfo& info) override;
   /// Writes one case_finished event and flushes it.
   void case_finished(const CaseResult& result) override;
+  /// Writes one counterexample event and flushes it.
+  void counterexample_found(const Counterexample& found) override;
   /// Writes run_finished, then the whole report to PATH (temp + rename).
   void run_finished(const RunSummary& summary) override;
 

@@ -51,7 +51,8 @@ std::string first_check(const json& entry) {
   return failures.empty() ? entry.value("outcome", "") : (*failures.front()).value("check", "");
 }
 
-void write_testcase(std::ostream& out, const json& entry) {
+/// `shrunk`: the counterexample whose first case this is, or nullptr.
+void write_testcase(std::ostream& out, const json& entry, const json* shrunk) {
   const std::string outcome = entry.value("outcome", "ERROR");
   out << "    <testcase name=" << attr(entry.value("id", "")) << " classname="
       << attr("conform." + entry.value("api", "")) << " time="
@@ -68,6 +69,8 @@ void write_testcase(std::ostream& out, const json& entry) {
   }
   if (outcome == "OBSERVED" || outcome == "XFAIL") {
     out << "      <system-out>" << escape_markup(failure_text(entry)) << "</system-out>\n";
+  } else if (shrunk) {
+    out << "      <system-out>" << escape_markup(counterexample_text(*shrunk)) << "</system-out>\n";
   }
   out << "    </testcase>\n";
 }
@@ -123,6 +126,7 @@ void write_interruptions(std::ostream& out, const std::vector<std::string>& note
 std::string render_junit(const json& report) {
   const std::vector<Suite> suites = suites_of(report);
   const std::vector<std::string> stops = interruptions(report);
+  const auto shrunk = counterexamples_by_case(report);
   Suite all;
   all.errors = stops.size();
   for (const auto& suite : suites) {
@@ -142,7 +146,10 @@ std::string render_junit(const json& report) {
         << "\" skipped=\"" << suite.skipped << "\" time=\"" << seconds_text(suite.ms) << "\">\n"
         << "    <properties>\n      <property name=\"target\" value=" << attr(suite.target)
         << "/>\n    </properties>\n";
-    for (const json* entry : suite.cases) write_testcase(out, *entry);
+    for (const json* entry : suite.cases) {
+      auto found = shrunk.find(entry->value("id", ""));
+      write_testcase(out, *entry, found == shrunk.end() ? nullptr : found->second);
+    }
     out << "  </testsuite>\n";
   }
   write_interruptions(out, stops);

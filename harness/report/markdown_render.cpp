@@ -112,6 +112,20 @@ void write_failures(std::ostream& out, const json& report) {
   out << "\n";
 }
 
+/// A fuzz run's shrunk failure groups, each with its minimal case.
+void write_counterexamples(std::ostream& out, const json& report) {
+  auto list = report.find("counterexamples");
+  if (list == report.end() || list->empty()) return;
+  out << "### Shrunk counterexamples\n\nOne per API, check and pointer: the smallest failing case found.\n\n";
+  for (const auto& c : *list) {
+    std::string where = c.value("pointer", "").empty() ? "" : " at `" + markdown_cell(c.value("pointer", "")) + "`";
+    out << "- **" << markdown_cell(c.value("outcome", "")) << "** `" << markdown_cell(c.value("api", "")) << "` "
+        << markdown_cell(c.value("check", "")) << where << ": " << c.value("cases", 0) << " case(s). "
+        << markdown_cell(c.value("message", "")) << "\n\n";
+    out << code_block(c.value("minimal_body", ""), "json") << "\n" << code_block(c.value("curl", ""), "sh") << "\n";
+  }
+}
+
 /// The requirement view's open points: what the pages leave open, and how often this run saw
 /// a server take the answer the mock does not.
 void write_open_points(std::ostream& out, const json& report) {
@@ -147,6 +161,7 @@ std::string render_markdown(const json& report) {
   std::ostringstream out;
   write_header(out, report);
   write_status_table(out, report);
+  write_counterexamples(out, report);
   write_failures(out, report);
   write_open_points(out, report);
   return out.str();

@@ -30,6 +30,13 @@ json ReportBuilder::add(const CaseResult& result) {
 json ReportBuilder::finish(const RunSummary& summary) {
   json event = {{"event", "run_finished"}, {"wall_ms", summary.wall_ms}, {"planned", summary.planned}};
   if (summary.interrupted_by != 0) event["interrupted"] = signal_name(summary.interrupted_by);
+  if (summary.stopped_at_failures != 0) event["stopped_at_failures"] = summary.stopped_at_failures;
+  apply_event(report_, event);
+  return event;
+}
+
+json ReportBuilder::add(const Counterexample& found) {
+  json event = {{"event", "counterexample"}, {"counterexample", counterexample_to_json(found)}};
   apply_event(report_, event);
   return event;
 }
@@ -63,6 +70,9 @@ bool apply_event(json& report, const json& event) {
   } else if (kind == "case_finished") {
     report["cases"].push_back(event.at("case"));
     count_case(report["summary"], report["cases"].back());
+  } else if (kind == "counterexample") {
+    if (!report.contains("counterexamples")) report["counterexamples"] = json::array();
+    report["counterexamples"].push_back(event.at("counterexample"));
   } else if (kind == "run_finished") {
     double wall_ms = event.value("wall_ms", 0.0);
     bool interrupted = event.contains("interrupted");
@@ -71,6 +81,9 @@ bool apply_event(json& report, const json& event) {
       run["wall_ms"] = wall_ms;
       // An interrupted run wrote what it ran; the report says so and stays incomplete.
       if (interrupted) run["interrupted"] = {{"signal", event["interrupted"]}, {"planned_cases", event.value("planned", 0)}};
+      if (event.contains("stopped_at_failures")) {
+        run["stopped_early"] = {{"after_failures", event["stopped_at_failures"]}, {"planned_cases", event.value("planned", 0)}};
+      }
     }
     if (interrupted) report["summary"]["passed"] = false;
     report["complete"] = !event.contains("interrupted");

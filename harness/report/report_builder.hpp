@@ -16,6 +16,8 @@ class ReportBuilder {
   nlohmann::json start(const RunInfo& info);
   /// Records one case; returns the `case_finished` event.
   nlohmann::json add(const CaseResult& result);
+  /// Records one shrunk fuzz failure group; returns the `counterexample` event.
+  nlohmann::json add(const Counterexample& found);
   /// Closes the run (summary, complete = true); returns the `run_finished` event.
   nlohmann::json finish(const RunSummary& summary);
   /// The report so far.

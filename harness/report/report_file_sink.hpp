@@ -21,6 +21,8 @@ class RenderedReportSink : public EventSink {
   void run_started(const RunInfo& info) override { builder_.start(info); }
   /// Records one case.
   void case_finished(const CaseResult& result) override { builder_.add(result); }
+  /// Records one shrunk failure group.
+  void counterexample_found(const Counterexample& found) override { builder_.add(found); }
   /// Renders and writes the file; throws ReportError when it cannot.
   void run_finished(const RunSummary& summary) override;
 

@@ -1,5 +1,6 @@
 #include "report/report_merge.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "report/report_model.hpp"
@@ -49,6 +50,29 @@ bool add_case(json& cases, std::map<std::string, size_t>& index, const json& ent
   return force;
 }
 
+/// The same failure group from two shards: the counts add up, and the smaller case is kept.
+void merge_counterexamples(json& merged, const json& report) {
+  auto list = report.find("counterexamples");
+  if (list == report.end()) return;
+  if (!merged.contains("counterexamples")) merged["counterexamples"] = json::array();
+  json& into = merged["counterexamples"];
+  auto key = [](const json& c) {
+    std::string reason = c.value("outcome", "") == "FAIL" ? c.value("pointer", "") : c.value("message", "");
+    return c.value("api", "") + "\n" + c.value("outcome", "") + "\n" + c.value("check", "") + "\n" + reason;
+  };
+  for (const auto& found : *list) {
+    auto same = std::find_if(into.begin(), into.end(), [&](const json& c) { return key(c) == key(found); });
+    if (same == into.end()) {
+      into.push_back(found);
+      continue;
+    }
+    size_t cases = same->value("cases", 0) + found.value("cases", 0);
+    bool smaller = found.value("minimal_body", "").size() < same->value("minimal_body", "").size();
+    if (smaller && !found.contains("not_shrunk")) *same = found;
+    (*same)["cases"] = cases;
+  }
+}
+
 }  // namespace
 
 json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
@@ -75,6 +99,7 @@ json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
                             " is already in an earlier report (use --force to keep the later one)");
       }
     }
+    merge_counterexamples(merged, report);
     merged["complete"] = merged["complete"].get<bool>() && report.value("complete", false);
     wall_ms = std::max(wall_ms, report["summary"].value("wall_ms", 0.0));
   }

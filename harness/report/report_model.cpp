@@ -129,6 +129,26 @@ json open_points_to_json(const RunInfo& info) {
   return out;
 }
 
+json counterexample_to_json(const Counterexample& found) {
+  Cleaner clean;
+  json out = {{"api", clean(found.api)},
+              {"outcome", clean(found.outcome)},
+              {"check", clean(found.check)},
+              {"pointer", clean(found.pointer)},
+              {"requirement", clean(found.requirement)},
+              {"message", clean(found.message)},
+              {"cases", found.cases},
+              {"first_case", clean(found.first_case)},
+              {"minimal_body", clean(found.minimal_body)},
+              {"curl", redact_curl(clean(found.curl))},
+              {"steps", found.steps},
+              {"sends", found.sends}};
+  if (!found.not_shrunk.empty()) out["not_shrunk"] = clean(found.not_shrunk);
+  if (!found.saved_as.empty()) out["saved_as"] = clean(found.saved_as);
+  if (!found.not_saved.empty()) out["not_saved"] = clean(found.not_saved);
+  return out;
+}
+
 json case_to_json(const CaseResult& result, const std::string& target) {
   Cleaner clean;
   if (result.exchange) clean.secrets = secrets_in(result.exchange->request.headers);

@@ -27,6 +27,9 @@ nlohmann::json open_points_to_json(const RunInfo& info);
 /// One `cases[]` entry, tagged with the run's (redacted) target; credentials are scrubbed.
 nlohmann::json case_to_json(const CaseResult& result, const std::string& target);
 
+/// One `counterexamples[]` entry (a shrunk fuzz failure group); credentials are scrubbed.
+nlohmann::json counterexample_to_json(const Counterexample& found);
+
 /// Counts per outcome, total and the gate verdict, computed from `cases[]` entries.
 nlohmann::json summarize_cases(const nlohmann::json& cases, double wall_ms);
 

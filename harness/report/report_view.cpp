@@ -179,7 +179,39 @@ std::vector<const json*> noteworthy_cases(const json& report) {
   return out;
 }
 
+std::string counterexample_text(const nlohmann::json& c) {
+  std::string where = c.value("pointer", "").empty() ? "" : " at " + c.value("pointer", "");
+  std::string requirement = c.value("requirement", "").empty() ? "" : " [" + c.value("requirement", "") + "]";
+  std::string check = c.value("check", "") == c.value("outcome", "") ? "" : " " + c.value("check", "");
+  std::string text = c.value("outcome", "") + " " + c.value("api", "") + check + where +
+                     requirement + ": " + std::to_string(c.value("cases", 0)) + " case(s), first " +
+                     c.value("first_case", "") + "\n  " + c.value("message", "") + "\n";
+  std::string how = c.contains("not_shrunk") ? "not shrunk: " + c.value("not_shrunk", "")
+                                             : "shrunk in " + std::to_string(c.value("steps", 0)) + " step(s), " +
+                                                   std::to_string(c.value("sends", 0)) + " request(s)";
+  text += "  minimal body (" + how + "): " + c.value("minimal_body", "") + "\n";
+  text += "  reproduce: " + c.value("curl", "") + "\n";
+  if (c.contains("saved_as")) text += "  saved as " + c.value("saved_as", "") + "\n";
+  if (c.contains("not_saved")) text += "  not saved: " + c.value("not_saved", "") + "\n";
+  return text;
+}
+
+std::map<std::string, const nlohmann::json*> counterexamples_by_case(const nlohmann::json& report) {
+  std::map<std::string, const nlohmann::json*> out;
+  auto list = report.find("counterexamples");
+  if (list == report.end()) return out;
+  for (const auto& c : *list) out.emplace(c.value("first_case", ""), &c);
+  return out;
+}
+
 std::string incompleteness(const nlohmann::json& report) {
+  for (const auto& run : report["runs"]) {
+    if (!run.contains("stopped_early")) continue;
+    const nlohmann::json& stop = run["stopped_early"];
+    return "The run stopped early, at its " + std::to_string(stop.value("after_failures", 0)) +
+           "th failing case (--max-failures), after " + std::to_string(report["cases"].size()) + " of " +
+           std::to_string(stop.value("planned_cases", 0)) + " cases: this report holds the cases that ran.";
+  }
   if (report.value("complete", false)) return "";
   for (const auto& run : report["runs"]) {
     if (!run.contains("interrupted")) continue;

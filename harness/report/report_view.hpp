@@ -59,8 +59,16 @@ std::vector<const nlohmann::json*> noteworthy_cases(const nlohmann::json& report
 /// The case's failures across all its checks.
 std::vector<const nlohmann::json*> case_failures(const nlohmann::json& entry);
 
-/// Why a report is partial, for a banner: "" for a complete report; the signal and the counts
-/// for an interrupted run; else that the run never finished (rebuilt from its NDJSON stream).
+/// A shrunk failure group as plain text: what failed, how many cases, the minimal body and
+/// the curl line that reproduces it.
+std::string counterexample_text(const nlohmann::json& counterexample);
+
+/// first_case id → its counterexample, for the cases a fuzz run shrank.
+std::map<std::string, const nlohmann::json*> counterexamples_by_case(const nlohmann::json& report);
+
+/// Why a report is partial, for a banner: "" for a complete report; the failure count for a run
+/// `--max-failures` stopped; the signal and the counts for an interrupted run; else that the
+/// run never finished (rebuilt from its NDJSON stream).
 std::string incompleteness(const nlohmann::json& report);
 
 }  // namespace conform

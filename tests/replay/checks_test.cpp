@@ -149,7 +149,7 @@ TEST(Checks, ResponseTimeFailsOnlyAgainstAnExplicitBudget) {
   Exchange x = answer(422, "{}");
   x.elapsed_ms = 400;
   EXPECT_EQ(judge_id(kWhippy422, x).outcome, Outcome::pass);
-  CaseResult r = judge_id(kWhippy422, x, JudgeSettings{250});
+  CaseResult r = judge_id(kWhippy422, x, JudgeSettings{250, {}});
   ASSERT_EQ(r.outcome, Outcome::fail);
   EXPECT_EQ(r.failures[0].check, "response_time");
 }
