@@ -9,8 +9,9 @@
 
 namespace conform {
 
-/// What replaces a secret in any output.
-inline constexpr std::string_view kRedacted = "<redacted>";
+/// What replaces a secret in every output: the console, curl lines, cassettes and reports.
+/// The one definition; report/report_sanitize.hpp uses it too.
+inline constexpr std::string_view kRedacted = "[REDACTED]";
 
 /// Removes credentials from exchanges before anything is printed or written.
 class Redactor {
@@ -23,7 +24,7 @@ class Redactor {
   void add_secret(const std::string& value);
   /// The text with every secret replaced by kRedacted.
   std::string scrub(std::string_view text) const;
-  /// Credential headers keep their scheme word only (`Basic <redacted>`); every other
+  /// Credential headers keep their scheme word only (`Basic [REDACTED]`); every other
   /// header, the path and both bodies are scrubbed.
   void redact(Exchange& exchange) const;
   /// The same for a request alone.

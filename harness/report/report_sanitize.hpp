@@ -5,11 +5,9 @@
 #include <vector>
 
 #include "core/run_types.hpp"
+#include "http/redact.hpp"  // kRedacted, the one redaction marker
 
 namespace conform {
-
-/// What a report writes instead of a credential.
-inline constexpr std::string_view kRedacted = "[REDACTED]";
 
 /// True for headers that carry credentials (Authorization, X-WHIPPY-KEY, Cookie, *token*, ...).
 bool is_secret_header(const std::string& name);

@@ -144,7 +144,7 @@ TEST(Hostile, CredentialsAreRedactedEvenWhenTheServerEchoesThem) {
   ASSERT_TRUE(r.exchange && r.exchange->response);
   EXPECT_EQ(r.exchange->response->body.find("c2VjcmV0"), std::string::npos) << r.exchange->response->body;
   EXPECT_EQ(r.curl.find("c2VjcmV0"), std::string::npos) << r.curl;
-  EXPECT_NE(r.curl.find("'Authorization: Basic <redacted>'"), std::string::npos) << r.curl;
+  EXPECT_NE(r.curl.find("'Authorization: Basic [REDACTED]'"), std::string::npos) << r.curl;
 }
 
 }  // namespace
