@@ -110,8 +110,9 @@ const std::vector<Command>& command_table() {
        "  --report FMT:PATH   also write a report (repeatable; formats: json, junit, md, html);\n"
        "                      PATH - is standard output, and the console then goes to stderr\n"
        "  --record DIR        save every exchange as DIR/<api>/<case>.json (credentials redacted)\n"
-       "  --auth ID=VALUE     the auth header value for API ID (repeatable); default\n"
-       "                      $CONFORM_AUTH_<ID> (upper case, - as _), else a placeholder\n"
+       "  --auth ID=VALUE     the auth header value for API ID, or a bare token that gets the\n"
+       "                      API's scheme word (repeatable; each API's form is listed below);\n"
+       "                      default $CONFORM_AUTH_<ID> (upper case, - as _), else a placeholder\n"
        "  --max-response-time MS  fail responses slower than MS (response_time; off by default)\n"
        "  --repeat N          send every case N times (soak and throughput runs)\n"
        "  --max-failures N    stop starting cases after the Nth that fails the gate (the report\n"
@@ -125,7 +126,7 @@ const std::vector<Command>& command_table() {
        "            TIMEOUT, 2 usage or config error (bad flag, bad fixture file, unreachable target,\n"
        "            no case to run), 130/143 stopped by SIGINT/SIGTERM: the cases in flight finish,\n"
        "            and the summary and every report are written, marked interrupted\n",
-       run_replay},
+       run_replay, credentials_help},
       {"fuzz", "send requests generated from the schemas to a target; shrink the failures",
        "usage: conform fuzz --target URL [--api ID]... [--cases N] [--seed S] [--jobs N] [--timeout S]\n"
        "                    [--shard K/N] [--report FMT:PATH]... [--save-failures DIR] [--auth ID=VALUE]\n"
@@ -163,8 +164,9 @@ const std::vector<Command>& command_table() {
        "                       PATH - is standard output, and the console then goes to stderr\n"
        "  --save-failures DIR  write each shrunk failure as DIR/<api>/<name>.json, a fixture that\n"
        "                       'conform replay --fixtures DIR' runs as a regression case\n"
-       "  --auth ID=VALUE      the auth header value for API ID (repeatable); default\n"
-       "                       $CONFORM_AUTH_<ID>, else a placeholder\n"
+       "  --auth ID=VALUE      the auth header value for API ID, or a bare token that gets the\n"
+       "                       API's scheme word (repeatable; each API's form is listed below);\n"
+       "                       default $CONFORM_AUTH_<ID>, else a placeholder\n"
        "  --max-response-time MS  fail responses slower than MS (off by default)\n"
        "  --max-shrinks N      requests spent shrinking each failure (default 200)\n"
        "  --max-failures N     stop starting cases after the Nth that fails the gate\n"
@@ -179,7 +181,7 @@ const std::vector<Command>& command_table() {
        "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT, 2 usage error, an\n"
        "            unreachable target or no case to run, 130/143 stopped by SIGINT/SIGTERM (reports\n"
        "            written and marked interrupted; failures not shrunk)\n",
-       run_fuzz},
+       run_fuzz, credentials_help},
       {"report", "render a JSON report as JUnit, Markdown or HTML; merge reports",
        "usage: conform report render IN.json --format junit|md|html|json [-o OUT]\n"
        "       conform report merge IN.json... -o OUT.json [--force]\n\n"

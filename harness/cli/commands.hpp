@@ -17,6 +17,8 @@ struct Command {
   const char* summary;
   const char* help;
   int (*run)(const std::vector<std::string>& args);
+  /// More help made from the contracts and printed after `help` (nullptr: none).
+  std::string (*help_tail)() = nullptr;
 };
 
 /// Every subcommand, in the order `conform --help` lists them.
@@ -37,6 +39,8 @@ int run_derive(const std::vector<std::string>& args);
 /// `conform replay --target URL | --cassettes DIR ...` (cmd_replay.cpp).
 int run_replay(const std::vector<std::string>& args);
 int run_fuzz(const std::vector<std::string>& args);
+/// What `--auth ID=VALUE` takes for each API, from the embedded contracts' auth (run_setup.cpp).
+std::string credentials_help();
 /// `conform report render|merge` (cmd_report.cpp).
 int run_report(const std::vector<std::string>& args);
 /// `conform export openapi [--api ID]... [-o FILE] [--fixtures DIR]` (cmd_export.cpp).

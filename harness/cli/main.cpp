@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     for (const auto& arg : rest) {
       if (arg == "--help" || arg == "-h") {
         std::cout << command.help;
+        if (command.help_tail) std::cout << command.help_tail();
         return conform::kExitOk;
       }
     }

@@ -153,6 +153,34 @@ std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args) {
 }
 
 
+namespace {
+
+/// One line of credentials_help: `Authorization: Zoho-oauthtoken <token>; a bare token gets the
+/// scheme word`, from the auth section alone (never a hand-written list).
+std::string auth_form(const AuthScheme& auth) {
+  std::vector<std::string> words = scheme_words(auth);
+  std::string form = auth.header + ": ";
+  for (size_t i = 0; i < words.size(); ++i) form += (i ? " or " : "") + words[i] + " <token>";
+  if (words.empty()) return form + "<token>, sent as given";
+  if (words.size() == 1) return form + "; a bare token gets the scheme word";
+  return form + "; sent as given, so give the scheme word";
+}
+
+}  // namespace
+
+std::string credentials_help() {
+  SchemaSource source = embedded_schema_source();
+  std::string text = "\ncredentials (--auth ID=VALUE or $CONFORM_AUTH_<ID>), from each contract's auth:\n";
+  for (const auto& id : source.api_ids) {
+    std::string origin = id + "/contract.json";
+    nlohmann::json document = parse_json_file_text(source.read(origin).value_or("{}"), origin);
+    Contract contract = parse_contract(document, origin);
+    text += "  " + id + std::string(id.size() < 19 ? 19 - id.size() : 1, ' ') + auth_form(contract.auth);
+    text += contract.auth.inferred.empty() ? "\n" : " (inferred)\n";
+  }
+  return text;
+}
+
 RunSelection parse_run_selection(const Args& args, const Catalog& catalog) {
   RunSelection selection;
   for (const auto& api : args.values("--api")) {

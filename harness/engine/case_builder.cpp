@@ -237,9 +237,32 @@ std::string credential_env_name(const std::string& api_id) {
 }
 
 std::string credential_for(const Contract& contract, const std::map<std::string, std::string>& from_flags) {
-  if (auto it = from_flags.find(contract.id); it != from_flags.end()) return it->second;
-  if (const char* env = std::getenv(credential_env_name(contract.id).c_str()); env && *env) return env;
+  if (auto it = from_flags.find(contract.id); it != from_flags.end()) {
+    return credential_in_scheme(contract.auth, it->second);
+  }
+  if (const char* env = std::getenv(credential_env_name(contract.id).c_str()); env && *env) {
+    return credential_in_scheme(contract.auth, env);
+  }
   return contract.auth.placeholder;
+}
+
+std::vector<std::string> scheme_words(const AuthScheme& auth) {
+  std::vector<std::string> words;
+  for (std::string prefix : auth.prefixes) {
+    while (!prefix.empty() && prefix.back() == ' ') prefix.pop_back();
+    if (!prefix.empty()) words.push_back(prefix);
+  }
+  return words;
+}
+
+std::string credential_in_scheme(const AuthScheme& auth, const std::string& value) {
+  std::vector<std::string> words = scheme_words(auth);
+  if (words.size() != 1 || value.find_first_of(" \t") != std::string::npos) return value;
+  const std::string& word = words.front();
+  auto same_letter = [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); };
+  bool is_the_word = value.size() == word.size() &&
+                     std::equal(value.begin(), value.end(), word.begin(), same_letter);
+  return is_the_word ? value : word + " " + value;
 }
 
 std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fixture>& fixtures,

@@ -32,9 +32,20 @@ ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& fixture, const 
 ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::string& name, Intent intent,
                        const std::string& requirement);
 
-/// The auth header value for an API: `--auth`, then `CONFORM_AUTH_<ID>`, then the placeholder.
+/// The auth header value for an API: `--auth`, then `CONFORM_AUTH_<ID>`, then the placeholder;
+/// a bare token from either gets the scheme word (credential_in_scheme).
 std::string credential_for(const Contract& contract,
                            const std::map<std::string, std::string>& from_flags);
+
+/// The scheme words of an auth scheme, without their trailing space (`Zoho-oauthtoken`; none
+/// for a bare key such as whippy's).
+std::vector<std::string> scheme_words(const AuthScheme& auth);
+
+/// `value` with the scheme word in front when it is a bare token (one word, not the scheme word
+/// itself) and the contract names exactly one scheme: `1000.ab` → `Zoho-oauthtoken 1000.ab`.
+/// A value with a space already carries a scheme word and is kept; so is every value for an API
+/// with no scheme word (whippy) or with two to choose from (Capillary's Basic or Bearer).
+std::string credential_in_scheme(const AuthScheme& auth, const std::string& value);
 
 /// "open point <id>: <sentence>" for a register entry or an `x-accept:<pattern>:<keyword>` rule
 /// (its reason), or the id alone when neither knows it.

@@ -80,6 +80,21 @@ TEST(Cases, CredentialsComeFromFlagsThenTheEnvironmentThenThePlaceholder) {
   ::unsetenv("CONFORM_AUTH_WHIPPY_EMAIL");
 }
 
+TEST(Cases, ABareTokenGetsTheOneSchemeWordAndAnythingElseIsKept) {
+  const AuthScheme& zoho = test::catalog().find("bigin-mail")->contract.auth;
+  EXPECT_EQ(credential_in_scheme(zoho, "1000.ab"), "Zoho-oauthtoken 1000.ab");
+  EXPECT_EQ(credential_in_scheme(zoho, "Zoho-oauthtoken 1000.ab"), "Zoho-oauthtoken 1000.ab");
+  EXPECT_EQ(credential_in_scheme(zoho, "zoho-oauthtoken 1000.ab"), "zoho-oauthtoken 1000.ab");
+  EXPECT_EQ(credential_in_scheme(zoho, "Bearer 1000.ab"), "Bearer 1000.ab") << "another scheme, as given";
+  EXPECT_EQ(credential_in_scheme(zoho, "Zoho-oauthtoken"), "Zoho-oauthtoken") << "the word alone is no token";
+  const AuthScheme& capillary = test::catalog().find("capillary-message")->contract.auth;
+  EXPECT_EQ(scheme_words(capillary), (std::vector<std::string>{"Basic", "Bearer"}));
+  EXPECT_EQ(credential_in_scheme(capillary, "abc"), "abc");
+  const AuthScheme& whippy = test::catalog().find("whippy-email")->contract.auth;
+  EXPECT_TRUE(scheme_words(whippy).empty());
+  EXPECT_EQ(credential_in_scheme(whippy, "key-1"), "key-1");
+}
+
 TEST(Cases, InteractionOverridesAreParsedAndBadOnesNameThePointer) {
   const ApiEntry& bigin = *test::catalog().find("bigin-mail");
   Interaction i = default_interaction(bigin, "", Intent::accept, {"bigin-mail.data"});
