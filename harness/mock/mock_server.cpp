@@ -35,6 +35,20 @@ void listen_socket_options(socket_t sock, socket_t& remembered) {
   remembered = sock;
 }
 
+/// Reads a POST body as bytes. httplib would read an x-www-form-urlencoded body as a form itself,
+/// and refuse one over 8 KiB with 413; Bigin's own curl sample sends its JSON that way
+/// (004_48a580a97fdcacca.txt:53-56). A multipart body is drained and left empty (not JSON).
+bool read_post_body(const httplib::Request& req, const httplib::ContentReader& read, std::string& body) {
+  if (req.is_multipart_form_data()) {
+    return read([](const httplib::MultipartFormData&) { return true; },
+                [](const char*, size_t) { return true; });
+  }
+  return read([&body](const char* data, size_t size) {
+    body.append(data, size);
+    return true;
+  });
+}
+
 }  // namespace
 
 /// The live parts of a running mock. Declaration order is destruction order in reverse:
@@ -71,10 +85,16 @@ void configure(httplib::Server& server, const MockOptions& o, const MockContext&
   server.set_write_timeout(5, 0);
   server.set_payload_max_length(o.max_body);
   auto handler = [&ctx](const httplib::Request& req, httplib::Response& res) {
-    handle_request(ctx, req, res);
+    handle_request(ctx, req, req.body, res);
   };
-  server.Get(".*", handler).Post(".*", handler).Put(".*", handler);
+  server.Get(".*", handler).Put(".*", handler);
   server.Patch(".*", handler).Delete(".*", handler).Options(".*", handler);
+  server.Post(".*", [&ctx](const httplib::Request& req, httplib::Response& res,
+                           const httplib::ContentReader& read) {
+    std::string body;
+    if (!read_post_body(req, read, body)) return;  // httplib has set the status (413, 400)
+    handle_request(ctx, req, body, res);
+  });
   httplib::Server::HandlerWithResponse on_error = [&ctx](const httplib::Request& req,
                                                          httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;

@@ -107,6 +107,13 @@ void send_rejection(const MockContext& ctx, const MockApi& api, const std::strin
   send_problem(&api, res, problem);
 }
 
+Problem unsupported_media_type(const MockApi& api) {
+  const char* why = api.json_of_any_type
+                        ? "the body must be JSON (any Content-Type is taken when the body is JSON)"
+                        : "the body must be sent as application/json";
+  return simple_problem(415, "unsupported_media_type", why);
+}
+
 void reject_unparsable(const MockContext& ctx, const MockApi& api, const std::string& error,
                        httplib::Response& res) {
   const Contract& contract = api.entry->contract;
@@ -143,10 +150,13 @@ std::vector<Violation> judge(const MockContext& ctx, const MockApi& api, const s
 }
 
 void handle_message(const MockContext& ctx, const Route& found, const httplib::Request& req,
-                    httplib::Response& res) {
+                    const std::string& raw_body, httplib::Response& res) {
   const MockApi& api = *found.api;
   const Contract& contract = api.entry->contract;
-  JsonParse parsed = parse_body(req.body, ctx.max_depth);
+  JsonParse parsed = parse_body(raw_body, ctx.max_depth);
+  if (!parsed.value && !is_json_media_type(req.get_header_value("Content-Type"))) {
+    return send_problem(&api, res, unsupported_media_type(api));  // admitted for json_of_any_type
+  }
   if (!parsed.value) return reject_unparsable(ctx, api, parsed.error, res);
   std::string channel;
   if (auto problem = check_parameters(ctx, contract, found.values, req, channel)) {
@@ -171,7 +181,7 @@ void handle_message(const MockContext& ctx, const Route& found, const httplib::R
 
 /// Steps 2-4: credentials, media type, size. Returns false when it has answered.
 bool admit(const MockContext& ctx, const MockApi& api, const httplib::Request& req,
-           httplib::Response& res) {
+           const std::string& body, httplib::Response& res) {
   const AuthScheme& auth = api.entry->contract.auth;
   if (!ctx.faults.has(Fault::ignore_auth) && !has_credentials(auth, req)) {
     std::string scheme = auth.prefixes.empty() ? "" : auth.prefixes.front();
@@ -181,12 +191,12 @@ bool admit(const MockContext& ctx, const MockApi& api, const httplib::Request& r
                                            "missing or malformed " + auth.header + " credential"));
     return false;
   }
-  if (!is_json_media_type(req.get_header_value("Content-Type"))) {
-    send_problem(&api, res, simple_problem(415, "unsupported_media_type",
-                                           "the body must be sent as application/json"));
+  // An API taking JSON of any type is judged after parsing: JSON passes, anything else gets 415.
+  if (!api.json_of_any_type && !is_json_media_type(req.get_header_value("Content-Type"))) {
+    send_problem(&api, res, unsupported_media_type(api));
     return false;
   }
-  if (req.body.size() > ctx.max_body) {
+  if (body.size() > ctx.max_body) {
     send_problem(&api, res, simple_problem(413, "payload_too_large",
                                            "the body is larger than " + std::to_string(ctx.max_body) +
                                                " bytes"));
@@ -197,7 +207,8 @@ bool admit(const MockContext& ctx, const MockApi& api, const httplib::Request& r
 
 }  // namespace
 
-void handle_request(const MockContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void handle_request(const MockContext& ctx, const httplib::Request& req, const std::string& body,
+                    httplib::Response& res) {
   if (ctx.faults.has(Fault::slow_responses)) std::this_thread::sleep_for(ctx.slow_delay);
   std::string_view path = target_path(req);
   if (is_outbox_path(ctx, path)) return serve_outbox(ctx, req, res);
@@ -212,8 +223,8 @@ void handle_request(const MockContext& ctx, const httplib::Request& req, httplib
     return send_problem(found->api, res, simple_problem(405, "method_not_allowed",
                                                         contract.id + " takes " + contract.method));
   }
-  if (!admit(ctx, *found->api, req, res)) return;
-  handle_message(ctx, *found, req, res);
+  if (!admit(ctx, *found->api, req, body, res)) return;
+  handle_message(ctx, *found, req, body, res);
 }
 
 void fill_library_error(const MockContext& ctx, const httplib::Request& req,

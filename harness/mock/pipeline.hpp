@@ -26,6 +26,9 @@ struct MockApi {
   const VendorStyle* style = nullptr;   ///< how this vendor words its answers
   int error_status = 400;    ///< for a broken contract: the one exact documented 4xx, else 400
   int success_status = 200;  ///< the one exact documented 2xx, else 200
+  /// True when the page's own sample sends its JSON body without a JSON Content-Type (Bigin's
+  /// curl -d): a body that parses as JSON is then taken whatever its Content-Type.
+  bool json_of_any_type = false;
 };
 
 /// Everything a request handler reads. Built once by MockServer, then shared read-only.
@@ -44,9 +47,10 @@ struct MockContext {
 /// The routable APIs of a catalog, with their derived statuses.
 std::vector<MockApi> mock_apis(const Catalog& catalog);
 
-/// Answers one request. Never throws for any input; 5xx only when a fault asks for it.
+/// Answers one request whose body is `body` (read by the server, not httplib, for a POST).
+/// Never throws for any input; 5xx only when a fault asks for it.
 void handle_request(const MockContext& context, const httplib::Request& request,
-                    httplib::Response& response);
+                    const std::string& body, httplib::Response& response);
 
 /// Gives an error that httplib produced itself (413, a bad request line, ...) a JSON body
 /// in the style of the API its path names. Leaves responses that have a body alone.
@@ -61,6 +65,9 @@ bool has_credentials(const AuthScheme& auth, const httplib::Request& request);
 
 /// True for `application/json`, with or without parameters such as `charset`.
 bool is_json_media_type(const std::string& content_type);
+
+/// True when the API's page sends its own sample body without a JSON Content-Type.
+bool sample_sends_untyped_json(const std::string& api_id);
 
 /// Checks path and query parameters and resolves the channel. Returns the problem, if any;
 /// on success `channel` holds the resolved channel key ("" for an API without channels).

@@ -12,66 +12,13 @@
 
 #include "mock/faults.hpp"
 #include "mock/variants.hpp"
+#include "mock_process.hpp"
 #include "mock_test_support.hpp"
-
-extern char** environ;
 
 namespace conform {
 namespace {
 
 using namespace mock_test;
-
-/// A child process with its stdout on a pipe.
-struct Child {
-  pid_t pid = -1;
-  int out = -1;
-};
-
-/// Starts conform with `args`; the pipe carries its stdout (fd 1) or its stderr (fd 2).
-Child spawn(std::vector<std::string> args, int captured_fd = 1) {
-  args.insert(args.begin(), CONFORM_BINARY);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) return {};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], captured_fd);
-  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-  Child child;
-  if (posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) child.pid = -1;
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(pipe_fds[1]);
-  child.out = pipe_fds[0];
-  return child;
-}
-
-std::string read_line(int fd, std::chrono::milliseconds wait) {
-  std::string line;
-  auto deadline = std::chrono::steady_clock::now() + wait;
-  char c;
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 50) <= 0) continue;
-    if (::read(fd, &c, 1) != 1 || c == '\n') break;
-    line += c;
-  }
-  return line;
-}
-
-/// The exit status, or -1 when it did not end within `wait` (then it is killed).
-int wait_exit(pid_t pid, std::chrono::milliseconds wait) {
-  auto deadline = std::chrono::steady_clock::now() + wait;
-  int status = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, &status, 0);
-  return -1;
-}
 
 TEST(MockCli, prints_the_url_first_serves_and_stops_on_sigterm_with_the_outbox_on_disk) {
   auto outbox = std::filesystem::temp_directory_path() /

@@ -68,15 +68,30 @@ TEST_F(MockPipeline, missing_or_malformed_credentials_get_401_in_each_scheme) {
 }
 
 TEST_F(MockPipeline, only_application_json_is_accepted_with_parameters_allowed) {
-  auto text = client_->Post(kBiginPath, kBiginAuth, kBiginBody, "text/plain");
+  auto text = client_->Post(kGenesysPath, kBasic, kGenesysBody, "text/plain");
   ASSERT_TRUE(text);
   EXPECT_EQ(text->status, 415);
-  auto charset = client_->Post(kBiginPath, kBiginAuth, kBiginBody, "Application/JSON; charset=utf-8");
+  auto charset = client_->Post(kGenesysPath, kBasic, kGenesysBody, "Application/JSON; charset=utf-8");
   ASSERT_TRUE(charset);
   EXPECT_EQ(charset->status, 200);
-  auto none = client_->Post(kBiginPath, kBiginAuth, kBiginBody, "");
+  auto none = client_->Post(kGenesysPath, kBasic, kGenesysBody, "");
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 415);
+}
+
+TEST_F(MockPipeline, bigin_takes_json_of_any_content_type_and_refuses_anything_else_with_415) {
+  // Its page's curl sample sends the JSON body with -d and no Content-Type (004:53-56).
+  for (const char* type : {"text/plain", "", "application/x-www-form-urlencoded"}) {
+    auto json_body = client_->Post(kBiginPath, kBiginAuth, kBiginBody, type);
+    ASSERT_TRUE(json_body);
+    EXPECT_EQ(json_body->status, 200) << type << ": " << json_body->body;
+    auto not_json = client_->Post(kBiginPath, kBiginAuth, "data=1", type);
+    ASSERT_TRUE(not_json);
+    EXPECT_EQ(not_json->status, 415) << type << ": " << not_json->body;
+  }
+  auto malformed = client_->Post(kBiginPath, kBiginAuth, "{\"data\":[", "application/json");
+  ASSERT_TRUE(malformed);
+  EXPECT_EQ(malformed->status, 400) << "sent as JSON, a broken body is still malformed JSON";
 }
 
 TEST_F(MockPipeline, bodies_over_the_cap_get_413) {
