@@ -12,10 +12,23 @@
 namespace conform {
 namespace {
 
-void print_faults() {
+/// `breaks ID (LOCATOR, inferred)` or `never FAIL: WHY`; "" when neither applies.
+std::string verdict_text(const FaultVerdict& verdict) {
+  if (!verdict.permitted.empty()) return "never FAIL: " + verdict.permitted;
+  if (verdict.requirement.empty()) return "";
+  std::string where = verdict.locator;
+  if (verdict.inferred) where += where.empty() ? "inferred, not stated by a page" : ", inferred";
+  return "breaks " + verdict.requirement + (where.empty() ? "" : " (" + where + ")");
+}
+
+void print_faults(const Catalog& catalog) {
   for (const auto& spec : fault_table()) {
     std::cout << spec.name << "\n    " << spec.description << "\n    apis: " << spec.apis
               << "; caught by: " << spec.expected_check << "\n";
+    for (const auto& verdict : fault_verdicts(spec, catalog)) {
+      std::string text = verdict_text(verdict);
+      if (!text.empty()) std::cout << "    at " << verdict.api << ": " << text << "\n";
+    }
   }
 }
 
@@ -70,7 +83,7 @@ int run_mock(const std::vector<std::string>& argv) {
                    {"--list-faults", "--list-variants"}});
   if (!args.positionals().empty()) throw UsageError("mock takes no arguments");
   if (args.has("--list-faults")) {
-    print_faults();
+    print_faults(load_catalog(args));
     return kExitOk;
   }
   if (args.has("--list-variants")) {

@@ -65,7 +65,9 @@ const std::vector<Command>& command_table() {
        "  --threads N      worker threads (default 64); each open connection holds one\n"
        "  --max-body B     largest accepted body in bytes (default 8388608)\n"
        "  --schemas DIR    read contracts from DIR instead of the copy built into conform\n"
-       "  --list-faults    print every fault, what it breaks and the check that catches it\n"
+       "  --list-faults    print every fault: what it does, the check that catches it, and at each\n"
+       "                   API the requirement it breaks (inferred ones marked) or the open point\n"
+       "                   that permits it there (never FAIL)\n"
        "  --list-variants  print every variant, its open point, the APIs it affects and what it does\n\n"
        "exit codes: 0 stopped by a signal (or --list-faults/--list-variants), 2 usage error (an\n"
        "            unknown fault or variant) or cannot listen\n",
