@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the four reports cost on a long run: `conform fuzz --cases N` against `conform mock`,
 # once without reports and once with --report json, junit, md and html, in the same run.
-# Prints both wall times, their ratio and the report sizes. Reports are built case by case
-# (report_builder.cpp), so the cost should stay a constant factor, not grow with N squared.
+# Prints both wall times, their ratio and the report sizes. The reports are built case by case,
+# once for all four formats (report_set.cpp), so the cost stays a constant factor, not N squared.
 #
 # usage: bench/reports.sh [N]     (default 100000; env CONFORM=build/conform, JOBS=4)
 set -euo pipefail
@@ -43,4 +43,4 @@ echo "|---|---|---|---|"
 echo "| no reports | $plain_cases | $plain_ms | $(( plain_cases * 1000 / (plain_ms > 0 ? plain_ms : 1) )) |"
 echo "| json + junit + md + html | $report_cases | $report_ms | $(( report_cases * 1000 / (report_ms > 0 ? report_ms : 1) )) |"
 awk -v a="$report_ms" -v b="$plain_ms" 'BEGIN { printf "with reports / without: %.2fx wall time\n", a / (b > 0 ? b : 1) }'
-echo "report sizes: json $(size "$work/r.json"), ndjson $(size "$work/r.json.ndjson"), junit $(size "$work/r.xml"), md $(size "$work/r.md"), html $(size "$work/r.html")"
+echo "report sizes: json $(size "$work/r.json"), junit $(size "$work/r.xml"), md $(size "$work/r.md"), html $(size "$work/r.html")"

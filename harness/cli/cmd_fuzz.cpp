@@ -136,12 +136,12 @@ void print_coverage(const ConstraintCoverage& coverage) {
 int run_fuzz(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--api", "--cases", "--seed", "--jobs", "--timeout", "--shard", "--report",
                     "--save-failures", "--auth", "--schemas", "--max-response-time", "--max-shrinks", "--max-failures",
-                    "--checks", "--exclude-checks"},
+                    "--checks", "--exclude-checks", "--report-cases"},
                    {"--no-coverage", "--list-cases"}});
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
   FuzzPlan plan = parse_plan(args, catalog);
-  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);
+  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args, CaseListing::failing);
   std::vector<FuzzTarget> targets = fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
   GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard, plan.coverage_phase);
   if (plan.cases == 0 && cases.coverage_size() == 0) {

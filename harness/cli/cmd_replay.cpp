@@ -18,7 +18,6 @@
 #include "http/cassette.hpp"
 #include "http/http_transport.hpp"
 #include "report/console_sink.hpp"
-#include "report/sink_factory.hpp"
 
 namespace conform {
 namespace {
@@ -129,7 +128,7 @@ std::set<std::string> valid_case_ids(const std::vector<ReplayCase>& cases) {
 int run_replay(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--cassettes", "--api", "--fixtures", "--jobs", "--timeout", "--shard", "--report",
                     "--record", "--auth", "--schemas", "--max-response-time", "--repeat", "--max-failures",
-                    "--checks", "--exclude-checks"},
+                    "--checks", "--exclude-checks", "--report-cases"},
                    {"--list-cases"}});
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
@@ -143,7 +142,7 @@ int run_replay(const std::vector<std::string>& argv) {
     list_cases(ListedCases(cases, plan.run.repeat), std::cout);
     return kExitOk;
   }
-  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args);
+  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args, CaseListing::all);
   if (plan.target) {
     std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0));
     if (!problem.empty()) {

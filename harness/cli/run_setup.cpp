@@ -8,7 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/interrupts.hpp"
 #include "engine/case_builder.hpp"
-#include "report/sink_factory.hpp"
+#include "report/report_set.hpp"
 #include "validate/open_register.hpp"
 
 namespace conform {
@@ -131,8 +131,12 @@ bool report_on_stdout(const Args& args) {
   return false;
 }
 
-std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args) {
-  std::vector<std::unique_ptr<EventSink>> sinks;
+std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args, CaseListing listed) {
+  if (auto choice = args.value("--report-cases")) {
+    if (*choice != "failing" && *choice != "all") throw UsageError("--report-cases takes failing or all, got '" + *choice + "'");
+    listed = *choice == "all" ? CaseListing::all : CaseListing::failing;
+  }
+  auto reports = std::make_unique<ReportSet>(listed);
   size_t to_stdout = 0;
   for (const auto& spec : args.values("--report")) {
     auto [format, path] = split_report_spec(spec);
@@ -140,15 +144,16 @@ std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args) {
     std::string known;
     for (const auto& name : report_formats()) known += (known.empty() ? "" : ", ") + name;
     if (format.empty()) throw UsageError("--report takes FMT:PATH (formats: " + known + ")");
-    std::unique_ptr<EventSink> sink;
+    bool added = false;
     try {
-      sink = make_report_sink(format, path);
+      added = reports->add(format, path);
     } catch (const std::exception& e) {
       throw UsageError("--report " + spec + ": " + e.what());
     }
-    if (!sink) throw UsageError("unknown report format '" + format + "' (formats: " + known + ")");
-    sinks.push_back(std::move(sink));
+    if (!added) throw UsageError("unknown report format '" + format + "' (formats: " + known + ")");
   }
+  std::vector<std::unique_ptr<EventSink>> sinks;
+  if (!reports->empty()) sinks.push_back(std::move(reports));
   return sinks;
 }
 

@@ -16,6 +16,7 @@
 #include "engine/shard.hpp"
 #include "http/redact.hpp"
 #include "report/event_sink.hpp"
+#include "report/report_builder.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {
@@ -55,8 +56,10 @@ int run_exit_code(const RunSummary& summary);
 /// True when a `--report FMT:-` writes a report to standard output (the console then uses stderr).
 bool report_on_stdout(const Args& args);
 
-/// One sink per `--report FMT:PATH` (`-` is standard output); throws UsageError for an unknown
-/// format, a bad path, or two reports on standard output.
-std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args);
+/// The sink of every `--report FMT:PATH` (`-` is standard output): one ReportSet, or none when
+/// no report is asked for; throws UsageError for an unknown format, a bad path, or two reports
+/// on standard output.
+/// `--report-cases failing|all` chooses the cases listed one by one; `listed` is the default.
+std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args, CaseListing listed);
 
 }  // namespace conform

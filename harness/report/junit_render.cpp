@@ -18,6 +18,7 @@ struct Suite {
   std::string target;
   std::vector<const json*> cases;
   size_t failures = 0, errors = 0, skipped = 0;
+  size_t unlisted_passes = 0;  ///< PASS cases `--report-cases failing` left out
   double ms = 0;
 };
 
@@ -90,6 +91,13 @@ std::vector<Suite> suites_of(const json& report) {
     suite.skipped += outcome == "XFAIL";
     suite.ms += entry.value("duration_ms", 0.0);
   }
+  for (const auto& group : report.value("passing_cases", json::array())) {
+    const std::string api = group.value("api", ""), target = group.value("target", "");
+    Suite& suite = by_key[{api, several_targets ? target : ""}];
+    suite.name = several_targets ? api + " @ " + target : api;
+    suite.target = target;
+    suite.unlisted_passes += group.value("cases", size_t{0});
+  }
   std::vector<Suite> out;
   for (auto& [key, suite] : by_key) out.push_back(std::move(suite));
   return out;
@@ -144,8 +152,12 @@ std::string render_junit(const json& report) {
     out << "  <testsuite name=" << attr(suite.name) << " tests=\"" << suite.cases.size()
         << "\" failures=\"" << suite.failures << "\" errors=\"" << suite.errors
         << "\" skipped=\"" << suite.skipped << "\" time=\"" << seconds_text(suite.ms) << "\">\n"
-        << "    <properties>\n      <property name=\"target\" value=" << attr(suite.target)
-        << "/>\n    </properties>\n";
+        << "    <properties>\n      <property name=\"target\" value=" << attr(suite.target) << "/>\n";
+    if (suite.unlisted_passes > 0) {
+      out << "      <property name=\"passing_cases_not_listed\" value=\"" << suite.unlisted_passes
+          << "\"/>\n";  // --report-cases failing
+    }
+    out << "    </properties>\n";
     for (const json* entry : suite.cases) {
       auto found = shrunk.find(entry->value("id", ""));
       write_testcase(out, *entry, found == shrunk.end() ? nullptr : found->second);

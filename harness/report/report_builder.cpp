@@ -8,7 +8,7 @@ namespace conform {
 
 using nlohmann::json;
 
-ReportBuilder::ReportBuilder() : report_(empty_report()) {}
+ReportBuilder::ReportBuilder(CaseListing listed) : report_(empty_report()), listed_(listed) {}
 
 json ReportBuilder::start(const RunInfo& info) {
   json event = {{"event", "run_started"},
@@ -22,6 +22,11 @@ json ReportBuilder::start(const RunInfo& info) {
 }
 
 json ReportBuilder::add(const CaseResult& result) {
+  if (listed_ == CaseListing::failing && result.outcome == Outcome::pass) {
+    json event = {{"event", "case_passed"}, {"passing", passing_entry(result, target_)}};
+    apply_event(report_, event);
+    return event;
+  }
   json event = {{"event", "case_finished"}, {"case", case_to_json(result, target_)}};
   apply_event(report_, event);
   return event;
@@ -45,15 +50,42 @@ namespace {
 
 /// Counts one more case in a summary, in constant time (a recount over every case on every
 /// event made a run with a report O(n^2): 10,000 fuzz cases took 83 s instead of 3 s).
-void count_case(json& summary, const json& entry) {
+void count_case(json& summary, const json& entry, size_t cases = 1) {
   const std::string outcome = entry.value("outcome", "ERROR");
-  summary["total"] = summary.value("total", 0) + 1;
+  summary["total"] = summary.value("total", size_t{0}) + cases;
   json& counts = summary["counts"];
-  if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + 1;
+  if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + cases;
   if (outcome_fails_gate(outcome)) summary["passed"] = false;
 }
 
+/// PASS cases of one API, target, requirement list and check list share an entry.
+bool same_passing(const json& a, const json& b) {
+  return a["api"] == b["api"] && a["target"] == b["target"] && a["checks"] == b["checks"] &&
+         a["requirements"] == b["requirements"];
+}
+
+/// Counts an unlisted PASS case into its `passing_cases` entry (added when it is the first).
+void count_passing(json& report, const json& passing) {
+  if (!report.contains("passing_cases")) report["passing_cases"] = json::array();
+  json& list = report["passing_cases"];
+  for (auto& entry : list) {
+    if (same_passing(entry, passing)) {
+      entry["cases"] = entry["cases"].get<size_t>() + passing.value("cases", size_t{1});
+      return;
+    }
+  }
+  list.push_back(passing);
+  if (!list.back().contains("cases")) list.back()["cases"] = 1;
+}
+
 }  // namespace
+
+void merge_passing_cases(json& report, const json& passing_cases) {
+  for (const auto& passing : passing_cases) {
+    count_passing(report, passing);
+    count_case(report["summary"], {{"outcome", "PASS"}}, passing.value("cases", size_t{1}));
+  }
+}
 
 bool apply_event(json& report, const json& event) {
   const std::string kind = event.value("event", "");
@@ -70,6 +102,10 @@ bool apply_event(json& report, const json& event) {
   } else if (kind == "case_finished") {
     report["cases"].push_back(event.at("case"));
     count_case(report["summary"], report["cases"].back());
+  } else if (kind == "case_passed") {
+    const json& passing = event.at("passing");
+    count_passing(report, passing);
+    count_case(report["summary"], {{"outcome", "PASS"}}, passing.value("cases", size_t{1}));
   } else if (kind == "counterexample") {
     if (!report.contains("counterexamples")) report["counterexamples"] = json::array();
     report["counterexamples"].push_back(event.at("counterexample"));

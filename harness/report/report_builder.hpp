@@ -8,13 +8,19 @@
 
 namespace conform {
 
+/// Which cases a report lists one by one (`--report-cases`).
+enum class CaseListing { all, failing };
+
 /// Accumulates one run's report from its events.
 class ReportBuilder {
  public:
-  ReportBuilder();
+  /// With CaseListing::failing a PASS case is not listed: it is counted into `passing_cases`,
+  /// one entry per API, target, requirements and checks, which every view reads as that many
+  /// passing cases.
+  explicit ReportBuilder(CaseListing listed = CaseListing::all);
   /// Records the run; returns the `run_started` event.
   nlohmann::json start(const RunInfo& info);
-  /// Records one case; returns the `case_finished` event.
+  /// Records one case; returns the `case_finished` event (`case_passed` for an unlisted PASS).
   nlohmann::json add(const CaseResult& result);
   /// Records one shrunk fuzz failure group; returns the `counterexample` event.
   nlohmann::json add(const Counterexample& found);
@@ -26,10 +32,14 @@ class ReportBuilder {
  private:
   nlohmann::json report_;
   std::string target_;
+  CaseListing listed_;
 };
 
 /// Applies one NDJSON event to a report; returns false for an event it does not know.
 bool apply_event(nlohmann::json& report, const nlohmann::json& event);
+
+/// Adds another report's `passing_cases` to this one's, and their counts to its summary.
+void merge_passing_cases(nlohmann::json& report, const nlohmann::json& passing_cases);
 
 /// Rebuilds a report from an NDJSON event stream. A run that never finished gives a report with
 /// `complete: false` and a summary of the cases that did; a torn last line is ignored.

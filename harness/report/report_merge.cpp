@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "report/report_builder.hpp"
 #include "report/report_model.hpp"
 
 namespace conform {
@@ -104,6 +105,7 @@ json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
     wall_ms = std::max(wall_ms, report["summary"].value("wall_ms", 0.0));
   }
   merged["summary"] = summarize_cases(merged["cases"], wall_ms);
+  for (const auto& input : inputs) merge_passing_cases(merged, input.report.value("passing_cases", json::array()));
   return merged;
 }
 

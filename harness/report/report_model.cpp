@@ -149,6 +149,15 @@ json counterexample_to_json(const Counterexample& found) {
   return out;
 }
 
+json passing_entry(const CaseResult& result, const std::string& target) {
+  Cleaner clean;
+  json requirements = json::array();
+  for (const auto& id : result.requirements) requirements.push_back(clean(id));
+  json checks = json::array();
+  for (const auto& name : result.checks) checks.push_back(clean(name));
+  return {{"api", clean(result.api)}, {"target", target}, {"requirements", requirements}, {"checks", checks}, {"cases", 1}};
+}
+
 json case_to_json(const CaseResult& result, const std::string& target) {
   Cleaner clean;
   if (result.exchange) clean.secrets = secrets_in(result.exchange->request.headers);

@@ -27,6 +27,10 @@ nlohmann::json open_points_to_json(const RunInfo& info);
 /// One `cases[]` entry, tagged with the run's (redacted) target; credentials are scrubbed.
 nlohmann::json case_to_json(const CaseResult& result, const std::string& target);
 
+/// One `passing_cases[]` entry for an unlisted PASS case (`--report-cases failing`): what the
+/// views need of it, and a count of 1.
+nlohmann::json passing_entry(const CaseResult& result, const std::string& target);
+
 /// One `counterexamples[]` entry (a shrunk fuzz failure group); credentials are scrubbed.
 nlohmann::json counterexample_to_json(const Counterexample& found);
 

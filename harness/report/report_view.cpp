@@ -60,9 +60,27 @@ std::string check_status_for(const json& check, const json& entry, const std::st
   return "PASS";
 }
 
-void merge_cell(Cell& cell, const std::string& status) {
+void merge_cell(Cell& cell, const std::string& status, size_t cases = 1) {
   cell.status = worse_status(cell.status, status);
-  ++cell.cases;
+  cell.cases += cases;
+}
+
+/// The unlisted PASS cases (`--report-cases failing`), by API, target, requirements and checks.
+const json& passing_cases(const json& report) {
+  static const json none = json::array();
+  auto found = report.find("passing_cases");
+  return found == report.end() ? none : *found;
+}
+
+/// Unlisted PASS cases count toward every requirement they name, for every check they ran.
+void fill_row_with_passing(MatrixRow& row, const json& report) {
+  for (const auto& group : passing_cases(report)) {
+    if (group["api"] != row.api || !names_requirement(group, row.id)) continue;
+    size_t cases = group.value("cases", size_t{1});
+    merge_cell(row.overall, "PASS", cases);
+    merge_cell(row.by_target[group.value("target", "")], "PASS", cases);
+    for (const auto& name : group["checks"]) merge_cell(row.by_check[name.get<std::string>()], "PASS", cases);
+  }
 }
 
 void fill_row(MatrixRow& row, const json& report) {
@@ -80,6 +98,7 @@ void fill_row(MatrixRow& row, const json& report) {
       }
     }
   }
+  fill_row_with_passing(row, report);
 }
 
 }  // namespace
@@ -114,6 +133,13 @@ std::vector<Tally> tally_by_api(const json& report) {
     ++tally.counts[entry["outcome"]];
     ++tally.total;
   }
+  for (const auto& group : passing_cases(report)) {
+    Tally& tally = by_api[group["api"]];
+    tally.name = group["api"];
+    size_t cases = group.value("cases", size_t{1});
+    tally.counts["PASS"] += cases;
+    tally.total += cases;
+  }
   std::vector<Tally> out;
   for (auto& [api, tally] : by_api) out.push_back(std::move(tally));
   return out;
@@ -126,6 +152,7 @@ std::vector<std::string> report_targets(const json& report) {
   };
   for (const auto& run : report["runs"]) add(run.value("target", ""));
   for (const auto& entry : report["cases"]) add(entry.value("target", ""));
+  for (const auto& group : passing_cases(report)) add(group.value("target", ""));
   return out;
 }
 
@@ -133,6 +160,9 @@ std::vector<std::string> report_checks(const json& report) {
   std::set<std::string> names;
   for (const auto& entry : report["cases"]) {
     for (const auto& check : entry["checks"]) names.insert(check["name"].get<std::string>());
+  }
+  for (const auto& group : passing_cases(report)) {
+    for (const auto& name : group["checks"]) names.insert(name.get<std::string>());
   }
   return {names.begin(), names.end()};
 }
@@ -150,6 +180,9 @@ std::vector<MatrixRow> requirement_matrix(const json& report) {
   };
   for (const auto& [api, list] : report["requirements"].items()) {
     for (const auto& requirement : list) add_row(api, requirement["id"], &requirement);
+  }
+  for (const auto& group : passing_cases(report)) {
+    for (const auto& id : group["requirements"]) add_row(group["api"], id, nullptr);
   }
   for (const auto& entry : report["cases"]) {
     for (const auto& id : entry["requirements"]) add_row(entry["api"], id, nullptr);

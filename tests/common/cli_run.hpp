@@ -41,4 +41,17 @@ inline long count_before(const std::string& output, const std::string& word) {
   return std::stol(output.substr(start, at - start));
 }
 
+/// True when the output tells a failure of this check: a replay line "  <check> [..." under a
+/// case, or a fuzz group block "FAIL <api> <check> ...".
+inline bool names_failed_check(const std::string& output, const std::string& check) {
+  if (output.find("\n  " + check + " [") != std::string::npos) return true;
+  for (const char* outcome : {"\nFAIL ", "\nERROR "}) {
+    for (size_t at = output.find(outcome); at != std::string::npos; at = output.find(outcome, at + 1)) {
+      std::string line = output.substr(at + 1, output.find('\n', at + 1) - at - 1);
+      if (line.find(" " + check + " ") != std::string::npos || line.find(" " + check + ":") != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace conform::test

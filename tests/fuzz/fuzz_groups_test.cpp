@@ -14,6 +14,7 @@
 #include "../replay/hostile_server.hpp"
 #include "mock/mock_server.hpp"
 #include "report/console_sink.hpp"
+#include "report/report_view.hpp"
 
 namespace conform {
 namespace {
@@ -251,6 +252,64 @@ TEST(FuzzGroups, TheProgressLineShowsDoneTotalRateEtaAndFailing) {
   EXPECT_EQ(progress_line(250, 1000, 2.5, 3), "250/1000 cases, 100/s, ETA 8 s, 3 failing");
   EXPECT_EQ(progress_line(0, 1000, 0.0, 0), "0/1000 cases, 0 failing");
   EXPECT_EQ(progress_line(1000, 1000, 10.0, 0), "1000/1000 cases, 100/s, 0 failing");
+}
+
+}  // namespace
+}  // namespace conform
+
+namespace conform {
+namespace {
+
+/// What every view reads of a report: per-API tallies and the requirement matrix.
+std::string views_of(const json& report) {
+  std::ostringstream out;
+  for (const auto& t : tally_by_api(report)) {
+    out << t.name << " " << t.total;
+    for (const auto& [outcome, n] : t.counts) out << " " << outcome << "=" << n;
+    out << "\n";
+  }
+  for (const auto& row : requirement_matrix(report)) {
+    out << row.api << " " << row.id << " " << row.overall.status << "/" << row.overall.cases;
+    for (const auto& [check, cell] : row.by_check) out << " " << check << "=" << cell.status << "/" << cell.cases;
+    out << "\n";
+  }
+  for (const auto& check : report_checks(report)) out << check << " ";
+  return out.str();
+}
+
+TEST(FuzzGroups, FuzzReportsListOnlyCasesThatAreNotPassYetEveryViewStaysTheSame) {
+  MockServer mock;
+  MockOptions options;
+  options.faults = {"whippy-sender-email-400"};
+  mock.start(options);
+  fs::path dir = scratch("listing");
+  std::string run = "fuzz --target " + mock.url() + " --seed 4 --cases 300 --max-shrinks 0 --jobs 1 ";
+  CliRun failing = conform_cli(run + "--report json:" + (dir / "failing.json").string() + " --report junit:" +
+                               (dir / "failing.xml").string());
+  CliRun all = conform_cli(run + "--report-cases all --report json:" + (dir / "all.json").string());
+  ASSERT_EQ(failing.exit_code, 1) << failing.output.substr(0, 2000);
+  ASSERT_EQ(all.exit_code, 1);
+  json small = read_json(dir / "failing.json"), whole = read_json(dir / "all.json");
+  for (const auto& c : small["cases"]) EXPECT_NE(c["outcome"], "PASS") << c["id"];
+  size_t unlisted = 0;
+  for (const auto& group : small["passing_cases"]) unlisted += group["cases"].get<size_t>();
+  EXPECT_EQ(small["cases"].size() + unlisted, whole["cases"].size());
+  json expected_summary = whole["summary"];
+  expected_summary["wall_ms"] = small["summary"]["wall_ms"];
+  EXPECT_EQ(small["summary"], expected_summary);
+  EXPECT_EQ(views_of(small), views_of(whole)) << "tallies and the matrix do not depend on the listing";
+  EXPECT_LT(fs::file_size(dir / "failing.json") * 3, fs::file_size(dir / "all.json"));
+  EXPECT_NE(read_text(dir / "failing.xml").find("name=\"passing_cases_not_listed\""), std::string::npos);
+  CliRun valid = conform_cli("report render " + (dir / "failing.json").string() + " --format md");
+  EXPECT_EQ(valid.exit_code, 0) << "the report keeps its schema: " << valid.output.substr(0, 1000);
+  CliRun merged = conform_cli("report merge " + (dir / "failing.json").string() + " -o " + (dir / "merged.json").string());
+  ASSERT_EQ(merged.exit_code, 0) << merged.output;
+  EXPECT_EQ(read_json(dir / "merged.json")["summary"]["total"], whole["summary"]["total"]);
+  EXPECT_EQ(views_of(read_json(dir / "merged.json")), views_of(whole));
+  CliRun bad = conform_cli(run + "--report-cases some");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("--report-cases takes failing or all, got 'some'"), std::string::npos) << bad.output;
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -41,17 +41,6 @@ const std::set<std::string> kUnreachable = {
 const std::set<std::string> kCoverageOnly = {"genesys-operation-name-optional", "server-error-on-long-text",
                                              "whippy-sender-email-400"};
 
-/// True when the output holds a failure-group block of this check: "FAIL <api> <check> ...".
-bool has_group_of(const std::string& output, const std::string& check) {
-  for (const char* outcome : {"\nFAIL ", "\nERROR "}) {
-    for (size_t at = output.find(outcome); at != std::string::npos; at = output.find(outcome, at + 1)) {
-      std::string line = output.substr(at + 1, output.find('\n', at + 1) - at - 1);
-      if (line.find(" " + check + " ") != std::string::npos || line.find(" " + check + ":") != std::string::npos) return true;
-    }
-  }
-  return false;
-}
-
 TEST(FuzzCli, TheCleanMockPassesAThousandCasesAfterTheCoveragePhase) {
   MockServer mock;
   mock.start(MockOptions{});
@@ -84,7 +73,7 @@ TEST(FuzzCli, TheCoveragePhaseAloneCatchesEveryReachableFault) {
     std::string flags = slow ? " --api genesys-email --max-response-time 250 --max-shrinks 0" : " --max-shrinks 0";
     CliRun run = conform_cli("fuzz --target " + mock.url() + " --seed 1 --cases 0" + flags);
     EXPECT_EQ(run.exit_code, 1) << run.output.substr(0, 2000);
-    EXPECT_TRUE(has_group_of(run.output, fault.expected_check)) << run.output.substr(0, 3000);
+    EXPECT_TRUE(test::names_failed_check(run.output, fault.expected_check)) << run.output.substr(0, 3000);
   }
 }
 
@@ -101,7 +90,7 @@ TEST(FuzzCli, EveryReachableFaultIsCaughtByItsCheckWithAShrunkCounterexample) {
     std::string flags = slow ? " --cases 16 --max-response-time 250 --max-shrinks 3" : " --cases 300 --max-shrinks 30";
     CliRun run = conform_cli("fuzz --target " + mock.url() + " --seed 1 --no-coverage" + flags);
     EXPECT_EQ(run.exit_code, 1) << run.output.substr(0, 2000);
-    EXPECT_TRUE(has_group_of(run.output, fault.expected_check)) << run.output.substr(0, 3000);
+    EXPECT_TRUE(test::names_failed_check(run.output, fault.expected_check)) << run.output.substr(0, 3000);
     EXPECT_NE(run.output.find("minimal body (shrunk in "), std::string::npos) << run.output.substr(0, 3000);
     EXPECT_NE(run.output.find("\n  reproduce: curl "), std::string::npos);
   }

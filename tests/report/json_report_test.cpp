@@ -1,11 +1,14 @@
 /// The JSON report: schema, NDJSON stream of a killed run, atomic final file, redaction.
 #include <gtest/gtest.h>
 
-#include "report/json_sink.hpp"
+#include "report/html_render.hpp"
+#include "report/junit_render.hpp"
+#include "report/markdown_render.hpp"
 #include "report/report_builder.hpp"
 #include "report/report_io.hpp"
 #include "report/report_model.hpp"
 #include "report/report_schema.hpp"
+#include "report/report_set.hpp"
 #include "report_samples.hpp"
 
 namespace conform {
@@ -17,10 +20,12 @@ using namespace conform::testing;
 TEST(JsonReport, AFinishedRunWritesAVersionedReportThatKeepsTheSchema) {
   auto dir = scratch_dir("json-finished");
   {
-    JsonSink sink(dir / "run.json");
+    ReportSet sink;
+    ASSERT_TRUE(sink.add("json", dir / "run.json"));
     play(sink, sample_run_info("http://127.0.0.1:8080/api"), sample_cases());
   }
   json report = read_report_file(dir / "run.json");
+  EXPECT_FALSE(std::filesystem::exists(dir / "run.json.ndjson")) << "a complete run leaves no event stream behind";
   ReportSchema schema;
   EXPECT_EQ(schema.problems(report), std::vector<std::string>{});
   EXPECT_EQ(report["report_version"], 1);
@@ -88,7 +93,8 @@ TEST(JsonReport, ACaseKeepsItsChecksAndFailuresWithEveryField) {
 TEST(JsonReport, AKilledRunLeavesEveryFinishedCaseReadable) {
   auto dir = scratch_dir("json-killed");
   auto cases = sample_cases();
-  JsonSink sink(dir / "run.json");
+  ReportSet sink;
+  ASSERT_TRUE(sink.add("json", dir / "run.json"));
   sink.run_started(sample_run_info("http://127.0.0.1:8080"));
   for (size_t i = 0; i < 3; ++i) sink.case_finished(cases[i]);
   // No run_finished: the run is "killed" here, while the sink is still open.
@@ -102,6 +108,18 @@ TEST(JsonReport, AKilledRunLeavesEveryFinishedCaseReadable) {
   EXPECT_EQ(ReportSchema().problems(report), std::vector<std::string>{});
   json from_file = read_report_file(event_stream_path(dir / "run.json"));
   EXPECT_EQ(from_file["cases"].size(), 3u);
+}
+
+TEST(JsonReport, FourFormatsComeFromOneReportBuiltOnce) {
+  auto dir = scratch_dir("json-four");
+  ReportSet set;
+  for (const char* format : {"json", "junit", "md", "html"}) ASSERT_TRUE(set.add(format, dir / (std::string("run.") + format)));
+  EXPECT_FALSE(set.add("pdf", dir / "run.pdf"));
+  play(set, sample_run_info("http://127.0.0.1:8080/api"), sample_cases());
+  json report = read_report_file(dir / "run.json");
+  EXPECT_EQ(slurp(dir / "run.junit"), render_junit(report));
+  EXPECT_EQ(slurp(dir / "run.md"), render_markdown(report));
+  EXPECT_EQ(slurp(dir / "run.html"), render_html(report));
 }
 
 TEST(JsonReport, TheSchemaRejectsAReportThatBreaksIt) {
