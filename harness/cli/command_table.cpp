@@ -19,8 +19,10 @@ const std::vector<Command>& command_table() {
       {"validate", "validate request or response documents against a contract",
        "usage: conform validate --api ID --kind request|response [--channel C] [--format text|json] FILE...\n"
        "       conform validate --fixtures DIR [--format text|json]\n\n"
-       "Validates each FILE against the API's schema, formats included, and prints one line per\n"
-       "leaf error: FILE: /json/pointer: message [requirement-id]. A FILE that is a conform fixture\n"
+       "Validates each FILE (- is standard input, named <stdin>) against the API's schema, formats\n"
+       "included, and prints one line per leaf error: FILE: /json/pointer: message [requirement-id].\n"
+       "A file that cannot be read (not found, a directory, permission denied) or is not JSON text\n"
+       "is named with its reason, bytes escaped, and the other files are still checked. A FILE that is a conform fixture\n"
        "is validated by its payload, as the kind it names, with its own channel unless --channel\n"
        "is given; --kind is then optional.\n"
        "A deviation the page leaves open (a rule of the acceptance core, marked x-accept; a null\n"
