@@ -2,6 +2,8 @@
 /// requests without credentials) sent to a target and checked; every failure is shrunk.
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -71,10 +73,9 @@ uint64_t parse_seed(const Args& args, std::string& source) {
   auto text = args.value("--seed");
   if (!text && args.value("--shard")) return shared_shard_seed(source);
   if (!text) return std::random_device{}() * 2654435761ull + static_cast<uint64_t>(::getpid());
+  bool digits = !text->empty() && std::all_of(text->begin(), text->end(), [](unsigned char c) { return std::isdigit(c); });
   try {
-    size_t used = 0;
-    uint64_t seed = std::stoull(*text, &used);
-    if (used == text->size()) return seed;
+    if (digits) return std::stoull(*text);  // stoull alone would wrap "-1" to 2^64 - 1
   } catch (const std::exception&) {
   }
   throw UsageError("--seed must be a non-negative integer, got '" + *text + "'");
@@ -93,13 +94,13 @@ FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
   }
   plan.selection = parse_run_selection(args, catalog);
   plan.seed = parse_seed(args, plan.seed_source);
-  plan.cases = static_cast<size_t>(number_flag(args, "--cases", 500, 0, 10000000));
+  plan.cases = count_flag(args, "--cases", 500, 0, 10000000);
   plan.coverage_phase = !args.has("--no-coverage");
-  plan.run.jobs = static_cast<size_t>(number_flag(args, "--jobs", 4, 1, 256));
+  plan.run.jobs = count_flag(args, "--jobs", 4, 1, 256);
   plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
   plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
   parse_run_controls(args, plan.run);
-  plan.max_shrink_sends = static_cast<size_t>(number_flag(args, "--max-shrinks", 200, 0, 100000));
+  plan.max_shrink_sends = count_flag(args, "--max-shrinks", 200, 0, 100000);
   if (auto dir = args.value("--save-failures")) {
     std::error_code ec;
     fs::create_directories(*dir, ec);

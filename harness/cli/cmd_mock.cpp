@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include "cli/commands.hpp"
+#include "cli/run_setup.hpp"
 #include "mock/faults.hpp"
 #include "mock/mock_server.hpp"
 #include "mock/variants.hpp"
@@ -40,15 +41,7 @@ void print_variants() {
 }
 
 size_t count_option(const Args& args, const std::string& name, size_t fallback) {
-  auto text = args.value(name);
-  if (!text) return fallback;
-  try {
-    size_t used = 0;
-    unsigned long long value = std::stoull(*text, &used);
-    if (used == text->size()) return static_cast<size_t>(value);
-  } catch (const std::exception&) {
-  }
-  throw UsageError(name + " needs a non-negative integer, got '" + *text + "'");
+  return count_flag(args, name, fallback, 0, 999999999999999999ull);
 }
 
 MockOptions parse_options(const Args& args) {

@@ -68,9 +68,9 @@ ReplayPlan parse_plan(const Args& args, const Catalog& catalog) {
   parse_source(args, plan);
   plan.selection = parse_run_selection(args, catalog);
   parse_fixture_dir(args, plan);
-  plan.run.jobs = static_cast<size_t>(number_flag(args, "--jobs", 4, 1, 256));
+  plan.run.jobs = count_flag(args, "--jobs", 4, 1, 256);
   plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
-  plan.run.repeat = static_cast<size_t>(number_flag(args, "--repeat", 1, 1, 1000000));
+  plan.run.repeat = count_flag(args, "--repeat", 1, 1, 1000000);
   plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
   parse_run_controls(args, plan.run);
   return plan;

@@ -1,8 +1,10 @@
 #include "cli/run_setup.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <ctime>
+#include <sstream>
 
 #include "checks/check.hpp"
 #include "cli/commands.hpp"
@@ -33,6 +35,17 @@ std::string hash_text(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+/// 0.05, 10, 3600: a bound as a person writes it.
+std::string bound_text(double bound) {
+  std::ostringstream out;
+  out << bound;
+  return out.str();
+}
+
+}  // namespace
+
 double number_flag(const Args& args, const std::string& name, double fallback, double low, double high) {
   auto text = args.value(name);
   if (!text) return fallback;
@@ -42,8 +55,19 @@ double number_flag(const Args& args, const std::string& name, double fallback, d
     if (used == text->size() && value >= low && value <= high) return value;
   } catch (const std::exception&) {
   }
-  throw UsageError(name + " must be a number from " + std::to_string(static_cast<long>(low)) + " to " +
-                   std::to_string(static_cast<long>(high)) + ", got '" + *text + "'");
+  throw UsageError(name + " must be a number from " + bound_text(low) + " to " + bound_text(high) + ", got '" +
+                   *text + "'");
+}
+
+size_t count_flag(const Args& args, const std::string& name, size_t fallback, size_t low, size_t high) {
+  auto text = args.value(name);
+  if (!text) return fallback;
+  bool digits = !text->empty() && text->size() <= 18 &&
+                std::all_of(text->begin(), text->end(), [](unsigned char c) { return std::isdigit(c); });
+  size_t value = digits ? std::stoull(*text) : 0;
+  if (digits && value >= low && value <= high) return value;
+  throw UsageError(name + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
+                   ", got '" + *text + "'");
 }
 
 namespace {
@@ -91,7 +115,7 @@ const char* intent_text(Intent intent) {
 }  // namespace
 
 void parse_run_controls(const Args& args, RunOptions& run) {
-  run.max_failures = static_cast<size_t>(number_flag(args, "--max-failures", 0, 1, 1e9));
+  run.max_failures = count_flag(args, "--max-failures", 0, 1, 1000000000);
   auto only = args.value("--checks");
   auto excluded = args.value("--exclude-checks");
   if (only && excluded) throw UsageError("give one of --checks and --exclude-checks, not both");

@@ -32,6 +32,10 @@ struct RunSelection {
 /// A number flag within [low, high]; the fallback when absent. Throws UsageError otherwise.
 double number_flag(const Args& args, const std::string& name, double fallback, double low, double high);
 
+/// A whole-number flag (digits only: no sign, no fraction) within [low, high]; the fallback when
+/// absent. Throws UsageError naming the flag, the range and the value otherwise.
+size_t count_flag(const Args& args, const std::string& name, size_t fallback, size_t low, size_t high);
+
 /// Parses `--api`, `--auth ID=VALUE` and `--shard K/N`; throws UsageError naming the bad value.
 RunSelection parse_run_selection(const Args& args, const Catalog& catalog);
 

@@ -106,7 +106,7 @@ std::vector<Suite> suites_of(const json& report) {
 /// "interrupted by SIGINT after 120 of 20567 cases" for each run a signal stopped.
 std::vector<std::string> interruptions(const json& report) {
   std::vector<std::string> out;
-  size_t ran = report["cases"].size();
+  size_t ran = report["summary"].value("total", report["cases"].size());  // listed or not
   for (const auto& run : report["runs"]) {
     if (!run.contains("interrupted")) continue;
     const json& stop = run["interrupted"];

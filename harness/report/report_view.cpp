@@ -242,7 +242,7 @@ std::string incompleteness(const nlohmann::json& report) {
     if (!run.contains("stopped_early")) continue;
     const nlohmann::json& stop = run["stopped_early"];
     return "The run stopped early, at its " + std::to_string(stop.value("after_failures", 0)) +
-           "th failing case (--max-failures), after " + std::to_string(report["cases"].size()) + " of " +
+           "th failing case (--max-failures), after " + std::to_string(report["summary"].value("total", size_t{0})) + " of " +
            std::to_string(stop.value("planned_cases", 0)) + " cases: this report holds the cases that ran.";
   }
   if (report.value("complete", false)) return "";
@@ -250,7 +250,7 @@ std::string incompleteness(const nlohmann::json& report) {
     if (!run.contains("interrupted")) continue;
     const nlohmann::json& stop = run["interrupted"];
     return "The run was interrupted by " + stop.value("signal", "a signal") + " after " +
-           std::to_string(report["cases"].size()) + " of " + std::to_string(stop.value("planned_cases", 0)) +
+           std::to_string(report["summary"].value("total", size_t{0})) + " of " + std::to_string(stop.value("planned_cases", 0)) +
            " cases: this report holds the cases that ran.";
   }
   return "The run did not finish: this report holds the cases recorded before it stopped.";
