@@ -1,5 +1,7 @@
 #include "engine/judge.hpp"
 
+#include <string_view>
+
 #include "core/json_text.hpp"
 
 namespace conform {
@@ -61,6 +63,14 @@ void apply_xfail(const ReplayCase& c, CaseResult& result) {
   }
 }
 
+/// Whether a check is run and recorded for this case. A check the run leaves out
+/// (`--checks`/`--exclude-checks`) or that cannot apply to it is not recorded, so no report shows
+/// it as passed: response_time has nothing to measure against without --max-response-time.
+bool runs(const Check& check, const JudgeSettings& settings) {
+  if (settings.skipped_checks.contains(check.name)) return false;
+  return std::string_view(check.name) != "response_time" || settings.max_response_ms > 0;
+}
+
 }  // namespace
 
 CaseResult judge(const ApiEntry& api, const ReplayCase& c, const Exchange& exchange,
@@ -82,7 +92,7 @@ CaseResult judge(const ApiEntry& api, const ReplayCase& c, const Exchange& excha
   CheckInput input{api, c, exchange, response, body, body_error, settings.max_response_ms};
   std::vector<Finding> findings;
   for (const auto& check : check_table()) {
-    if (settings.skipped_checks.contains(check.name)) continue;
+    if (!runs(check, settings)) continue;
     result.checks.push_back(check.name);
     check.run(input, findings);
   }

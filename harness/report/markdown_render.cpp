@@ -67,6 +67,21 @@ void write_status_table(std::ostream& out, const json& report) {
   out << "\n";
 }
 
+/// The checks that ran, each with its share of the judged cases when it missed some: a check
+/// that did not run is never shown as passed.
+void write_checks_run(std::ostream& out, const json& report) {
+  const CheckRuns runs = check_runs(report);
+  if (runs.judged == 0) return;
+  out << "Checks run:";
+  const char* separator = " ";
+  for (const auto& [name, cases] : runs.cases) {
+    out << separator << "`" << markdown_cell(name) << "`";
+    if (cases < runs.judged) out << " (" << cases << " of " << runs.judged << " cases)";
+    separator = ", ";
+  }
+  out << ". A check not named here did not run.\n\n";
+}
+
 void write_failure(std::ostream& out, const json& entry) {
   const std::string outcome = entry.value("outcome", "");
   out << "#### " << outcome_icon(outcome) << " " << outcome << " `"
@@ -161,6 +176,7 @@ std::string render_markdown(const json& report) {
   std::ostringstream out;
   write_header(out, report);
   write_status_table(out, report);
+  write_checks_run(out, report);
   write_counterexamples(out, report);
   write_failures(out, report);
   write_open_points(out, report);

@@ -167,6 +167,16 @@ std::vector<std::string> report_checks(const json& report) {
   return {names.begin(), names.end()};
 }
 
+CheckRuns check_runs(const json& report) {
+  CheckRuns runs;
+  for (const auto& entry : report["cases"]) {
+    if (entry["checks"].empty()) continue;
+    ++runs.judged;
+    for (const auto& check : entry["checks"]) ++runs.cases[check["name"].get<std::string>()];
+  }
+  return runs;
+}
+
 std::vector<MatrixRow> requirement_matrix(const json& report) {
   std::map<std::string, std::vector<MatrixRow>> by_api;
   auto add_row = [&](const std::string& api, const std::string& id, const json* listed) {

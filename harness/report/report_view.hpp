@@ -29,6 +29,15 @@ std::vector<std::string> report_targets(const nlohmann::json& report);
 /// Every check name that appears in the report, sorted.
 std::vector<std::string> report_checks(const nlohmann::json& report);
 
+/// Which checks ran, over the cases that were judged (ERROR and TIMEOUT cases run none).
+struct CheckRuns {
+  std::map<std::string, size_t> cases;  ///< check name → cases that ran it
+  size_t judged = 0;                    ///< cases that ran at least one check
+};
+
+/// The checks the report's cases ran. A check absent here ran on no case.
+CheckRuns check_runs(const nlohmann::json& report);
+
 /// The status of a requirement (or of one check for it) over a set of cases.
 struct Cell {
   std::string status = "NOT RUN";  ///< an outcome name, or "NOT RUN"

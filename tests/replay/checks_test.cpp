@@ -37,8 +37,8 @@ bool has_check(const CaseResult& r, const std::string& check) {
 const char* kWhippy422 = "whippy-email/an-invalid-sender-email-gets-422";
 
 TEST(Checks, EveryCheckOfTheTableRunsAndEveryFailureHasARequirementId) {
-  CaseResult r = judge_id(kWhippy422, answer(200, "{}"));
-  EXPECT_EQ(r.checks.size(), check_table().size());
+  CaseResult r = judge_id(kWhippy422, answer(200, "{}"), JudgeSettings{60000, {}});
+  EXPECT_EQ(r.checks.size(), check_table().size()) << "with a response-time budget every check applies";
   ASSERT_EQ(r.outcome, Outcome::fail);
   for (const auto& f : r.failures) EXPECT_FALSE(f.requirement.empty()) << f.check;
 }
@@ -148,8 +148,12 @@ TEST(Checks, TransportTroubleIsAnErrorOrATimeoutNeverAFailure) {
 TEST(Checks, ResponseTimeFailsOnlyAgainstAnExplicitBudget) {
   Exchange x = answer(422, "{}");
   x.elapsed_ms = 400;
-  EXPECT_EQ(judge_id(kWhippy422, x).outcome, Outcome::pass);
+  CaseResult unbudgeted = judge_id(kWhippy422, x);
+  EXPECT_EQ(unbudgeted.outcome, Outcome::pass);
+  EXPECT_EQ(std::count(unbudgeted.checks.begin(), unbudgeted.checks.end(), "response_time"), 0)
+      << "without --max-response-time the check did not run, so it is not recorded as run";
   CaseResult r = judge_id(kWhippy422, x, JudgeSettings{250, {}});
+  EXPECT_EQ(std::count(r.checks.begin(), r.checks.end(), "response_time"), 1);
   ASSERT_EQ(r.outcome, Outcome::fail);
   EXPECT_EQ(r.failures[0].check, "response_time");
 }

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "mock/mock_server.hpp"
+#include "report/html_render.hpp"
+#include "report/junit_render.hpp"
+#include "report/markdown_render.hpp"
 #include "report/report_io.hpp"
 #include "report/report_schema.hpp"
 #include "report_samples.hpp"
@@ -60,6 +63,45 @@ TEST(EndToEnd, AReplayAgainstAFaultyMockWritesEveryReport) {
                   ".html'",
               shot_out);
   EXPECT_TRUE(std::filesystem::exists(base + ".png")) << shot_out;
+}
+
+/// Replays the fixtures against a clean mock with `flags`; returns the JSON report.
+nlohmann::json replay_report(const std::string& name, const std::string& flags) {
+  MockServer mock;
+  mock.start(MockOptions{});
+  auto dir = scratch_dir(name);
+  std::string out;
+  run_command(std::string(CONFORM_BINARY) + " replay --target " + mock.url() + " --fixtures " +
+                  CONFORM_SOURCE_DIR "/fixtures " + flags + " --report json:" + (dir / "r.json").string(),
+              out);
+  mock.stop();
+  return read_report_file(dir / "r.json");
+}
+
+/// Cases that ran `check`, and cases that ran any check.
+std::pair<size_t, size_t> cases_running(const nlohmann::json& report, const std::string& check) {
+  size_t ran = 0, judged = 0;
+  for (const auto& entry : report["cases"]) {
+    judged += !entry["checks"].empty();
+    for (const auto& c : entry["checks"]) ran += c["name"] == check;
+  }
+  return {ran, judged};
+}
+
+TEST(EndToEnd, ResponseTimeIsRecordedOnlyWhenARunHasABudget) {
+  auto unbudgeted = replay_report("no-budget", "");
+  auto [ran, judged] = cases_running(unbudgeted, "response_time");
+  EXPECT_GT(judged, 0u);
+  EXPECT_EQ(ran, 0u) << "without --max-response-time no case may list response_time as run";
+  EXPECT_EQ(ReportSchema().problems(unbudgeted), std::vector<std::string>{});
+  EXPECT_EQ(render_html(unbudgeted).find("title=\"response_time\""), std::string::npos);
+  EXPECT_EQ(render_markdown(unbudgeted).find("response_time"), std::string::npos);
+  EXPECT_EQ(render_junit(unbudgeted).find("response_time"), std::string::npos);
+
+  auto budgeted = replay_report("budget", "--max-response-time 60000");
+  auto [ran_with_budget, judged_with_budget] = cases_running(budgeted, "response_time");
+  EXPECT_EQ(ran_with_budget, judged_with_budget) << "with a budget every judged case ran it";
+  EXPECT_NE(render_markdown(budgeted).find("`response_time`"), std::string::npos);
 }
 
 }  // namespace

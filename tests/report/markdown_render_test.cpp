@@ -31,6 +31,17 @@ TEST(MarkdownRender, ServerTextCannotBreakTheTableOrInjectHtml) {
   EXPECT_EQ(markdown_cell("a|b\n<i>`c`"), "a\\|b<br>&lt;i&gt;&#96;c&#96;");
 }
 
+TEST(MarkdownRender, OnlyTheChecksThatRanAreNamedWithTheirShareOfTheCases) {
+  auto report = sample_report();
+  const std::string before = render_markdown(report);
+  EXPECT_NE(before.find("Checks run: `content_type_conformance`, `negative_data_rejection` (2 of 10 cases), "
+                        "`not_a_server_error`, "),
+            std::string::npos) << before;
+  EXPECT_EQ(before.find("response_time"), std::string::npos) << "no case ran it";
+  report["cases"][0]["checks"].push_back({{"name", "response_time"}, {"status", "pass"}, {"failures", nlohmann::json::array()}});
+  EXPECT_NE(render_markdown(report).find("`response_time` (1 of 10 cases)"), std::string::npos);
+}
+
 TEST(MarkdownRender, AnUnfinishedRunSaysSo) {
   auto report = sample_report();
   report["complete"] = false;
