@@ -55,9 +55,13 @@ section.chart h2,section.matrix h2,section.cases h2{margin:14px 0 8px}
 section.chart,section.matrix,section.cases,section.filters{background:#fff;border:1px solid var(--line);border-radius:8px;padding:4px 16px 14px;margin-top:16px}
 section.filters{display:flex;flex-wrap:wrap;align-items:center;gap:10px 18px;padding:10px 16px;position:sticky;top:0;z-index:2}
 .chip{display:inline-block;padding:2px 8px;border-radius:12px;margin:0 2px;font-size:12px;cursor:pointer}
-svg.bars text{font-size:13px;fill:var(--fg)}svg.bars text.rate{font-weight:600}svg.bars .track{fill:var(--none-bg)}
-svg .st-pass{fill:#2da44e}svg .st-fail{fill:#cf222e}svg .st-xpass{fill:#bf3989}svg .st-xfail{fill:#8c959f}
-svg .st-observed{fill:#54aeff}svg .st-error{fill:#d4a72c}svg .st-timeout{fill:#fb8f44}
+.bars{display:grid;grid-template-columns:fit-content(16em) minmax(60px,1fr) max-content;gap:10px 12px;align-items:center;margin:4px 0 10px;font-size:13px}
+.bar-row{display:contents}.bars .api{overflow-wrap:anywhere}.bars .rate{font-weight:600;white-space:nowrap;font-variant-numeric:tabular-nums}
+.bars .track{display:flex;height:20px;border-radius:3px;overflow:hidden;background:var(--none-bg)}
+.chart-key{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;font-size:12px}.chart-key i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
+.swatch.st-pass{background:#2da44e}.swatch.st-fail{background:#cf222e}.swatch.st-xpass{background:#bf3989}.swatch.st-xfail{background:#8c959f}
+.swatch.st-observed{background:#54aeff}.swatch.st-error{background:#d4a72c}.swatch.st-timeout{background:#fb8f44}
+@media (max-width:900px){.overview{grid-template-columns:1fr}}
 table{border-collapse:collapse;width:100%}
 #matrix th,#matrix td,#target-matrix th,#target-matrix td{border-bottom:1px solid var(--line);padding:5px 6px;text-align:left;vertical-align:top}
 #matrix thead th,#target-matrix thead th{position:sticky;top:52px;background:#fff;font-size:12px;color:var(--muted);z-index:1}
@@ -128,7 +132,9 @@ const char* script() {
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      try { document.execCommand('copy'); done(); } catch (e) { button.textContent = 'Press Ctrl+C'; }
+      var copied = false;
+      try { copied = document.execCommand('copy'); } catch (e) { copied = false; }
+      if (copied) { done(); } else { button.textContent = 'Press Ctrl+C'; }
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, fallback);

@@ -91,13 +91,13 @@ void write_failure_table(std::ostream& out, const json& entry) {
   out << "</tbody></table>\n";
 }
 
-void write_case(std::ostream& out, const json& entry, size_t index, bool several_targets) {
+void write_case(std::ostream& out, const json& entry, size_t index, bool several_targets, bool open) {
   const std::string outcome = entry.value("outcome", "ERROR");
   auto failures = case_failures(entry);
   const std::string headline =
       failures.empty() ? entry.value("note", "") : failures.front()->value("message", "");
   out << "<details class=\"case\"" << row_attributes(entry.value("api", ""), outcome)
-      << "><summary>" << badge(outcome) << " <code>" << esc(entry.value("id", "")) << "</code>";
+      << (open ? " open" : "") << "><summary>" << badge(outcome) << " <code>" << esc(entry.value("id", "")) << "</code>";
   if (several_targets) out << " <span class=\"target\">@ " << esc(entry.value("target", "")) << "</span>";
   out << " <span class=\"headline\">" << esc(headline) << "</span></summary>\n<div class=\"body\">\n";
   if (!entry.value("note", "").empty()) out << "<p class=\"note\">" << esc(entry["note"]) << "</p>\n";
@@ -111,45 +111,39 @@ void write_case(std::ostream& out, const json& entry, size_t index, bool several
   out << "</div></details>\n";
 }
 
-void write_chart_legend(std::ostream& out, double y) {
-  double x = 0;
-  for (const char* outcome : {"PASS", "OBSERVED", "XFAIL", "FAIL", "XPASS", "ERROR", "TIMEOUT"}) {
-    out << "<rect class=\"" << status_class(outcome) << "\" x=\"" << x << "\" y=\"" << y
-        << "\" width=\"12\" height=\"12\" rx=\"2\"/><text x=\"" << x + 16 << "\" y=\"" << y + 10
-        << "\">" << outcome << "</text>\n";
-    x += 95;
+const char* const kChartOutcomes[] = {"PASS", "OBSERVED", "XFAIL", "FAIL", "XPASS", "ERROR", "TIMEOUT"};
+
+void write_chart_legend(std::ostream& out) {
+  out << "<p class=\"chart-key\">";
+  for (const char* outcome : kChartOutcomes) {
+    out << "<span><i class=\"swatch " << status_class(outcome) << "\"></i>" << outcome << "</span>";
   }
+  out << "</p>\n";
+}
+
+/// One API: its name, a bar of its outcomes, and the rate as text ("75% · 3/4"), which sits in a
+/// column as wide as its text so it is never cut off.
+void write_chart_row(std::ostream& out, const Tally& tally) {
+  out << "<div class=\"bar-row\" data-api=\"" << esc(tally.name) << "\"><span class=\"api\">"
+      << esc(tally.name) << "</span><span class=\"track\">";
+  for (const char* outcome : kChartOutcomes) {
+    auto found = tally.counts.find(outcome);
+    if (found == tally.counts.end() || tally.total == 0) continue;
+    out << "<span class=\"swatch " << status_class(outcome) << "\" style=\"width:"
+        << fixed(100.0 * double(found->second) / double(tally.total)) << "%\" title=\""
+        << esc(tally.name) << ": " << found->second << " " << outcome << "\"></span>";
+  }
+  out << "</span><span class=\"rate\">" << percent(tally.pass_rate()) << " · " << tally.good() << "/"
+      << tally.total << "</span></div>\n";
 }
 
 }  // namespace
 
 void write_chart(std::ostream& out, const json& report) {
-  const auto tallies = tally_by_api(report);
-  const double label = 190, bar = 520, row = 30;
-  const double height = row * tallies.size() + 34;
-  out << "<svg class=\"bars\" role=\"img\" aria-label=\"pass rate per API\" width=\"820\" height=\""
-      << height << "\" viewBox=\"0 0 820 " << height << "\">\n";
-  double y = 4;
-  for (const Tally& tally : tallies) {
-    out << "<text class=\"api\" x=\"0\" y=\"" << y + 15 << "\">" << esc(tally.name) << "</text>\n"
-        << "<rect class=\"track\" x=\"" << label << "\" y=\"" << y << "\" width=\"" << bar
-        << "\" height=\"20\" rx=\"3\"/>\n";
-    double x = label;
-    for (const char* outcome : {"PASS", "OBSERVED", "XFAIL", "FAIL", "XPASS", "ERROR", "TIMEOUT"}) {
-      auto found = tally.counts.find(outcome);
-      if (found == tally.counts.end() || tally.total == 0) continue;
-      double width = bar * double(found->second) / double(tally.total);
-      out << "<rect class=\"" << status_class(outcome) << "\" x=\"" << fixed(x) << "\" y=\"" << y
-          << "\" width=\"" << fixed(width) << "\" height=\"20\"><title>" << esc(tally.name) << ": "
-          << found->second << " " << outcome << "</title></rect>\n";
-      x += width;
-    }
-    out << "<text class=\"rate\" x=\"" << label + bar + 10 << "\" y=\"" << y + 15 << "\">"
-        << percent(tally.pass_rate()) << " · " << tally.good() << "/" << tally.total << "</text>\n";
-    y += row;
-  }
-  write_chart_legend(out, y + 6);
-  out << "</svg>\n";
+  out << "<div class=\"bars\" role=\"group\" aria-label=\"pass rate per API\">\n";
+  for (const Tally& tally : tally_by_api(report)) write_chart_row(out, tally);
+  out << "</div>\n";
+  write_chart_legend(out);
 }
 
 void write_matrix(std::ostream& out, const json& report) {
@@ -216,13 +210,16 @@ void write_target_matrix(std::ostream& out, const json& report) {
   out << "</tbody></table></section>\n";
 }
 
-void write_failures(std::ostream& out, const json& report) {
+void write_failures(std::ostream& out, const json& report, bool open_first) {
   const auto cases = noteworthy_cases(report);
   const bool several_targets = report_targets(report).size() > 1;
-  out << "<section class=\"cases\"><h2>Failures and observations <span class=\"muted\">("
+  out << "<section class=\"cases\" id=\"failures\"><h2>Failures and observations <span class=\"muted\">("
       << cases.size() << ")</span></h2>\n";
   if (cases.empty()) out << "<p class=\"muted\">No case failed and none recorded an observation.</p>\n";
-  for (size_t i = 0; i < cases.size(); ++i) write_case(out, *cases[i], i, several_targets);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const bool open = open_first && i == 0 && outcome_fails_gate(cases[i]->value("outcome", ""));
+    write_case(out, *cases[i], i, several_targets, open);
+  }
   out << "</section>\n";
 }
 
