@@ -122,6 +122,9 @@ void parse_run_controls(const Args& args, RunOptions& run) {
   if (excluded) run.judge.skipped_checks = named_checks("--exclude-checks", *excluded);
   if (only) {
     std::set<std::string> kept = named_checks("--checks", *only);
+    if (kept.contains("response_time") && run.judge.max_response_ms <= 0) {
+      throw UsageError("--checks response_time needs --max-response-time MS (without a budget the check does not run)");
+    }
     for (const auto& check : check_table()) {
       if (!kept.contains(check.name)) run.judge.skipped_checks.insert(check.name);
     }
