@@ -196,7 +196,7 @@ const std::vector<Command>& command_table() {
        run_fuzz, credentials_help},
       {"report", "render a JSON report as JUnit, Markdown or HTML; merge reports",
        "usage: conform report render IN.json --format junit|md|html|json [-o OUT]\n"
-       "       conform report merge IN.json... -o OUT.json [--force]\n\n"
+       "       conform report merge IN.json... -o OUT.json [--force] [--gate]\n\n"
        "render writes another format from a JSON report (version 1, checked against\n"
        "schemas/meta/report.schema.json). IN may also be the PATH.ndjson event stream that\n"
        "--report json:PATH writes while a run goes: a killed run still renders.\n"
@@ -206,8 +206,14 @@ const std::vector<Command>& command_table() {
        "  --format F   junit (one testsuite per API), md (PR summary), html (self-contained\n"
        "               matrix), or json (a JSON report, e.g. rebuilt from an NDJSON stream)\n"
        "  -o OUT       output file, written atomically (default: standard output)\n"
-       "  --force      merge despite differing contract hashes; a later duplicate case wins\n\n"
-       "exit codes: 0 written, 2 usage error, unreadable or invalid report, or merge refused\n",
+       "  --force      merge despite differing contract hashes; a later duplicate case wins\n"
+       "  --gate       the CI merge job's verdict: exit 1 unless the merged report passes the gate:\n"
+       "               no case FAIL, XPASS, ERROR or TIMEOUT, no run stopped by a signal or left\n"
+       "               incomplete, and every sharded run (mode, target, N) has each shard K of N,\n"
+       "               all with one seed; each reason is printed. A merge with no case is exit 2\n\n"
+       "exit codes: 0 written (with --gate: and it passes), 1 with --gate: the merged report fails\n"
+       "            the gate (it is still written), 2 usage error, unreadable or invalid report,\n"
+       "            merge refused, or --gate on no case\n",
        run_report},
       {"export", "write the contracts as an OpenAPI 3.0.3 document for other tools",
        "usage: conform export openapi [--api ID]... [-o FILE] [--fixtures DIR] [--schemas DIR]\n\n"
