@@ -1,11 +1,16 @@
-/// Scale-out through CI: `report merge --gate` as the merge job's verdict.
+/// Scale-out through CI: `report merge --gate` as the merge job's verdict, and scripts/ci-shards
+/// (the mock, N fuzz shards in parallel, the merge job) run for real against the binary.
 #include <gtest/gtest.h>
 
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
+#include <regex>
 
 #include "../common/cli_run.hpp"
+#include "mock/mock_server.hpp"
 #include "report/report_builder.hpp"
 #include "report/report_io.hpp"
 
@@ -21,6 +26,12 @@ fs::path scratch_dir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
+}
+
+/// The whole text of a file ("" if unreadable).
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 /// A replay run against one target as shard `shard` (seed 20260501), as a report holds it.
@@ -117,6 +128,125 @@ TEST(MergeGate, AStoppedShardFailsTheGateAndNoCaseIsExitTwo) {
   run = merge_gate(dir, {empty.report()});
   EXPECT_EQ(run.exit_code, 2) << run.output;
   EXPECT_NE(run.output.find("nothing to judge"), std::string::npos) << run.output;
+}
+
+// --- scripts/ci-shards, through the real script and binary ------------------------------------
+
+/// Runs `scripts/ci-shards ARGS` with its reports in OUT_DIR and extra environment ENV.
+test::CliRun ci_shards(const fs::path& out_dir, const std::string& args, const std::string& env = "") {
+  return test::run_shell("cd " + std::string(CONFORM_SOURCE_DIR) + " && " + env + " CONFORM=" + CONFORM_BINARY +
+                         " OUT_DIR=" + out_dir.string() + " timeout 600 scripts/ci-shards " + args + " 2>&1");
+}
+
+/// case id → outcome, for every case of a report.
+std::map<std::string, std::string> outcomes(const json& report) {
+  std::map<std::string, std::string> by_id;
+  for (const auto& entry : report["cases"]) by_id[entry["id"].get<std::string>()] = entry["outcome"];
+  return by_id;
+}
+
+/// The same fuzz run unsharded, against an in-process mock with `faults`.
+json unsharded_run(const fs::path& dir, const std::string& flags, std::vector<std::string> faults = {}) {
+  MockServer mock;
+  MockOptions options;
+  options.faults = std::move(faults);
+  mock.start(options);
+  const fs::path file = dir / "unsharded.json";
+  auto run = test::conform_cli("fuzz --target " + mock.url() + " " + flags + " --report json:" + file.string());
+  EXPECT_LE(run.exit_code, 1) << run.output.substr(0, 2000);
+  return read_report_file(file);
+}
+
+/// The URL of the mock the script said it started.
+std::string mock_url(const std::string& output) {
+  std::smatch match;
+  std::regex pattern("ci-shards: mock at (http://127\\.0\\.0\\.1:[0-9]+)");
+  return std::regex_search(output, match, pattern) ? match[1].str() : "";
+}
+
+/// True when something still accepts connections at URL's port.
+bool answers(const std::string& url) {
+  const std::string port = url.substr(url.rfind(':') + 1);
+  return test::run_shell("bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + port + "' 2>/dev/null").exit_code == 0;
+}
+
+TEST(CiShards, ThreeShardsMergeIntoTheUnshardedRunCaseForCase) {
+  auto dir = scratch_dir("ci-shards-clean");
+  auto run = ci_shards(dir / "shards", "3 --seed 7 --cases 300");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  for (const char* file : {"merged.json", "merged.xml", "merged.md", "merged.html"}) {
+    EXPECT_GT(fs::file_size(dir / "shards" / file), 500u) << file;
+  }
+  json merged = read_report_file(dir / "shards" / "merged.json");
+  ASSERT_EQ(merged["runs"].size(), 3u);
+  for (size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(merged["runs"][k]["shard"], std::to_string(k + 1) + "/3");
+    EXPECT_EQ(merged["runs"][k]["seed"], 7);
+  }
+  json single = unsharded_run(dir, "--seed 7 --cases 300");
+  auto sharded = outcomes(merged), whole = outcomes(single);
+  EXPECT_GT(whole.size(), 300u);
+  EXPECT_EQ(sharded, whole) << "the shards together ran the unsharded run, case for case";
+  EXPECT_TRUE(merged["summary"]["passed"].get<bool>());
+  EXPECT_EQ(merged["summary"]["counts"], single["summary"]["counts"]);
+  EXPECT_FALSE(answers(mock_url(run.output))) << "the script left its mock running";
+}
+
+TEST(CiShards, AFaultyMockFailsTheMergedGateWithTheUnshardedRunsOutcomes) {
+  auto dir = scratch_dir("ci-shards-fault");
+  auto run = ci_shards(dir / "shards", "3 --seed 7 --cases 300 --max-shrinks 20",
+                       "MOCK_ARGS='--fault server-error-on-invalid'");
+  ASSERT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("the gate fails:"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("gate exit 1"), std::string::npos) << run.output;
+  EXPECT_GT(fs::file_size(dir / "shards" / "merged.md"), 500u);
+  json merged = read_report_file(dir / "shards" / "merged.json");
+  json single = unsharded_run(dir, "--seed 7 --cases 300 --max-shrinks 20", {"server-error-on-invalid"});
+  EXPECT_EQ(outcomes(merged), outcomes(single));
+  EXPECT_GT(merged["summary"]["counts"]["FAIL"].get<size_t>(), 0u);
+  EXPECT_FALSE(answers(mock_url(run.output)));
+}
+
+TEST(CiShards, UsageErrorsExitTwo) {
+  auto dir = scratch_dir("ci-shards-usage");
+  EXPECT_EQ(ci_shards(dir, "").exit_code, 2);
+  EXPECT_EQ(ci_shards(dir, "zero").exit_code, 2);
+  EXPECT_EQ(ci_shards(dir, "0").exit_code, 2);
+  auto run = ci_shards(dir, "2 --target http://127.0.0.1:1");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.output.find("--target is the script's to set"), std::string::npos) << run.output;
+  // A flag the shards refuse: every shard exits 2, nothing is merged, and the mock is stopped.
+  run = ci_shards(dir, "2 --cases lots");
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("a shard could not run; no merge"), std::string::npos) << run.output;
+  EXPECT_FALSE(fs::exists(dir / "merged.json"));
+  EXPECT_FALSE(answers(mock_url(run.output)));
+  run = ci_shards(dir, "2 --cases 10", "MOCK_ARGS='--fault no-such-fault'");
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("the mock did not start"), std::string::npos) << run.output;
+}
+
+TEST(CiShards, SigtermStopsTheShardsAndTheMock) {
+  auto dir = scratch_dir("ci-shards-term");
+  const std::string log = (dir / "script.log").string();
+  // Start a long run, wait for the shards to be under way, then stop it as CI cancels a job: the
+  // TERM goes to `timeout`, which passes it on to the script and then to its whole process group,
+  // so the script gets it twice, while it cleans up.
+  auto run = test::run_shell(
+      "cd " + std::string(CONFORM_SOURCE_DIR) + " && (CONFORM=" + CONFORM_BINARY + " OUT_DIR=" + dir.string() +
+      " timeout 120 scripts/ci-shards 2 --seed 1 --cases 200000 > " + log + " 2>&1 & pid=$!;"
+      " for _ in $(seq 100); do grep -q 'mock at' " + log + " && break; sleep 0.1; done; sleep 2;"
+      " kill -TERM $pid; wait $pid; echo \"script exit $?\")");
+  std::string output = slurp(log);
+  EXPECT_NE(run.output.find("script exit 143"), std::string::npos) << run.output << output;
+  EXPECT_FALSE(answers(mock_url(output))) << output;
+  for (const char* shard : {"shard-1.json", "shard-2.json"}) {
+    ASSERT_TRUE(fs::exists(dir / shard)) << shard << "\n" << output;
+    json report = read_report_file(dir / shard);
+    EXPECT_TRUE(report["runs"][0].contains("interrupted")) << shard;
+  }
+  // No shard is left: "[j]son:" matches the shards' --report argument, not this pgrep's own.
+  EXPECT_EQ(test::run_shell("pgrep -f '[j]son:" + dir.string() + "/shard-' >/dev/null").exit_code, 1);
 }
 
 }  // namespace
