@@ -106,6 +106,10 @@ json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
   }
   merged["summary"] = summarize_cases(merged["cases"], wall_ms);
   for (const auto& input : inputs) merge_passing_cases(merged, input.report.value("passing_cases", json::array()));
+  // A shard a signal stopped ran only part of its cases: the whole never passes.
+  for (const auto& run : merged["runs"]) {
+    if (run.contains("interrupted")) merged["summary"]["passed"] = false;
+  }
   return merged;
 }
 

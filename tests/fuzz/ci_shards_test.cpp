@@ -172,7 +172,7 @@ bool answers(const std::string& url) {
 
 TEST(CiShards, ThreeShardsMergeIntoTheUnshardedRunCaseForCase) {
   auto dir = scratch_dir("ci-shards-clean");
-  auto run = ci_shards(dir / "shards", "3 --seed 7 --cases 300");
+  auto run = ci_shards(dir / "shards", "3 --seed 7 --cases 300 --report-cases all");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   for (const char* file : {"merged.json", "merged.xml", "merged.md", "merged.html"}) {
     EXPECT_GT(fs::file_size(dir / "shards" / file), 500u) << file;
@@ -183,7 +183,7 @@ TEST(CiShards, ThreeShardsMergeIntoTheUnshardedRunCaseForCase) {
     EXPECT_EQ(merged["runs"][k]["shard"], std::to_string(k + 1) + "/3");
     EXPECT_EQ(merged["runs"][k]["seed"], 7);
   }
-  json single = unsharded_run(dir, "--seed 7 --cases 300");
+  json single = unsharded_run(dir, "--seed 7 --cases 300 --report-cases all");
   auto sharded = outcomes(merged), whole = outcomes(single);
   EXPECT_GT(whole.size(), 300u);
   EXPECT_EQ(sharded, whole) << "the shards together ran the unsharded run, case for case";
@@ -194,14 +194,14 @@ TEST(CiShards, ThreeShardsMergeIntoTheUnshardedRunCaseForCase) {
 
 TEST(CiShards, AFaultyMockFailsTheMergedGateWithTheUnshardedRunsOutcomes) {
   auto dir = scratch_dir("ci-shards-fault");
-  auto run = ci_shards(dir / "shards", "3 --seed 7 --cases 300 --max-shrinks 20",
+  auto run = ci_shards(dir / "shards", "3 --seed 7 --cases 300 --max-shrinks 20 --report-cases all",
                        "MOCK_ARGS='--fault server-error-on-invalid'");
   ASSERT_EQ(run.exit_code, 1) << run.output;
   EXPECT_NE(run.output.find("the gate fails:"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("gate exit 1"), std::string::npos) << run.output;
   EXPECT_GT(fs::file_size(dir / "shards" / "merged.md"), 500u);
   json merged = read_report_file(dir / "shards" / "merged.json");
-  json single = unsharded_run(dir, "--seed 7 --cases 300 --max-shrinks 20", {"server-error-on-invalid"});
+  json single = unsharded_run(dir, "--seed 7 --cases 300 --max-shrinks 20 --report-cases all", {"server-error-on-invalid"});
   EXPECT_EQ(outcomes(merged), outcomes(single));
   EXPECT_GT(merged["summary"]["counts"]["FAIL"].get<size_t>(), 0u);
   EXPECT_FALSE(answers(mock_url(run.output)));

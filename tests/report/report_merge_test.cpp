@@ -42,6 +42,38 @@ TEST(ReportMerge, ShardsJoinIntoTheWholeRun) {
   EXPECT_EQ(merged["requirements"], sample_report()["requirements"]);
 }
 
+/// Passing cases only, as shard `shard`; interrupted by SIGTERM when `stopped`.
+json passing_shard(const std::string& shard, bool stopped, CaseListing listing) {
+  ReportBuilder builder(listing);
+  builder.start(sample_run_info("http://127.0.0.1:8080/api", shard));
+  for (const auto& c : sample_cases()) {
+    if (c.outcome == Outcome::pass) builder.add(c);
+  }
+  RunSummary summary;
+  summary.interrupted_by = stopped ? 15 : 0;
+  builder.finish(summary);
+  return builder.report();
+}
+
+TEST(ReportMerge, AShardStoppedBySignalNeverMergesIntoAPass) {
+  json clean = merge_reports({{"1", passing_shard("1/2", false, CaseListing::all)}, {"2", passing_shard("2/2", false, CaseListing::all)}}, true);
+  EXPECT_TRUE(clean["summary"]["passed"].get<bool>());
+  json stopped = merge_reports({{"1", passing_shard("1/2", false, CaseListing::all)}, {"2", passing_shard("2/2", true, CaseListing::all)}}, true);
+  EXPECT_FALSE(stopped["summary"]["passed"].get<bool>()) << "the stopped shard's cases passed, but not all of them ran";
+}
+
+TEST(ReportMerge, UnlistedPassingCasesAddUpAcrossShards) {
+  json one = passing_shard("1/2", false, CaseListing::failing), two = passing_shard("2/2", false, CaseListing::failing);
+  ASSERT_TRUE(one["cases"].empty());
+  json merged = merge_reports({{"1", one}, {"2", two}}, true);
+  EXPECT_EQ(ReportSchema().problems(merged), std::vector<std::string>{});
+  EXPECT_EQ(merged["summary"]["total"], one["summary"]["total"].get<size_t>() * 2);
+  EXPECT_EQ(merged["summary"]["counts"]["PASS"], merged["summary"]["total"]);
+  size_t listed = 0;
+  for (const auto& group : merged["passing_cases"]) listed += group["cases"].get<size_t>();
+  EXPECT_EQ(listed, merged["summary"]["total"].get<size_t>());
+}
+
 TEST(ReportMerge, DifferentContractHashesAreRefusedUnlessForced) {
   json a = shard_report(0, 5, "1/2"), b = shard_report(5, 12, "2/2");
   b["runs"][0]["contract_hashes"]["bigin-mail"] = "sha256:changed";
