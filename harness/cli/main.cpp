@@ -4,17 +4,19 @@
 
 #include "cli/commands.hpp"
 #include "contract/contract.hpp"
+#include "core/version.hpp"
 
 namespace {
 
 void print_overview(std::ostream& out) {
   out << "conform: contract validation and conformance for five send-email/send-message APIs\n\n"
-         "usage: conform <command> [options]\n\ncommands:\n";
+         "usage: conform <command> [options]\n       conform --version\n\ncommands:\n";
   for (const auto& command : conform::command_table()) {
     out << "  " << command.name << std::string(10 - std::strlen(command.name), ' ')
         << command.summary << "\n";
   }
-  out << "\n'conform <command> --help' shows a command's options.\n"
+  out << "\n'conform <command> --help' shows a command's options; 'conform --version' prints the\n"
+         "version.\n"
          "exit codes: 0 all pass, 1 a conformance failure, 2 a usage, input or contract error\n";
 }
 
@@ -27,7 +29,7 @@ int main(int argc, char** argv) {
     return args.empty() ? conform::kExitUsage : conform::kExitOk;
   }
   if (args[0] == "--version") {
-    std::cout << "conform 0.1.0\n";
+    std::cout << "conform " << conform::tool_version() << "\n";
     return conform::kExitOk;
   }
   for (const auto& command : conform::command_table()) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "checks/check.hpp"
+#include "core/version.hpp"
 #include "cli/commands.hpp"
 #include "cli/interrupts.hpp"
 #include "engine/case_builder.hpp"
@@ -237,7 +238,7 @@ RunSelection parse_run_selection(const Args& args, const Catalog& catalog) {
 RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const RunSelection& selection,
                       const std::string& mode, const std::string& target) {
   RunInfo info;
-  info.tool_version = "0.1.0";
+  info.tool_version = tool_version();
   info.mode = mode;
   info.target = target;
   info.shard = selection.shard_text;

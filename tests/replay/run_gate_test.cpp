@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <regex>
 
 #include "../common/cli_run.hpp"
 #include "mock/mock_server.hpp"
@@ -146,6 +148,24 @@ TEST(RunGate, SigintStopsTheRunWritesEveryReportMarkedInterruptedAndExits130) {
 
 TEST(RunGate, SigtermFromACiTimeoutStillLeavesTheJunitFileAndExits143) {
   expect_a_clean_interrupt("TERM", 143);
+}
+
+}  // namespace
+}  // namespace conform
+
+namespace conform {
+namespace {
+
+TEST(RunGate, TheVersionIsWrittenOnceInCMakeAndHelpTellsOfIt) {
+  std::ifstream cmake(std::string(CONFORM_SOURCE_DIR) + "/CMakeLists.txt");
+  std::string text((std::istreambuf_iterator<char>(cmake)), std::istreambuf_iterator<char>());
+  std::smatch found;
+  ASSERT_TRUE(std::regex_search(text, found, std::regex("project\\(conform VERSION ([0-9.]+)")));
+  CliRun version = conform_cli("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.output, "conform " + found[1].str() + "\n");
+  CliRun help = conform_cli("--help");
+  EXPECT_NE(help.output.find("conform --version"), std::string::npos) << help.output;
 }
 
 }  // namespace

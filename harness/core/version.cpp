@@ -1,0 +1,7 @@
+#include "core/version.hpp"
+
+namespace conform {
+
+const char* tool_version() { return CONFORM_VERSION; }
+
+}  // namespace conform
