@@ -17,18 +17,18 @@ json ReportBuilder::start(const RunInfo& info) {
                 {"requirements", requirements_to_json(info)},
                 {"open_points", open_points_to_json(info)}};
   target_ = event["run"]["target"].get<std::string>();
-  apply_event(report_, event);
+  apply_event(report_, event, passing_index_);
   return event;
 }
 
 json ReportBuilder::add(const CaseResult& result) {
   if (listed_ == CaseListing::failing && result.outcome == Outcome::pass) {
     json event = {{"event", "case_passed"}, {"passing", passing_entry(result, target_)}};
-    apply_event(report_, event);
+    apply_event(report_, event, passing_index_);
     return event;
   }
   json event = {{"event", "case_finished"}, {"case", case_to_json(result, target_)}};
-  apply_event(report_, event);
+  apply_event(report_, event, passing_index_);
   return event;
 }
 
@@ -36,13 +36,13 @@ json ReportBuilder::finish(const RunSummary& summary) {
   json event = {{"event", "run_finished"}, {"wall_ms", summary.wall_ms}, {"planned", summary.planned}};
   if (summary.interrupted_by != 0) event["interrupted"] = signal_name(summary.interrupted_by);
   if (summary.stopped_at_failures != 0) event["stopped_at_failures"] = summary.stopped_at_failures;
-  apply_event(report_, event);
+  apply_event(report_, event, passing_index_);
   return event;
 }
 
 json ReportBuilder::add(const Counterexample& found) {
   json event = {{"event", "counterexample"}, {"counterexample", counterexample_to_json(found)}};
-  apply_event(report_, event);
+  apply_event(report_, event, passing_index_);
   return event;
 }
 
@@ -59,20 +59,28 @@ void count_case(json& summary, const json& entry, size_t cases = 1) {
 }
 
 /// PASS cases of one API, target, requirement list and check list share an entry.
-bool same_passing(const json& a, const json& b) {
-  return a["api"] == b["api"] && a["target"] == b["target"] && a["checks"] == b["checks"] &&
-         a["requirements"] == b["requirements"];
+std::string passing_key(const json& entry) {
+  std::string key = entry.value("api", "") + '\n' + entry.value("target", "") + '\n';
+  for (const auto& id : entry["requirements"]) key += id.get<std::string>() + ' ';
+  key += '\n';
+  for (const auto& name : entry["checks"]) key += name.get<std::string>() + ' ';
+  return key;
 }
 
 /// Counts an unlisted PASS case into its `passing_cases` entry (added when it is the first).
-void count_passing(json& report, const json& passing) {
+/// `index` maps keys to entries; it is rebuilt when it does not cover the list (a merge).
+void count_passing(json& report, const json& passing, PassingIndex& index) {
   if (!report.contains("passing_cases")) report["passing_cases"] = json::array();
   json& list = report["passing_cases"];
-  for (auto& entry : list) {
-    if (same_passing(entry, passing)) {
-      entry["cases"] = entry["cases"].get<size_t>() + passing.value("cases", size_t{1});
-      return;
-    }
+  if (index.size() != list.size()) {
+    index.clear();
+    for (size_t i = 0; i < list.size(); ++i) index.emplace(passing_key(list[i]), i);
+  }
+  auto [found, fresh] = index.emplace(passing_key(passing), list.size());
+  if (!fresh) {
+    json& entry = list[found->second];
+    entry["cases"] = entry["cases"].get<size_t>() + passing.value("cases", size_t{1});
+    return;
   }
   list.push_back(passing);
   if (!list.back().contains("cases")) list.back()["cases"] = 1;
@@ -81,13 +89,14 @@ void count_passing(json& report, const json& passing) {
 }  // namespace
 
 void merge_passing_cases(json& report, const json& passing_cases) {
+  PassingIndex index;
   for (const auto& passing : passing_cases) {
-    count_passing(report, passing);
+    count_passing(report, passing, index);
     count_case(report["summary"], {{"outcome", "PASS"}}, passing.value("cases", size_t{1}));
   }
 }
 
-bool apply_event(json& report, const json& event) {
+bool apply_event(json& report, const json& event, PassingIndex& index) {
   const std::string kind = event.value("event", "");
   if (kind == "run_started") {
     report["runs"].push_back(event.at("run"));
@@ -104,7 +113,7 @@ bool apply_event(json& report, const json& event) {
     count_case(report["summary"], report["cases"].back());
   } else if (kind == "case_passed") {
     const json& passing = event.at("passing");
-    count_passing(report, passing);
+    count_passing(report, passing, index);
     count_case(report["summary"], {{"outcome", "PASS"}}, passing.value("cases", size_t{1}));
   } else if (kind == "counterexample") {
     if (!report.contains("counterexamples")) report["counterexamples"] = json::array();
@@ -132,6 +141,7 @@ bool apply_event(json& report, const json& event) {
 
 json report_from_events(std::string_view ndjson) {
   json report = empty_report();
+  PassingIndex index;
   size_t start = 0;
   while (start < ndjson.size()) {
     size_t end = ndjson.find('\n', start);
@@ -141,7 +151,7 @@ json report_from_events(std::string_view ndjson) {
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     JsonParse parsed = parse_json(line);
     if (!parsed.value || !parsed.value->is_object()) break;  // a line torn by a killed writer
-    apply_event(report, *parsed.value);
+    apply_event(report, *parsed.value, index);
   }
   return report;
 }

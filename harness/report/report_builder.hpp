@@ -1,12 +1,18 @@
 #pragma once
 /// Turns run events into a JSON report, and the NDJSON event lines that rebuild it after a crash.
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "core/run_types.hpp"
 
 namespace conform {
+
+/// `passing_cases` entry key → its place in the list, so an unlisted PASS case is counted in
+/// constant time.
+using PassingIndex = std::unordered_map<std::string, size_t>;
 
 /// Which cases a report lists one by one (`--report-cases`).
 enum class CaseListing { all, failing };
@@ -33,10 +39,12 @@ class ReportBuilder {
   nlohmann::json report_;
   std::string target_;
   CaseListing listed_;
+  PassingIndex passing_index_;
 };
 
-/// Applies one NDJSON event to a report; returns false for an event it does not know.
-bool apply_event(nlohmann::json& report, const nlohmann::json& event);
+/// Applies one NDJSON event to a report, with the index of its `passing_cases`; returns false
+/// for an event it does not know.
+bool apply_event(nlohmann::json& report, const nlohmann::json& event, PassingIndex& index);
 
 /// Adds another report's `passing_cases` to this one's, and their counts to its summary.
 void merge_passing_cases(nlohmann::json& report, const nlohmann::json& passing_cases);
