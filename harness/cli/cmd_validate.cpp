@@ -6,6 +6,7 @@
 #include "cli/input_file.hpp"
 #include "cli/terminal_text.hpp"
 #include "core/json_text.hpp"
+#include "core/utf8.hpp"
 #include "fixture/fixture_check.hpp"
 
 namespace conform {

@@ -41,15 +41,6 @@ std::string escaped_for_terminal(std::string_view text) {
   return out;
 }
 
-size_t first_invalid_utf8(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    size_t length = utf8_sequence_length(text, i);
-    if (length == 0) return i;
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 std::string escaped_excerpt(std::string_view text, size_t from, size_t max_bytes) {
   from = std::min(from, text.size());
   std::string_view part = text.substr(from, max_bytes);

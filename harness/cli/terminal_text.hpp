@@ -10,9 +10,6 @@ namespace conform {
 /// written as \xHH; the result is valid UTF-8 and holds no byte below 0x20.
 std::string escaped_for_terminal(std::string_view text);
 
-/// Where in a text its first byte outside well-formed UTF-8 sits; npos when there is none.
-size_t first_invalid_utf8(std::string_view text);
-
 /// At most `max_bytes` of the text from `from`, escaped, with "..." when it is cut.
 std::string escaped_excerpt(std::string_view text, size_t from, size_t max_bytes = 16);
 

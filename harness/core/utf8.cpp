@@ -19,13 +19,15 @@ size_t utf8_sequence_length(std::string_view text, size_t i) {
   return length;
 }
 
-bool is_valid_utf8(std::string_view text) {
+size_t first_invalid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     size_t length = utf8_sequence_length(text, i);
-    if (length == 0) return false;
+    if (length == 0) return i;
     i += length;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view text) { return first_invalid_utf8(text) == std::string_view::npos; }
 
 }  // namespace conform

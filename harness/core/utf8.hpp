@@ -12,4 +12,7 @@ size_t utf8_sequence_length(std::string_view text, size_t i);
 /// True when the whole text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
 
+/// Where in a text its first byte outside well-formed UTF-8 sits; npos when there is none.
+size_t first_invalid_utf8(std::string_view text);
+
 }  // namespace conform

@@ -72,6 +72,7 @@ void ConsoleSink::case_finished(const CaseResult& r) {
     out_ << outcome_name(r.outcome) << " " << r.id << (r.note.empty() ? "" : " (" + r.note + ")") << "\n";
     for (const auto& f : r.failures) out_ << "  " << failure_line(f) << "\n";
     if (!r.curl.empty() && r.outcome != Outcome::observed) out_ << "  reproduce: " << r.curl << "\n";
+    out_ << std::flush;  // a CI log (stdout to a file) shows each failure as it happens
   }
   show_progress();
 }
@@ -98,6 +99,7 @@ void ConsoleSink::counterexample_found(const Counterexample& c) {
        << "): " << c.minimal_body << "\n  reproduce: " << c.curl << "\n";
   if (!c.saved_as.empty()) out_ << "  saved as " << c.saved_as << "\n";
   if (!c.not_saved.empty()) out_ << "  not saved: " << c.not_saved << "\n";
+  out_ << std::flush;
 }
 
 void ConsoleSink::run_finished(const RunSummary& summary) {
