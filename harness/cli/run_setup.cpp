@@ -103,16 +103,6 @@ std::set<std::string> named_checks(const std::string& flag, const std::string& v
   return names;
 }
 
-const char* intent_text(Intent intent) {
-  switch (intent) {
-    case Intent::accept: return "must be accepted";
-    case Intent::reject: return "must be rejected";
-    case Intent::malformed: return "malformed: must get a 4xx";
-    case Intent::unauthenticated: return "no credentials: must get 401 or 403";
-  }
-  return "";
-}
-
 }  // namespace
 
 void parse_run_controls(const Args& args, RunOptions& run) {
@@ -138,7 +128,7 @@ void list_cases(const CaseSource& source, std::ostream& out) {
   for (size_t i = 0; i < source.size(); ++i) {
     const ReplayCase* c = source.at(i, scratch);
     if (!c) continue;
-    out << c->id << "\t" << c->request.method << " " << c->request.path << "\t" << intent_text(c->intent) << "\n";
+    out << c->id << "\t" << c->request.method << " " << c->request.path << "\t" << intent_expectation(c->intent) << "\n";
   }
   out << std::flush;
 }

@@ -288,6 +288,16 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
   return out;
 }
 
+const char* intent_expectation(Intent intent) {
+  switch (intent) {
+    case Intent::accept: return "must be accepted";
+    case Intent::reject: return "must be rejected";
+    case Intent::malformed: return "malformed: must get a 4xx";
+    case Intent::unauthenticated: return "no credentials: must get 401 or 403";
+  }
+  return "";
+}
+
 const char* intent_name(Intent intent) {
   switch (intent) {
     case Intent::accept: return "accept";

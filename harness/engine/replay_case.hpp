@@ -64,4 +64,8 @@ struct ReplayCase {
 /// "accept", "reject", "malformed", "unauthenticated".
 const char* intent_name(Intent intent);
 
+/// What a case of this intent must get, for people: "must be rejected", "no credentials: must
+/// get 401 or 403" (`--list-cases`).
+const char* intent_expectation(Intent intent);
+
 }  // namespace conform

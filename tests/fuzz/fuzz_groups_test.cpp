@@ -140,10 +140,12 @@ TEST(FuzzGroups, AConnectionDroppedByTheServerIsShrunkAndSaved) {
   fs::remove_all(dir);
 }
 
-/// Runs conform with no CI variable set, plus `environment` ("NAME=VALUE ...").
-CliRun conform_with_environment(const std::string& environment, const std::string& arguments) {
+/// Runs conform with no CI variable set, plus `environment` ("NAME=VALUE ..."); the output is
+/// its stdout, or its stderr alone with `stderr_only`.
+CliRun conform_with_environment(const std::string& environment, const std::string& arguments, bool stderr_only = false) {
   return test::run_shell("env -u GITHUB_RUN_ID -u CI_PIPELINE_ID -u BUILDKITE_BUILD_ID -u CIRCLE_WORKFLOW_ID -u BUILD_TAG " +
-                         environment + " timeout 120 " + CONFORM_BINARY + " " + arguments + " 2>/dev/null");
+                         environment + " timeout 120 " + CONFORM_BINARY + " " + arguments +
+                         (stderr_only ? " 2>&1 >/dev/null" : " 2>/dev/null"));
 }
 
 std::set<std::string> case_ids(const std::string& listing) {
@@ -156,8 +158,7 @@ std::set<std::string> case_ids(const std::string& listing) {
 }
 
 TEST(FuzzGroups, ShardsWithoutASeedShareOneAndTogetherListTheUnshardedRun) {
-  CliRun seed_line = test::run_shell("env GITHUB_RUN_ID=777 timeout 60 " + std::string(CONFORM_BINARY) +
-                                     " fuzz --shard 1/3 --cases 90 --list-cases 2>&1 >/dev/null");
+  CliRun seed_line = conform_with_environment("GITHUB_RUN_ID=777", "fuzz --shard 1/3 --cases 90 --list-cases", true);
   size_t at = seed_line.output.find("seed ");
   ASSERT_NE(at, std::string::npos) << seed_line.output;
   EXPECT_NE(seed_line.output.find("from GITHUB_RUN_ID=777"), std::string::npos) << seed_line.output;
@@ -175,12 +176,9 @@ TEST(FuzzGroups, ShardsWithoutASeedShareOneAndTogetherListTheUnshardedRun) {
   ASSERT_EQ(whole.exit_code, 0) << whole.output;
   EXPECT_EQ(together, case_ids(whole.output)) << "the shards ran the unsharded run's cases";
   EXPECT_EQ(listed, together.size()) << "and no case twice";
-  CliRun other = test::run_shell("env GITHUB_RUN_ID=778 timeout 60 " + std::string(CONFORM_BINARY) +
-                                 " fuzz --shard 1/3 --cases 90 --list-cases 2>&1 >/dev/null");
+  CliRun other = conform_with_environment("GITHUB_RUN_ID=778", "fuzz --shard 1/3 --cases 90 --list-cases", true);
   EXPECT_EQ(other.output.find("seed " + seed + " "), std::string::npos) << "another CI run, another seed";
-  CliRun dated = test::run_shell("env -u GITHUB_RUN_ID -u CI_PIPELINE_ID -u BUILDKITE_BUILD_ID -u CIRCLE_WORKFLOW_ID "
-                                 "-u BUILD_TAG timeout 60 " + std::string(CONFORM_BINARY) +
-                                 " fuzz --shard 2/3 --cases 9 --list-cases 2>&1 >/dev/null");
+  CliRun dated = conform_with_environment("", "fuzz --shard 2/3 --cases 9 --list-cases", true);
   EXPECT_NE(dated.output.find("from the UTC date "), std::string::npos) << dated.output;
 }
 
