@@ -12,6 +12,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/flag_checks.hpp"
 #include "cli/fuzz_failures.hpp"
 #include "cli/interrupts.hpp"
 #include "cli/run_setup.hpp"
@@ -24,6 +25,16 @@
 namespace conform {
 namespace {
 namespace fs = std::filesystem;
+
+/// The flags of `conform fuzz`.
+struct FuzzFlags {
+  RunFlags run;
+  size_t cases = 500;
+  std::optional<uint64_t> seed;
+  bool no_coverage = false;
+  size_t max_shrinks = 200;
+  std::optional<std::string> save_failures;
+};
 
 /// Everything the flags say, checked.
 struct FuzzPlan {
@@ -69,22 +80,15 @@ uint64_t shared_shard_seed(std::string& source) {
   return seed_from_text(day);
 }
 
-uint64_t parse_seed(const Args& args, std::string& source) {
-  auto text = args.value("--seed");
-  if (!text && args.value("--shard")) return shared_shard_seed(source);
-  if (!text) return std::random_device{}() * 2654435761ull + static_cast<uint64_t>(::getpid());
-  bool digits = !text->empty() && std::all_of(text->begin(), text->end(), [](unsigned char c) { return std::isdigit(c); });
-  try {
-    if (digits) return std::stoull(*text);  // stoull alone would wrap "-1" to 2^64 - 1
-  } catch (const std::exception&) {
-  }
-  throw UsageError("--seed must be a non-negative integer, got '" + *text + "'");
+uint64_t choose_seed(const FuzzFlags& flags, std::string& source) {
+  if (flags.seed) return *flags.seed;
+  if (flags.run.shard) return shared_shard_seed(source);
+  return std::random_device{}() * 2654435761ull + static_cast<uint64_t>(::getpid());
 }
 
-FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
-  if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals().front() + "'");
-  auto url = args.value("--target");
-  if (!url && !args.has("--list-cases")) throw UsageError("--target URL is required");
+FuzzPlan parse_plan(const FuzzFlags& flags, const Catalog& catalog) {
+  const auto& url = flags.run.target;
+  if (!url && !flags.run.list_cases) throw UsageError("--target URL is required");
   FuzzPlan plan;
   if (url) {
     std::string error;
@@ -92,16 +96,16 @@ FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
     if (!target) throw UsageError(error);
     plan.target = *target;
   }
-  plan.selection = parse_run_selection(args, catalog);
-  plan.seed = parse_seed(args, plan.seed_source);
-  plan.cases = count_flag(args, "--cases", 500, 0, 10000000);
-  plan.coverage_phase = !args.has("--no-coverage");
-  plan.run.jobs = count_flag(args, "--jobs", 4, 1, 256);
-  plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
-  plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
-  parse_run_controls(args, plan.run);
-  plan.max_shrink_sends = count_flag(args, "--max-shrinks", 200, 0, 100000);
-  if (auto dir = args.value("--save-failures")) {
+  plan.selection = parse_run_selection(flags.run, catalog);
+  plan.seed = choose_seed(flags, plan.seed_source);
+  plan.cases = flags.cases;
+  plan.coverage_phase = !flags.no_coverage;
+  plan.run.jobs = flags.run.jobs;
+  plan.timeout_s = flags.run.timeout_s;
+  plan.run.judge.max_response_ms = flags.run.max_response_ms;
+  parse_run_controls(flags.run, plan.run);
+  plan.max_shrink_sends = flags.max_shrinks;
+  if (const auto& dir = flags.save_failures) {
     std::error_code ec;
     fs::create_directories(*dir, ec);
     if (!fs::is_directory(*dir)) throw UsageError("--save-failures " + *dir + ": cannot create the directory");
@@ -132,24 +136,18 @@ void print_coverage(const ConstraintCoverage& coverage) {
   if (coverage.missing.size() > 10) std::cerr << "  ... and " << coverage.missing.size() - 10 << " more\n";
 }
 
-}  // namespace
-
-int run_fuzz(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--target", "--api", "--cases", "--seed", "--jobs", "--timeout", "--shard", "--report",
-                    "--save-failures", "--auth", "--schemas", "--max-response-time", "--max-shrinks", "--max-failures",
-                    "--checks", "--exclude-checks", "--report-cases"},
-                   {"--no-coverage", "--list-cases"}});
-  SchemaSource source = schema_source(args);
+int run_fuzz(const FuzzFlags& flags) {
+  SchemaSource source = schema_source(flags.run.contracts);
   Catalog catalog = Catalog::load(source);
-  FuzzPlan plan = parse_plan(args, catalog);
-  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args, CaseListing::failing);
+  FuzzPlan plan = parse_plan(flags, catalog);
+  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(flags.run, CaseListing::failing);
   std::vector<FuzzTarget> targets = fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
   GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard, plan.coverage_phase);
   if (plan.cases == 0 && cases.coverage_size() == 0) {
     throw UsageError("no case to run: --cases 0 " + std::string(plan.coverage_phase ? "and no coverage-phase case" : "with --no-coverage") +
                      "; a run that checks nothing cannot pass the gate");
   }
-  if (args.has("--list-cases")) {
+  if (flags.run.list_cases) {
     std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
               << "; nothing is sent\n";
     list_cases(cases, std::cout);
@@ -163,7 +161,7 @@ int run_fuzz(const std::vector<std::string>& argv) {
   std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
             << ", " << cases.coverage_size() << " coverage-phase cases + " << plan.cases << " random cases"
             << (plan.selection.shard ? " (this shard runs its share)" : "") << "\n";
-  ConsoleSink console(report_on_stdout(args) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  ConsoleSink console(report_on_stdout(flags.run) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
   console.group_failures();
   std::vector<EventSink*> held{&console};
   for (auto& sink : reports) held.push_back(sink.get());
@@ -193,6 +191,56 @@ int run_fuzz(const std::vector<std::string>& argv) {
     std::cerr << "conform fuzz: " << e.what() << "\n";
     return kExitUsage;
   }
+}
+
+const char* const kFuzzDescription =
+    "Generates requests from each API's request schema with RapidCheck. Valid values come from\n"
+    "the acceptance core (every x-accept rule kept: non-empty lists, identifying members, phone\n"
+    "numbers and https URLs where the page says so, future scheduling times). Mutants break one\n"
+    "constraint each (a dropped required field, a wrong type, null, a value outside an enum or\n"
+    "constant, a malformed format, an empty array): a settled constraint must be rejected; a\n"
+    "mutant of an open point (null for an optional member, another letter case, an x-accept\n"
+    "rule, a past time, an empty string) is OBSERVED and names its open point, as are probes no\n"
+    "page settles (unknown fields, long strings, unicode, CRLF, huge arrays). A 5xx always fails.\n"
+    "First a coverage phase: per request schema, the value with every optional member, then one\n"
+    "case per mutation site of it, one per probe site (every probe kind on every text field) and\n"
+    "one without credentials. Then --cases random cases. The summary counts the settled\n"
+    "constraints broken by a negative case, and the observations per open point. Failures are\n"
+    "told once per group (API, check and JSON pointer; or ERROR and its reason): the group's\n"
+    "first case is shrunk against the target and printed as the minimal JSON body plus a curl\n"
+    "command, with the count of cases like it; every report holds the same counterexamples.\n"
+    "Shrinking starts no new group after 60 s. With --shard and no --seed, every shard derives\n"
+    "one shared seed from the CI run's id (GITHUB_RUN_ID, CI_PIPELINE_ID, ...) or else the UTC\n"
+    "date.\n";
+
+const char* const kFuzzExitCodes =
+    "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT, 2 usage error, an\n"
+    "            unreachable target or no case to run, 130/143 stopped by SIGINT/SIGTERM (reports\n"
+    "            written and marked interrupted; failures not shrunk)\n";
+
+void add_fuzz_flags(CLI::App& app, FuzzFlags& flags) {
+  add_value(app, "--cases", flags.cases, "N",
+            "random cases after the coverage phase (0 = coverage phase only),\n"
+            "spread over every API and channel")->capture_default_str()->check(whole_number(0, 10000000));
+  app.add_flag("--no-coverage", flags.no_coverage, "skip the coverage phase");
+  app.add_option("--seed", flags.seed, "the run's seed; the same seed sends the same cases (default: random,\nprinted)")
+      ->type_name("S")->check(whole_number(0, UINT64_MAX));
+  add_value(app, "--max-shrinks", flags.max_shrinks, "N", "requests spent shrinking each failure")
+      ->capture_default_str()->check(whole_number(0, 100000));
+  app.add_option("--save-failures", flags.save_failures,
+                 "write each shrunk failure as DIR/<api>/<name>.json, a fixture that\n"
+                 "'conform replay --fixtures DIR' runs as a regression case")->type_name("DIR");
+}
+
+}  // namespace
+
+CommandRun declare_fuzz(CLI::App& app) {
+  auto flags = std::make_shared<FuzzFlags>();
+  app.description(kFuzzDescription);
+  app.footer([] { return credentials_help() + "\n" + kFuzzExitCodes; });
+  add_run_flags(app, flags->run, CaseListing::failing);
+  add_fuzz_flags(app, *flags);
+  return [flags] { return run_fuzz(*flags); };
 }
 
 }  // namespace conform

@@ -2,10 +2,26 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/flag_checks.hpp"
 #include "validate/open_register.hpp"
 
 namespace conform {
 namespace {
+
+/// The flags of `conform list`.
+struct ListFlags {
+  ContractFlags contracts;
+  std::string format = "text";
+  bool open = false;
+  std::vector<std::string> apis;  ///< with --open: at most one
+};
+
+const char* const kListDescription =
+    "Lists every contract: API id, method and path, channels and requirement count.\n"
+    "With --open, prints the register of open points instead: what the pages leave open, where,\n"
+    "the answers a conforming server may give, and why. It holds the contract's open_points and\n"
+    "one entry per schema rule marked x-accept (the acceptance core). An exchange at an open\n"
+    "point is OBSERVED, never FAIL.\n";
 
 std::string channel_names(const Contract& contract) {
   if (!contract.has_channels()) return "-";
@@ -41,10 +57,11 @@ void print_open_point(const std::string& api, const RegisteredOpenPoint& r) {
 }
 
 /// `conform list --open [API]`: the register of open points.
-int list_open_points(const Catalog& catalog, const Args& args, bool json_output) {
-  if (args.positionals().size() > 1) throw UsageError("list --open takes at most one API id");
-  std::string only = args.positionals().empty() ? "" : args.positionals().front();
+int list_open_points(const Catalog& catalog, const ListFlags& flags) {
+  if (flags.apis.size() > 1) throw UsageError("list --open takes at most one API id");
+  std::string only = flags.apis.empty() ? "" : flags.apis.front();
   if (!only.empty() && !catalog.find(only)) throw UsageError("unknown api '" + only + "' (one of: " + catalog.id_list() + ")");
+  bool json_output = flags.format == "json";
   nlohmann::json out = nlohmann::json::array();
   size_t count = 0;
   for (const auto& api : catalog.apis()) {
@@ -60,16 +77,11 @@ int list_open_points(const Catalog& catalog, const Args& args, bool json_output)
   return kExitOk;
 }
 
-}  // namespace
-
-int run_list(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--format", "--schemas"}, {"--open"}});
-  std::string format = args.value("--format").value_or("text");
-  if (format != "text" && format != "json") throw UsageError("--format must be text or json");
-  Catalog catalog = load_catalog(args);
-  if (args.has("--open")) return list_open_points(catalog, args, format == "json");
-  if (!args.positionals().empty()) throw UsageError("list takes no arguments (but 'list --open API')");
-  if (format == "json") {
+int run_list(const ListFlags& flags) {
+  Catalog catalog = load_catalog(flags.contracts);
+  if (flags.open) return list_open_points(catalog, flags);
+  if (!flags.apis.empty()) throw UsageError("list takes no arguments (but 'list --open API')");
+  if (flags.format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& api : catalog.apis()) out.push_back(as_json(api.contract));
     std::cout << out.dump(2) << "\n";
@@ -81,6 +93,18 @@ int run_list(const std::vector<std::string>& argv) {
               << "\trequirements: " << c.requirements.size() << "\n";
   }
   return kExitOk;
+}
+
+}  // namespace
+
+CommandRun declare_list(CLI::App& app) {
+  auto flags = std::make_shared<ListFlags>();
+  app.description(kListDescription);
+  app.add_flag("--open", flags->open, "print the open-point register (of one API, or of all)");
+  add_value(app, "--format", flags->format, "text|json", "output format")->capture_default_str()->check(one_word_of({"text", "json"}));
+  add_contract_flags(app, flags->contracts);
+  app.add_option("API", flags->apis, "with --open: only this API's open points");
+  return [flags] { return run_list(*flags); };
 }
 
 }  // namespace conform

@@ -9,6 +9,8 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/flag_checks.hpp"
+#include "cli/help_format.hpp"
 #include "cli/interrupts.hpp"
 #include "cli/not_found_hint.hpp"
 #include "cli/run_setup.hpp"
@@ -23,6 +25,15 @@ namespace conform {
 namespace {
 namespace fs = std::filesystem;
 
+/// The flags of `conform replay`.
+struct ReplayFlags {
+  RunFlags run;
+  std::optional<std::string> cassettes;
+  std::optional<std::string> record;
+  std::optional<std::string> fixtures;
+  size_t repeat = 1;
+};
+
 /// Everything the flags say, checked.
 struct ReplayPlan {
   std::optional<Target> target;
@@ -34,10 +45,10 @@ struct ReplayPlan {
   double timeout_s = 10;
 };
 
-void parse_source(const Args& args, ReplayPlan& plan) {
-  auto target = args.value("--target");
-  auto cassettes = args.value("--cassettes");
-  if (!target && !cassettes && args.has("--list-cases")) return;  // nothing is sent
+void parse_source(const ReplayFlags& flags, ReplayPlan& plan) {
+  const auto& target = flags.run.target;
+  const auto& cassettes = flags.cassettes;
+  if (!target && !cassettes && flags.run.list_cases) return;  // nothing is sent
   if (target.has_value() == cassettes.has_value()) throw UsageError("give exactly one of --target URL and --cassettes DIR");
   if (cassettes) {
     if (!fs::is_directory(*cassettes)) throw UsageError("--cassettes " + *cassettes + ": not a directory");
@@ -47,7 +58,7 @@ void parse_source(const Args& args, ReplayPlan& plan) {
     plan.target = parse_target(*target, error);
     if (!plan.target) throw UsageError(error);
   }
-  if (auto record = args.value("--record")) {
+  if (const auto& record = flags.record) {
     if (cassettes) throw UsageError("--record needs --target; --cassettes replays a recording");
     std::error_code ec;
     fs::create_directories(*record, ec);
@@ -56,23 +67,22 @@ void parse_source(const Args& args, ReplayPlan& plan) {
   }
 }
 
-void parse_fixture_dir(const Args& args, ReplayPlan& plan) {
-  plan.fixtures = args.value("--fixtures").value_or((fs::current_path() / "fixtures").string());
+void parse_fixture_dir(const ReplayFlags& flags, ReplayPlan& plan) {
+  plan.fixtures = flags.fixtures.value_or((fs::current_path() / "fixtures").string());
   if (!fs::is_directory(plan.fixtures))
     throw UsageError("fixtures directory " + plan.fixtures.string() + " not found (use --fixtures DIR)");
 }
 
-ReplayPlan parse_plan(const Args& args, const Catalog& catalog) {
-  if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+ReplayPlan parse_plan(const ReplayFlags& flags, const Catalog& catalog) {
   ReplayPlan plan;
-  parse_source(args, plan);
-  plan.selection = parse_run_selection(args, catalog);
-  parse_fixture_dir(args, plan);
-  plan.run.jobs = count_flag(args, "--jobs", 4, 1, 256);
-  plan.timeout_s = number_flag(args, "--timeout", 10, 0.05, 3600);
-  plan.run.repeat = count_flag(args, "--repeat", 1, 1, 1000000);
-  plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
-  parse_run_controls(args, plan.run);
+  parse_source(flags, plan);
+  plan.selection = parse_run_selection(flags.run, catalog);
+  parse_fixture_dir(flags, plan);
+  plan.run.jobs = flags.run.jobs;
+  plan.timeout_s = flags.run.timeout_s;
+  plan.run.repeat = flags.repeat;
+  plan.run.judge.max_response_ms = flags.run.max_response_ms;
+  parse_run_controls(flags.run, plan.run);
   return plan;
 }
 
@@ -123,26 +133,20 @@ std::set<std::string> valid_case_ids(const std::vector<ReplayCase>& cases) {
   return out;
 }
 
-}  // namespace
-
-int run_replay(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--target", "--cassettes", "--api", "--fixtures", "--jobs", "--timeout", "--shard", "--report",
-                    "--record", "--auth", "--schemas", "--max-response-time", "--repeat", "--max-failures",
-                    "--checks", "--exclude-checks", "--report-cases"},
-                   {"--list-cases"}});
-  SchemaSource source = schema_source(args);
+int run_replay(const ReplayFlags& flags) {
+  SchemaSource source = schema_source(flags.run.contracts);
   Catalog catalog = Catalog::load(source);
-  ReplayPlan plan = parse_plan(args, catalog);
+  ReplayPlan plan = parse_plan(flags, catalog);
   CaseSettings settings{plan.selection.credentials, plan.selection.apis};
   std::vector<ReplayCase> cases = build_cases(catalog, load_fixture_tree(plan.fixtures), settings);
   if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
   if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog));
   say_which_apis_have_no_cases(plan, catalog, cases);
-  if (args.has("--list-cases")) {
+  if (flags.run.list_cases) {
     list_cases(ListedCases(cases, plan.run.repeat), std::cout);
     return kExitOk;
   }
-  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args, CaseListing::all);
+  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(flags.run, CaseListing::all);
   if (plan.target) {
     std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0));
     if (!problem.empty()) {
@@ -150,7 +154,7 @@ int run_replay(const std::vector<std::string>& argv) {
       return kExitUsage;
     }
   }
-  ConsoleSink console(report_on_stdout(args) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  ConsoleSink console(report_on_stdout(flags.run) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
   NotFoundHintSink not_found(valid_case_ids(cases), plan.target ? plan.target->base_url() : "the recording", std::cerr);
   std::vector<EventSink*> sinks{&console, &not_found};
   for (auto& sink : reports) sinks.push_back(sink.get());
@@ -169,6 +173,45 @@ int run_replay(const std::vector<std::string>& argv) {
     std::cerr << "conform replay: " << e.what() << "\n";
     return kExitUsage;
   }
+}
+
+/// The prose of `conform replay --help`; the check names come from check_table().
+std::string replay_description() {
+  return "Sends every request fixture under DIR/<api>/ (response fixtures are checked offline only),\n"
+         "plus generated probes (channel letter case, no channel, path values outside an enum, no\n"
+         "credentials), and checks each exchange:\n" + wrap_text(check_names() + ".") + "\n"
+         "Prints one line per failure with the requirement id, doc locator, JSON pointer, expected\n"
+         "vs actual and a curl command (credentials redacted), then the summary.\n"
+         "What a page does not settle is OBSERVED, never FAIL. A fixture's \"interaction\" object\n"
+         "overrides the expected status, content type, schema check and body matchers.\n"
+         "Give exactly one of --target and --cassettes. Response bodies over 8 MiB are cut and the\n"
+         "case is an ERROR; redirects are not followed. After 3 consecutive timeouts on one API its\n"
+         "remaining cases are TIMEOUT, not sent.\n";
+}
+
+const char* const kReplayExitCodes =
+    "exit codes: 0 every case passes (PASS, XFAIL, OBSERVED), 1 any FAIL, XPASS, ERROR or\n"
+    "            TIMEOUT, 2 usage or config error (bad flag, bad fixture file, unreachable target,\n"
+    "            no case to run), 130/143 stopped by SIGINT/SIGTERM: the cases in flight finish,\n"
+    "            and the summary and every report are written, marked interrupted\n";
+
+void add_replay_flags(CLI::App& app, ReplayFlags& flags) {
+  app.add_option("--cassettes", flags.cassettes, "check exchanges recorded with --record, with no network")->type_name("DIR");
+  app.add_option("--fixtures", flags.fixtures, "fixture tree (default ./fixtures)")->type_name("DIR");
+  app.add_option("--record", flags.record, "save every exchange as DIR/<api>/<case>.json (credentials redacted)")->type_name("DIR");
+  add_value(app, "--repeat", flags.repeat, "N", "send every case N times (soak and throughput runs)")
+      ->capture_default_str()->check(whole_number(1, 1000000));
+}
+
+}  // namespace
+
+CommandRun declare_replay(CLI::App& app) {
+  auto flags = std::make_shared<ReplayFlags>();
+  app.description(replay_description());
+  app.footer([] { return credentials_help() + "\n" + kReplayExitCodes; });
+  add_run_flags(app, flags->run, CaseListing::all);
+  add_replay_flags(app, *flags);
+  return [flags] { return run_replay(*flags); };
 }
 
 }  // namespace conform

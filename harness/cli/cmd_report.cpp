@@ -5,12 +5,14 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/flag_checks.hpp"
 #include "report/html_render.hpp"
 #include "report/junit_render.hpp"
 #include "report/markdown_render.hpp"
 #include "report/report_io.hpp"
 #include "report/report_merge.hpp"
 #include "report/report_schema.hpp"
+#include "report/report_set.hpp"
 
 namespace conform {
 namespace {
@@ -36,24 +38,19 @@ void write_output(const std::optional<std::string>& out, const std::string& text
   write_file_atomic(*out, text);
 }
 
-std::string render_as(const std::string& format, const json& report) {
-  if (format == "junit") return render_junit(report);
-  if (format == "md") return render_markdown(report);
-  if (format == "html") return render_html(report);
-  if (format == "json") return report_text(report);
-  throw UsageError("--format must be junit, md, html or json");
-}
+/// The flags of `conform report render` and `conform report merge`.
+struct ReportFlags {
+  std::string input;                ///< render's one report
+  std::vector<std::string> inputs;  ///< merge's reports
+  std::string format;
+  std::optional<std::string> out;
+  bool force = false;
+  bool gate = false;
+};
 
-int run_render(const Args& args) {
-  const auto& inputs = args.positionals();
-  if (inputs.size() != 2) throw UsageError("render takes one report: render IN.json --format F -o OUT");
-  auto format = args.value("--format");
-  if (!format) throw UsageError("render needs --format junit|md|html|json");
-  if (*format != "junit" && *format != "md" && *format != "html" && *format != "json") {
-    throw UsageError("--format must be junit, md, html or json");
-  }
+int run_render(const ReportFlags& flags) {
   ReportSchema schema;
-  write_output(args.value("-o"), render_as(*format, read_checked_report(schema, inputs[1])));
+  write_output(flags.out, report_renderer(flags.format)(read_checked_report(schema, flags.input)));
   return kExitOk;
 }
 
@@ -157,41 +154,91 @@ int gate_exit(const json& merged) {
   return kExitFailed;
 }
 
-int run_merge(const Args& args) {
-  const auto& positionals = args.positionals();
-  if (positionals.size() < 2) throw UsageError("merge needs at least one report: merge IN.json... -o OUT.json");
-  if (!args.value("-o")) throw UsageError("merge needs -o OUT.json");
+int run_merge(const ReportFlags& flags) {
   ReportSchema schema;
   std::vector<MergeInput> inputs;
-  for (size_t i = 1; i < positionals.size(); ++i) {
-    inputs.push_back({positionals[i], read_checked_report(schema, positionals[i])});
-  }
-  json merged = merge_reports(inputs, args.has("--force"));
+  for (const auto& file : flags.inputs) inputs.push_back({file, read_checked_report(schema, file)});
+  json merged = merge_reports(inputs, flags.force);
   auto problems = schema.problems(merged);
   if (!problems.empty()) throw ReportError("the merged report breaks the schema: " + problems.front());
-  write_output(args.value("-o"), report_text(merged));
+  write_output(flags.out, report_text(merged));
   std::cerr << "conform report merge: " << inputs.size() << " reports, "
-            << merged["summary"]["total"] << " cases → " << *args.value("-o") << "\n";
-  return args.has("--gate") ? gate_exit(merged) : kExitOk;
+            << merged["summary"]["total"] << " cases → " << *flags.out << "\n";
+  return flags.gate ? gate_exit(merged) : kExitOk;
+}
+
+const char* const kReportDescription =
+    "render writes another format from a JSON report (version 1, checked against\n"
+    "schemas/meta/report.schema.json). IN may also be the PATH.ndjson event stream that\n"
+    "--report json:PATH writes while a run goes: a killed run still renders.\n"
+    "merge joins the reports of shards, or of runs against several targets (the HTML then\n"
+    "shows a target x requirement matrix). It refuses reports whose contract hashes differ,\n"
+    "or that hold the same case for the same target twice, unless --force is given.\n";
+
+const char* const kReportExitCodes =
+    "exit codes: 0 written (with --gate: and it passes), 1 with --gate: the merged report fails\n"
+    "            the gate (it is still written), 2 usage error, unreadable or invalid report,\n"
+    "            merge refused, or --gate on no case\n";
+
+CLI::App* declare_render(CLI::App& report, ReportFlags& flags) {
+  CLI::App* render = report.add_subcommand("render", "write another format from a JSON report (or its NDJSON stream)");
+  render->allow_extras();
+  render->description(render->get_description() + "\n\n" + kReportDescription);
+  render->footer(kReportExitCodes);
+  std::vector<std::string> formats = report_formats();
+  render->add_option("--format", flags.format,
+                     "junit (one testsuite per API), md (PR summary), html (self-contained\n"
+                     "matrix), or json (a JSON report, e.g. rebuilt from an NDJSON stream)")
+      ->type_name(CLI::detail::join(formats, "|"))
+      ->check(one_word_of(formats))
+      ->required();
+  render->add_option("-o", flags.out, "output file, written atomically (default: standard output)")->type_name("OUT");
+  render->add_option("IN.json", flags.input, "the report to render")->required();
+  return render;
+}
+
+CLI::App* declare_merge(CLI::App& report, ReportFlags& flags) {
+  CLI::App* merge = report.add_subcommand("merge", "join the reports of shards or of several targets");
+  merge->allow_extras();
+  merge->description(merge->get_description() + "\n\n" + kReportDescription);
+  merge->footer(kReportExitCodes);
+  merge->add_option("-o", flags.out, "output file, written atomically")->type_name("OUT.json")->required();
+  merge->add_flag("--force", flags.force, "merge despite differing contract hashes; a later duplicate case wins");
+  merge->add_flag("--gate", flags.gate,
+                  "the CI merge job's verdict: exit 1 unless the merged report passes the gate:\n"
+                  "no case FAIL, XPASS, ERROR or TIMEOUT, no run stopped by a signal or left\n"
+                  "incomplete, and every sharded run (mode, target, N) has each shard K of N,\n"
+                  "all with one seed; each reason is printed. A merge with no case is exit 2");
+  merge->add_option("IN.json", flags.inputs, "the reports to join")->required();
+  return merge;
+}
+
+/// Runs the chosen one of render and merge; a report that cannot be read or merged is exit 2.
+int run_report(const CLI::App& report, const CLI::App& render, const CLI::App& merge, const ReportFlags& flags) {
+  std::vector<std::string> left = report.remaining();
+  if (!left.empty() && left.front()[0] != '-') throw UsageError("unknown report subcommand '" + left.front() + "' (render or merge)");
+  refuse_leftovers(report);
+  if (!render.parsed() && !merge.parsed()) throw UsageError("report needs a subcommand: render or merge");
+  refuse_leftovers(render.parsed() ? render : merge);
+  try {
+    return render.parsed() ? run_render(flags) : run_merge(flags);
+  } catch (const ReportError& e) {
+    std::cerr << "conform report: " << e.what() << "\n";
+  } catch (const MergeConflict& e) {
+    std::cerr << "conform report merge: refused: " << e.what() << "\n";
+  }
+  return kExitUsage;
 }
 
 }  // namespace
 
-int run_report(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--format", "-o"}, {"--force", "--gate"}});
-  if (args.positionals().empty()) throw UsageError("report needs a subcommand: render or merge");
-  const std::string& action = args.positionals().front();
-  try {
-    if (action == "render") return run_render(args);
-    if (action == "merge") return run_merge(args);
-  } catch (const ReportError& e) {
-    std::cerr << "conform report: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const MergeConflict& e) {
-    std::cerr << "conform report merge: refused: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  throw UsageError("unknown report subcommand '" + action + "' (render or merge)");
+CommandRun declare_report(CLI::App& app) {
+  auto flags = std::make_shared<ReportFlags>();
+  app.description(kReportDescription);
+  app.footer(kReportExitCodes);
+  CLI::App* render = declare_render(app, *flags);
+  CLI::App* merge = declare_merge(app, *flags);
+  return [&app, render, merge, flags] { return run_report(app, *render, *merge, *flags); };
 }
 
 }  // namespace conform

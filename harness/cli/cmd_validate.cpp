@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/flag_checks.hpp"
 #include "cli/input_file.hpp"
 #include "cli/terminal_text.hpp"
 #include "core/json_text.hpp"
@@ -13,6 +14,17 @@ namespace conform {
 namespace {
 
 using nlohmann::json;
+
+/// The flags of `conform validate`.
+struct ValidateFlags {
+  ContractFlags contracts;
+  std::optional<std::string> api;
+  std::optional<std::string> kind;
+  std::optional<std::string> channel;
+  std::string format = "text";
+  std::optional<std::string> fixtures;
+  std::vector<std::string> files;
+};
 
 /// The settings every file of one `validate` run shares.
 struct ValidateRun {
@@ -151,20 +163,15 @@ json result_json(const FileResult& r) {
   return out;
 }
 
-ValidateRun parse_run(const Args& args, const Catalog& catalog) {
+ValidateRun parse_run(const ValidateFlags& flags, const Catalog& catalog) {
   ValidateRun run;
-  auto api = args.value("--api");
-  auto kind = args.value("--kind");
-  if (!api) throw UsageError("--api is required (one of: " + catalog.id_list() + ")");
-  run.api = catalog.find(*api);
-  if (!run.api) throw UsageError("unknown api '" + *api + "' (one of: " + catalog.id_list() + ")");
-  if (kind && *kind != "request" && *kind != "response") {
-    throw UsageError("--kind must be request or response");
-  }
-  if (kind) run.kind = *kind == "request" ? PayloadKind::request : PayloadKind::response;
-  run.channel = args.value("--channel");
+  if (!flags.api) throw UsageError("--api is required (one of: " + catalog.id_list() + ")");
+  run.api = catalog.find(*flags.api);
+  if (!run.api) throw UsageError("unknown api '" + *flags.api + "' (one of: " + catalog.id_list() + ")");
+  if (flags.kind) run.kind = *flags.kind == "request" ? PayloadKind::request : PayloadKind::response;
+  run.channel = flags.channel;
   check_channel_option(run);
-  run.json_output = args.value("--format").value_or("text") == "json";
+  run.json_output = flags.format == "json";
   return run;
 }
 
@@ -208,23 +215,23 @@ void print_summary(const RunCounts& c) {
   std::cerr << "\n";
 }
 
-int validate_files(const Args& args, const Catalog& catalog) {
-  ValidateRun run = parse_run(args, catalog);
-  check_file_arguments(args.positionals());
+int validate_files(const ValidateFlags& flags, const Catalog& catalog) {
+  ValidateRun run = parse_run(flags, catalog);
+  check_file_arguments(flags.files);
   std::vector<FileResult> results;
-  for (const auto& file : args.positionals()) results.push_back(validate_file(run, file));
+  for (const auto& file : flags.files) results.push_back(validate_file(run, file));
   RunCounts counts = print_results(run, results);
   print_summary(counts);
   if (counts.input_errors > 0) return kExitUsage;
   return counts.invalid == 0 ? kExitOk : kExitFailed;
 }
 
-int check_fixture_tree(const Args& args, const Catalog& catalog) {
-  if (!args.positionals().empty()) throw UsageError("--fixtures takes no FILE arguments");
-  bool json_output = args.value("--format").value_or("text") == "json";
-  std::vector<Fixture> fixtures = load_fixture_tree(*args.value("--fixtures"));
+int check_fixture_tree(const ValidateFlags& flags, const Catalog& catalog) {
+  if (!flags.files.empty()) throw UsageError("--fixtures takes no FILE arguments");
+  bool json_output = flags.format == "json";
+  std::vector<Fixture> fixtures = load_fixture_tree(*flags.fixtures);
   if (fixtures.empty()) {
-    throw UsageError("no fixture under " + *args.value("--fixtures") +
+    throw UsageError("no fixture under " + *flags.fixtures +
                      " (fixtures sit in <dir>/<api>/*.json); checking nothing cannot pass");
   }
   size_t disagree = 0;
@@ -245,15 +252,44 @@ int check_fixture_tree(const Args& args, const Catalog& catalog) {
   return disagree == 0 ? kExitOk : kExitFailed;
 }
 
+const char* const kValidateDescription =
+    "Validates each FILE (- is standard input, named <stdin>) against the API's schema, formats\n"
+    "included, and prints one line per leaf error: FILE: /json/pointer: message [requirement-id].\n"
+    "A file that cannot be read (not found, a directory, permission denied) or is not JSON text\n"
+    "is named with its reason, bytes escaped, and the other files are still checked. A FILE that\n"
+    "is a conform fixture is validated by its payload, as the kind it names, with its own channel\n"
+    "unless --channel is given; --kind is then optional.\n"
+    "A deviation the page leaves open (a rule of the acceptance core, marked x-accept; a null\n"
+    "for an optional member; an enum value in another letter case) is printed as\n"
+    "FILE: /pointer: note: message [open point ID] and never makes a file invalid.\n"
+    "With --fixtures, checks every fixture under DIR/<api>/ against the verdict it records\n"
+    "(valid: no deviation at all; invalid: the settled ones at errors_at; open: only open ones).\n";
+
+const char* const kValidateExitCodes =
+    "exit codes: 0 all valid, notes included (or all fixtures agree), 1 any file breaks a\n"
+    "            settled rule (or a fixture disagrees),\n"
+    "            2 usage or input error (unreadable file, malformed JSON, unknown api/channel)\n";
+
+int run_validate(const ValidateFlags& flags) {
+  Catalog catalog = load_catalog(flags.contracts);
+  if (flags.fixtures) return check_fixture_tree(flags, catalog);
+  return validate_files(flags, catalog);
+}
+
 }  // namespace
 
-int run_validate(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--api", "--kind", "--channel", "--format", "--fixtures", "--schemas"}, {}});
-  std::string format = args.value("--format").value_or("text");
-  if (format != "text" && format != "json") throw UsageError("--format must be text or json");
-  Catalog catalog = load_catalog(args);
-  if (args.has("--fixtures")) return check_fixture_tree(args, catalog);
-  return validate_files(args, catalog);
+CommandRun declare_validate(CLI::App& app) {
+  auto flags = std::make_shared<ValidateFlags>();
+  app.description(kValidateDescription);
+  app.footer(kValidateExitCodes);
+  app.add_option("--api", flags->api, "contract id (see 'conform list')")->type_name("ID");
+  app.add_option("--kind", flags->kind, "what the files are")->type_name("request|response")->check(one_word_of({"request", "response"}));
+  app.add_option("--channel", flags->channel, "channel, for APIs that have them (any letter case)")->type_name("C");
+  add_value(app, "--format", flags->format, "text|json", "output format")->capture_default_str()->check(one_word_of({"text", "json"}));
+  app.add_option("--fixtures", flags->fixtures, "check a fixture tree instead of FILEs")->type_name("DIR");
+  add_contract_flags(app, flags->contracts);
+  app.add_option("FILE", flags->files, "documents to validate (- is standard input)");
+  return [flags] { return run_validate(*flags); };
 }
 
 }  // namespace conform

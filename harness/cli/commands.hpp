@@ -1,9 +1,13 @@
 #pragma once
-/// The subcommands of `conform` and the one table that lists them.
+/// The subcommands of `conform` and the one table that lists them. Each command declares its
+/// options, description and footer on a CLI11 subcommand, and returns how to run once parsed.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "cli/args.hpp"
+#include "cli/usage_error.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {
@@ -11,39 +15,47 @@ namespace conform {
 /// Exit codes shared by every subcommand.
 enum ExitCode : int { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
 
-/// One subcommand: its name, a one-line summary, its full help, and its entry point.
+/// What a command does once CLI11 has parsed and checked its flags; returns the exit code.
+using CommandRun = std::function<int()>;
+
+/// One subcommand: its name, a one-line summary, and the function that declares it on `app`.
 struct Command {
   const char* name;
   const char* summary;
-  const char* help;
-  int (*run)(const std::vector<std::string>& args);
-  /// More help made from the contracts and printed after `help` (nullptr: none).
-  std::string (*help_tail)() = nullptr;
+  CommandRun (*declare)(CLI::App& app);
 };
 
 /// Every subcommand, in the order `conform --help` lists them.
 const std::vector<Command>& command_table();
 
+/// `--schemas DIR`, which every command that reads contracts takes.
+struct ContractFlags {
+  std::optional<std::string> schemas;
+};
+
+/// Declares `--schemas DIR` on `app`.
+void add_contract_flags(CLI::App& app, ContractFlags& flags);
+
 /// The contract files named by `--schemas DIR`, or the embedded ones. Throws ContractError.
-SchemaSource schema_source(const Args& args);
+SchemaSource schema_source(const ContractFlags& flags);
 
 /// The contracts named by `--schemas DIR`, or the embedded ones. Throws ContractError.
-Catalog load_catalog(const Args& args);
+Catalog load_catalog(const ContractFlags& flags);
 
-int run_list(const std::vector<std::string>& args);
-int run_validate(const std::vector<std::string>& args);
-/// `conform mock [--host H] [--port P] [--prefix /P] [--fault NAME]... [--outbox FILE]` (cmd_mock.cpp).
-int run_mock(const std::vector<std::string>& args);
-/// `conform derive DOC... [--api ID] [--out DIR] [--check] [--lint]` (cmd_derive.cpp).
-int run_derive(const std::vector<std::string>& args);
-/// `conform replay --target URL | --cassettes DIR ...` (cmd_replay.cpp).
-int run_replay(const std::vector<std::string>& args);
-int run_fuzz(const std::vector<std::string>& args);
+/// The usage error of an argument no option or positional took: "unknown option --x" or
+/// "unexpected argument 'x'"; nothing when `app` took every argument.
+void refuse_leftovers(const CLI::App& app);
+
 /// What `--auth ID=VALUE` takes for each API, from the embedded contracts' auth (run_setup.cpp).
 std::string credentials_help();
-/// `conform report render|merge` (cmd_report.cpp).
-int run_report(const std::vector<std::string>& args);
-/// `conform export openapi [--api ID]... [-o FILE] [--fixtures DIR]` (cmd_export.cpp).
-int run_export(const std::vector<std::string>& args);
+
+CommandRun declare_list(CLI::App& app);      ///< cmd_list.cpp
+CommandRun declare_validate(CLI::App& app);  ///< cmd_validate.cpp
+CommandRun declare_mock(CLI::App& app);      ///< cmd_mock.cpp
+CommandRun declare_derive(CLI::App& app);    ///< cmd_derive.cpp
+CommandRun declare_replay(CLI::App& app);    ///< cmd_replay.cpp
+CommandRun declare_fuzz(CLI::App& app);      ///< cmd_fuzz.cpp
+CommandRun declare_report(CLI::App& app);    ///< cmd_report.cpp
+CommandRun declare_export(CLI::App& app);    ///< cmd_export.cpp
 
 }  // namespace conform

@@ -9,12 +9,21 @@
 #include "checks/check.hpp"
 #include "core/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/flag_checks.hpp"
+#include "cli/help_format.hpp"
 #include "cli/interrupts.hpp"
 #include "engine/case_builder.hpp"
 #include "report/report_set.hpp"
 #include "validate/open_register.hpp"
 
 namespace conform {
+
+std::string check_names() {
+  std::string out;
+  for (const auto& check : check_table()) out += (out.empty() ? "" : ", ") + std::string(check.name);
+  return out;
+}
+
 namespace {
 
 std::string now_rfc3339() {
@@ -38,41 +47,6 @@ std::string hash_text(const std::string& text) {
 
 namespace {
 
-/// 0.05, 10, 3600: a bound as a person writes it.
-std::string bound_text(double bound) {
-  std::ostringstream out;
-  out << bound;
-  return out.str();
-}
-
-}  // namespace
-
-double number_flag(const Args& args, const std::string& name, double fallback, double low, double high) {
-  auto text = args.value(name);
-  if (!text) return fallback;
-  try {
-    size_t used = 0;
-    double value = std::stod(*text, &used);
-    if (used == text->size() && value >= low && value <= high) return value;
-  } catch (const std::exception&) {
-  }
-  throw UsageError(name + " must be a number from " + bound_text(low) + " to " + bound_text(high) + ", got '" +
-                   *text + "'");
-}
-
-size_t count_flag(const Args& args, const std::string& name, size_t fallback, size_t low, size_t high) {
-  auto text = args.value(name);
-  if (!text) return fallback;
-  bool digits = !text->empty() && text->size() <= 18 &&
-                std::all_of(text->begin(), text->end(), [](unsigned char c) { return std::isdigit(c); });
-  size_t value = digits ? std::stoull(*text) : 0;
-  if (digits && value >= low && value <= high) return value;
-  throw UsageError(name + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
-                   ", got '" + *text + "'");
-}
-
-namespace {
-
 std::vector<std::string> comma_list(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -82,12 +56,6 @@ std::vector<std::string> comma_list(const std::string& text) {
     if (comma > start) out.push_back(text.substr(start, comma - start));
     start = comma + 1;
   }
-  return out;
-}
-
-std::string check_names() {
-  std::string out;
-  for (const auto& check : check_table()) out += (out.empty() ? "" : ", ") + std::string(check.name);
   return out;
 }
 
@@ -105,10 +73,10 @@ std::set<std::string> named_checks(const std::string& flag, const std::string& v
 
 }  // namespace
 
-void parse_run_controls(const Args& args, RunOptions& run) {
-  run.max_failures = count_flag(args, "--max-failures", 0, 1, 1000000000);
-  auto only = args.value("--checks");
-  auto excluded = args.value("--exclude-checks");
+void parse_run_controls(const RunFlags& flags, RunOptions& run) {
+  run.max_failures = flags.max_failures;
+  const auto& only = flags.checks;
+  const auto& excluded = flags.exclude_checks;
   if (only && excluded) throw UsageError("give one of --checks and --exclude-checks, not both");
   if (excluded) run.judge.skipped_checks = named_checks("--exclude-checks", *excluded);
   if (only) {
@@ -142,21 +110,18 @@ Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::
   return redactor;
 }
 
-bool report_on_stdout(const Args& args) {
-  for (const auto& spec : args.values("--report")) {
+bool report_on_stdout(const RunFlags& flags) {
+  for (const auto& spec : flags.reports) {
     if (split_report_spec(spec).second == "-") return true;
   }
   return false;
 }
 
-std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args, CaseListing listed) {
-  if (auto choice = args.value("--report-cases")) {
-    if (*choice != "failing" && *choice != "all") throw UsageError("--report-cases takes failing or all, got '" + *choice + "'");
-    listed = *choice == "all" ? CaseListing::all : CaseListing::failing;
-  }
+std::vector<std::unique_ptr<EventSink>> make_report_sinks(const RunFlags& flags, CaseListing listed) {
+  if (flags.report_cases) listed = *flags.report_cases == "all" ? CaseListing::all : CaseListing::failing;
   auto reports = std::make_unique<ReportSet>(listed);
   size_t to_stdout = 0;
-  for (const auto& spec : args.values("--report")) {
+  for (const auto& spec : flags.reports) {
     auto [format, path] = split_report_spec(spec);
     if (path == "-" && ++to_stdout > 1) throw UsageError("only one --report may go to standard output (-)");
     std::string known;
@@ -204,20 +169,20 @@ std::string credentials_help() {
   return text;
 }
 
-RunSelection parse_run_selection(const Args& args, const Catalog& catalog) {
+RunSelection parse_run_selection(const RunFlags& flags, const Catalog& catalog) {
   RunSelection selection;
-  for (const auto& api : args.values("--api")) {
+  for (const auto& api : flags.apis) {
     if (!catalog.find(api)) throw UsageError("unknown api '" + api + "' (one of: " + catalog.id_list() + ")");
     selection.apis.insert(api);
   }
-  for (const auto& pair : args.values("--auth")) {
+  for (const auto& pair : flags.auth) {
     size_t eq = pair.find('=');
     std::string api = pair.substr(0, eq);
     if (eq == std::string::npos || eq + 1 == pair.size()) throw UsageError("--auth takes ID=VALUE");
     if (!catalog.find(api)) throw UsageError("--auth: unknown api '" + api + "' (one of: " + catalog.id_list() + ")");
     selection.credentials[api] = pair.substr(eq + 1);
   }
-  if (auto shard = args.value("--shard")) {
+  if (const auto& shard = flags.shard) {
     selection.shard = parse_shard(*shard);
     if (!selection.shard) throw UsageError("--shard takes K/N with 1 <= K <= N, got '" + *shard + "'");
     selection.shard_text = *shard;
@@ -242,6 +207,55 @@ RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const 
     for (const auto& r : open_register(api)) info.open_points[api.contract.id].push_back(r.point);
   }
   return info;
+}
+
+namespace {
+
+void add_selection_flags(CLI::App& app, RunFlags& flags) {
+  app.add_option("--target", flags.target, "http://host:port[/prefix]; the documented paths are appended")->type_name("URL");
+  add_repeatable(app, "--api", flags.apis, "ID", "only this API (repeatable; default all)");
+  add_repeatable(app, "--auth", flags.auth, "ID=VALUE",
+                 "the auth header value for API ID, or a bare token that gets the\n"
+                 "API's scheme word (repeatable; each API's form is listed below);\n"
+                 "default $CONFORM_AUTH_<ID> (upper case, - as _), else a placeholder");
+  app.add_option("--shard", flags.shard, "run only part K of N (split by a hash of the case id)")->type_name("K/N");
+  add_value(app, "--jobs", flags.jobs, "N", "parallel workers, one keep-alive connection each")
+      ->capture_default_str()->check(whole_number(1, 256));
+  add_value(app, "--timeout", flags.timeout_s, "S", "per-request deadline in seconds")
+      ->capture_default_str()->check(decimal_number(0.05, 3600));
+  add_value(app, "--max-response-time", flags.max_response_ms, "MS",
+            "fail responses slower than MS (response_time; off by default)")->check(decimal_number(1, 3600000));
+}
+
+void add_output_flags(CLI::App& app, RunFlags& flags, CaseListing listed) {
+  std::string formats = CLI::detail::join(report_formats(), ", ");
+  add_repeatable(app, "--report", flags.reports, "FMT:PATH",
+                 "also write a report (repeatable; formats: " + formats + ");\n"
+                 "PATH - is standard output, and the console then goes to stderr");
+  app.add_option("--report-cases", flags.report_cases,
+                 std::string("the cases the reports list one by one: every case (all) or those\n"
+                             "that are not PASS (failing); PASS cases are then counted per API and\n"
+                             "requirement, and every view still shows them (default ") +
+                     (listed == CaseListing::all ? "all" : "failing") + ")")
+      ->type_name("failing|all")->check(one_word_of({"failing", "all"}));
+}
+
+void add_control_flags(CLI::App& app, RunFlags& flags) {
+  add_value(app, "--max-failures", flags.max_failures, "N",
+            "stop starting cases after the Nth that fails the gate (the report\n"
+            "says the run stopped early)")->check(whole_number(1, 1000000000));
+  app.add_option("--checks", flags.checks, "run only these checks: " + wrap_text(check_names(), 70))->type_name("NAME,...");
+  app.add_option("--exclude-checks", flags.exclude_checks, "run every check but these")->type_name("NAME,...");
+  app.add_flag("--list-cases", flags.list_cases, "print every case (id, method and path, what it must get); send nothing");
+}
+
+}  // namespace
+
+void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed) {
+  add_selection_flags(app, flags);
+  add_output_flags(app, flags, listed);
+  add_control_flags(app, flags);
+  add_contract_flags(app, flags.contracts);
 }
 
 int run_exit_code(const RunSummary& summary) {

@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/args.hpp"
+#include <CLI/CLI.hpp>
 #include <ostream>
+
+#include "cli/commands.hpp"
 
 #include "engine/case_source.hpp"
 #include "engine/runner.hpp"
@@ -21,6 +23,27 @@
 
 namespace conform {
 
+/// The flags replay and fuzz share, as CLI11 parsed and checked them.
+struct RunFlags {
+  ContractFlags contracts;
+  std::optional<std::string> target;
+  std::vector<std::string> apis;
+  std::vector<std::string> auth;  ///< ID=VALUE each
+  std::optional<std::string> shard;
+  std::vector<std::string> reports;  ///< FMT:PATH each
+  std::optional<std::string> report_cases;
+  size_t jobs = 4;
+  double timeout_s = 10;
+  double max_response_ms = 0;  ///< 0: no response_time check
+  size_t max_failures = 0;     ///< 0: run every case
+  std::optional<std::string> checks;
+  std::optional<std::string> exclude_checks;
+  bool list_cases = false;
+};
+
+/// Declares the shared flags on `app`; `listed` is the command's default for --report-cases.
+void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed);
+
 /// `--api`, `--auth` and `--shard`, checked against the catalog.
 struct RunSelection {
   std::set<std::string> apis;                       ///< empty = every API
@@ -29,19 +52,15 @@ struct RunSelection {
   std::string shard_text;  ///< "K/N" as given, or ""
 };
 
-/// A number flag within [low, high]; the fallback when absent. Throws UsageError otherwise.
-double number_flag(const Args& args, const std::string& name, double fallback, double low, double high);
-
-/// A whole-number flag (digits only: no sign, no fraction) within [low, high]; the fallback when
-/// absent. Throws UsageError naming the flag, the range and the value otherwise.
-size_t count_flag(const Args& args, const std::string& name, size_t fallback, size_t low, size_t high);
-
 /// Parses `--api`, `--auth ID=VALUE` and `--shard K/N`; throws UsageError naming the bad value.
-RunSelection parse_run_selection(const Args& args, const Catalog& catalog);
+RunSelection parse_run_selection(const RunFlags& flags, const Catalog& catalog);
+
+/// Every check's name, in check_table()'s order, comma-separated (for messages and --help).
+std::string check_names();
 
 /// `--max-failures N`, `--checks NAME,...` and `--exclude-checks NAME,...` into the run's
 /// options; throws UsageError for an unknown check (the message lists check_table()'s names).
-void parse_run_controls(const Args& args, RunOptions& run);
+void parse_run_controls(const RunFlags& flags, RunOptions& run);
 
 /// `--list-cases`: one line per case (id, method and path, what it must get); nothing is sent.
 void list_cases(const CaseSource& source, std::ostream& out);
@@ -58,12 +77,12 @@ RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const 
 int run_exit_code(const RunSummary& summary);
 
 /// True when a `--report FMT:-` writes a report to standard output (the console then uses stderr).
-bool report_on_stdout(const Args& args);
+bool report_on_stdout(const RunFlags& flags);
 
 /// The sink of every `--report FMT:PATH` (`-` is standard output): one ReportSet, or none when
 /// no report is asked for; throws UsageError for an unknown format, a bad path, or two reports
 /// on standard output.
 /// `--report-cases failing|all` chooses the cases listed one by one; `listed` is the default.
-std::vector<std::unique_ptr<EventSink>> make_report_sinks(const Args& args, CaseListing listed);
+std::vector<std::unique_ptr<EventSink>> make_report_sinks(const RunFlags& flags, CaseListing listed);
 
 }  // namespace conform

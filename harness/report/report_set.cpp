@@ -34,6 +34,13 @@ std::vector<std::string> report_formats() {
   return out;
 }
 
+ReportRenderer report_renderer(const std::string& format) {
+  for (const auto& f : format_table()) {
+    if (format == f.name) return f.render;
+  }
+  return {};
+}
+
 std::pair<std::string, std::string> split_report_spec(const std::string& spec) {
   size_t colon = spec.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) return {};
@@ -47,11 +54,8 @@ fs::path event_stream_path(const fs::path& report_path) {
 }
 
 bool ReportSet::add(const std::string& format, const fs::path& path) {
-  const Format* found = nullptr;
-  for (const auto& f : format_table()) {
-    if (format == f.name) found = &f;
-  }
-  if (!found) return false;
+  ReportRenderer render = report_renderer(format);
+  if (!render) return false;
   if (!is_standard_output(path) && path.has_parent_path()) {
     std::error_code ignored;
     fs::create_directories(path.parent_path(), ignored);
@@ -64,7 +68,7 @@ bool ReportSet::add(const std::string& format, const fs::path& path) {
     stream_paths_.push_back(stream_path);
     streams_.push_back(std::move(out));
   }
-  outputs_.push_back({path, found->render});
+  outputs_.push_back({path, render});
   return true;
 }
 

@@ -50,6 +50,9 @@ class ReportSet : public EventSink {
 /// The formats ReportSet knows, for messages and --help.
 std::vector<std::string> report_formats();
 
+/// The renderer of one of report_formats(); an empty function for any other name.
+ReportRenderer report_renderer(const std::string& format);
+
 /// Splits `FMT:PATH` at the first colon; a pair of empty strings when either part is missing.
 std::pair<std::string, std::string> split_report_spec(const std::string& spec);
 

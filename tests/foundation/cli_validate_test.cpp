@@ -77,7 +77,7 @@ TEST(CliValidate, UsageAndInputErrorsExitTwo) {
   struct Case { std::string args; std::string says; };
   for (const Case& c : std::vector<Case>{
            {"validate --api nope --kind request " + good, "unknown api 'nope'"},
-           {"validate --api bigin-mail --kind sideways " + good, "--kind must be request or response"},
+           {"validate --api bigin-mail --kind sideways " + good, "--kind: must be request or response, got 'sideways'"},
            {"validate --api bigin-mail --kind request /no/such/file.json", "/no/such/file.json: cannot read"},
            {"validate --api bigin-mail --kind request", "no FILE given"},
            {"validate --api bigin-mail --kind request --bogus " + good, "unknown option --bogus"},

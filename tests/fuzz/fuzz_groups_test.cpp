@@ -311,7 +311,7 @@ TEST(FuzzGroups, FuzzReportsListOnlyCasesThatAreNotPassYetEveryViewStaysTheSame)
   EXPECT_EQ(views_of(read_json(dir / "merged.json")), views_of(whole));
   CliRun bad = conform_cli(run + "--report-cases some");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.output.find("--report-cases takes failing or all, got 'some'"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("--report-cases: must be failing or all, got 'some'"), std::string::npos) << bad.output;
   fs::remove_all(dir);
 }
 

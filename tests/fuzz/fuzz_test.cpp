@@ -160,13 +160,13 @@ void expect_usage_error(const std::string& arguments, const std::string& reason)
 TEST(FuzzCli, UsageErrorsExitTwoAndSayWhy) {
   expect_usage_error("fuzz", "--target URL is required");
   expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 5", "cannot reach http://127.0.0.1:1");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed minus-one", "--seed must be a non-negative integer");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed minus-one", "--seed: must be a whole number from 0 to 18446744073709551615, got 'minus-one'");
   // Numbers are parsed strictly: no wrap-around, no silent truncation, true bounds in the message.
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed -1", "--seed must be a non-negative integer, got '-1'");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 2.7", "--cases must be a whole number from 0 to 10000000, got '2.7'");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --jobs 1.9", "--jobs must be a whole number from 1 to 256, got '1.9'");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --timeout 0.04", "--timeout must be a number from 0.05 to 3600, got '0.04'");
-  expect_usage_error("mock --port -1", "--port must be a whole number from 0 to");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed -1", "--seed: must be a whole number from 0 to 18446744073709551615, got '-1'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 2.7", "--cases: must be a whole number from 0 to 10000000, got '2.7'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --jobs 1.9", "--jobs: must be a whole number from 1 to 256, got '1.9'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --timeout 0.04", "--timeout: must be a number from 0.05 to 3600, got '0.04'");
+  expect_usage_error("mock --port -1", "--port: must be a whole number from 0 to 65535, got '-1'");
   expect_usage_error("fuzz --target http://127.0.0.1:1 --api nope", "unknown api 'nope'");
 }
 
