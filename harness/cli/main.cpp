@@ -1,4 +1,5 @@
 /// Entry point: dispatches to the subcommand named by argv[1].
+#include <csignal>
 #include <cstring>
 #include <iostream>
 
@@ -23,6 +24,9 @@ void print_overview(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A peer that closes a connection must be an error of that exchange, not the end of the run:
+  // OpenSSL writes to the socket with write(), which raises SIGPIPE (plain HTTP uses MSG_NOSIGNAL).
+  std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_overview(args.empty() ? std::cerr : std::cout);
