@@ -65,6 +65,9 @@ MockOptions parse_options(const Args& args) {
   options.outbox_file = args.value("--outbox").value_or("");
   options.threads = count_option(args, "--threads", options.threads);
   options.max_body = count_option(args, "--max-body", options.max_body);
+  options.tls_cert = args.value("--tls-cert").value_or("");
+  options.tls_key = args.value("--tls-key").value_or("");
+  options.tls_client_ca = args.value("--tls-client-ca").value_or("");
   return options;
 }
 
@@ -72,7 +75,7 @@ MockOptions parse_options(const Args& args) {
 
 int run_mock(const std::vector<std::string>& argv) {
   Args args(argv, {{"--host", "--port", "--prefix", "--fault", "--outbox", "--threads",
-                    "--max-body", "--schemas", "--variant"},
+                    "--max-body", "--schemas", "--variant", "--tls-cert", "--tls-key", "--tls-client-ca"},
                    {"--list-faults", "--list-variants"}});
   if (!args.positionals().empty()) throw UsageError("mock takes no arguments");
   if (args.has("--list-faults")) {

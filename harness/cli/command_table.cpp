@@ -43,7 +43,7 @@ const std::vector<Command>& command_table() {
       {"mock", "serve every contract as a reference mock server, with optional faults and variants",
        "usage: conform mock [--host 127.0.0.1] [--port 8080] [--prefix /PATH] [--fault NAME]...\n"
        "                    [--variant NAME]... [--outbox FILE] [--threads N] [--max-body BYTES]\n"
-       "                    [--schemas DIR]\n"
+       "                    [--schemas DIR] [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]]\n"
        "       conform mock --list-faults | --list-variants\n\n"
        "Serves all five endpoints at their documented paths (after --prefix), driven by the same\n"
        "contracts as 'conform validate'. Each request goes through: route (404; 405 with Allow),\n"
@@ -67,6 +67,9 @@ const std::vector<Command>& command_table() {
        "  --threads N      worker threads (default 64); each open connection holds one\n"
        "  --max-body B     largest accepted body in bytes (default 8388608)\n"
        "  --schemas DIR    read contracts from DIR instead of the copy built into conform\n"
+       "  --tls-cert PEM   serve HTTPS with this certificate (chain); needs --tls-key\n"
+       "  --tls-key PEM    the certificate's private key (unencrypted)\n"
+       "  --tls-client-ca PEM  require a client certificate signed by this CA (mTLS)\n"
        "  --list-faults    print every fault: what it does, the check that catches it, and at each\n"
        "                   API the requirement it breaks (inferred ones marked) or the open point\n"
        "                   that permits it there (never FAIL)\n"
