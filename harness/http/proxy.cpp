@@ -18,7 +18,8 @@ std::string unbracketed(const std::string& host) {
 /// `host[:port]` into its parts; port -1 when it is not a number from 1 to 65535.
 void split_host_port(const std::string& authority, std::string& host, int& port, int fallback) {
   size_t colon = authority.rfind(':');
-  bool bracketed = !authority.empty() && authority.back() == ']';
+  // `[::1]` and a bare `::1` are addresses without a port
+  bool bracketed = (!authority.empty() && authority.back() == ']') || authority.find(':') != colon;
   host = colon == std::string::npos || bracketed ? authority : authority.substr(0, colon);
   port = fallback;
   if (colon == std::string::npos || bracketed) return;
