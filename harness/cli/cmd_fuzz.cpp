@@ -15,6 +15,7 @@
 #include "cli/fuzz_failures.hpp"
 #include "cli/interrupts.hpp"
 #include "cli/run_setup.hpp"
+#include "cli/transport_flags.hpp"
 #include "engine/runner.hpp"
 #include "fuzz_cases.hpp"
 #include "generated_cases.hpp"
@@ -37,6 +38,8 @@ struct FuzzPlan {
   size_t max_shrink_sends = 200;
   bool coverage_phase = true;
   std::optional<fs::path> save_failures;
+  TransportFlagValues transport_flags;
+  TransportSettings transport;
 };
 
 /// The CI variables that name one pipeline run, which every shard of it sees alike.
@@ -107,6 +110,10 @@ FuzzPlan parse_plan(const Args& args, const Catalog& catalog) {
     if (!fs::is_directory(*dir)) throw UsageError("--save-failures " + *dir + ": cannot create the directory");
     plan.save_failures = *dir;
   }
+  plan.transport_flags = {args.value("--tls-verify"), args.value("--request-cert"), args.value("--request-cert-key"),
+                          args.value("--proxy"), args.values("-H")};
+  for (const auto& header : args.values("--header")) plan.transport_flags.headers.push_back(header);
+  if (url) plan.transport = transport_settings(plan.transport_flags, plan.target, catalog, plan.selection.apis);
   return plan;
 }
 
@@ -137,7 +144,8 @@ void print_coverage(const ConstraintCoverage& coverage) {
 int run_fuzz(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--api", "--cases", "--seed", "--jobs", "--timeout", "--shard", "--report",
                     "--save-failures", "--auth", "--schemas", "--max-response-time", "--max-shrinks", "--max-failures",
-                    "--checks", "--exclude-checks", "--report-cases"},
+                    "--checks", "--exclude-checks", "--report-cases", "--tls-verify", "--request-cert",
+                    "--request-cert-key", "--proxy", "-H", "--header"},
                    {"--no-coverage", "--list-cases"}});
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
@@ -155,7 +163,8 @@ int run_fuzz(const std::vector<std::string>& argv) {
     list_cases(cases, std::cout);
     return kExitOk;
   }
-  std::string problem = probe_target(plan.target, std::min(plan.timeout_s, 5.0));
+  announce_transport(plan.transport, plan.transport_flags, plan.target, "conform fuzz", std::cerr);
+  std::string problem = probe_target(plan.target, std::min(plan.timeout_s, 5.0), plan.transport);
   if (!problem.empty()) {
     std::cerr << "conform fuzz: " << problem << "\n";
     return kExitUsage;
@@ -170,9 +179,12 @@ int run_fuzz(const std::vector<std::string>& argv) {
   HeldFinish reporters(held);
   FailureGroups groups;
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
+  redact_transport_secrets(redactor, plan.transport);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target.base_url();
-  HttpTransportFactory http(HttpSettings{plan.target, plan.timeout_s});
+  HttpSettings http_settings{plan.target, plan.timeout_s};
+  http_settings.transport = plan.transport;
+  HttpTransportFactory http(http_settings);
   RunInfo info = make_run_info(source, catalog, plan.selection, "fuzz", plan.target.base_url());
   info.seed = plan.seed;
   catch_interrupts();

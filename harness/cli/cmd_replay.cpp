@@ -12,6 +12,7 @@
 #include "cli/interrupts.hpp"
 #include "cli/not_found_hint.hpp"
 #include "cli/run_setup.hpp"
+#include "cli/transport_flags.hpp"
 #include "engine/case_builder.hpp"
 #include "engine/runner.hpp"
 #include "engine/shard.hpp"
@@ -32,6 +33,8 @@ struct ReplayPlan {
   RunSelection selection;
   RunOptions run;
   double timeout_s = 10;
+  TransportFlagValues transport_flags;
+  TransportSettings transport;
 };
 
 void parse_source(const Args& args, ReplayPlan& plan) {
@@ -73,13 +76,19 @@ ReplayPlan parse_plan(const Args& args, const Catalog& catalog) {
   plan.run.repeat = count_flag(args, "--repeat", 1, 1, 1000000);
   plan.run.judge.max_response_ms = number_flag(args, "--max-response-time", 0, 1, 3600000);
   parse_run_controls(args, plan.run);
+  plan.transport_flags = {args.value("--tls-verify"), args.value("--request-cert"), args.value("--request-cert-key"),
+                          args.value("--proxy"), args.values("-H")};
+  for (const auto& header : args.values("--header")) plan.transport_flags.headers.push_back(header);
+  if (plan.target) plan.transport = transport_settings(plan.transport_flags, *plan.target, catalog, plan.selection.apis);
   return plan;
 }
 
 TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redactor,
                                  std::unique_ptr<HttpTransportFactory>& http) {
   if (plan.cassettes) return [dir = *plan.cassettes] { return std::make_unique<CassetteTransport>(dir); };
-  http = std::make_unique<HttpTransportFactory>(HttpSettings{*plan.target, plan.timeout_s});
+  HttpSettings settings{*plan.target, plan.timeout_s};
+  settings.transport = plan.transport;
+  http = std::make_unique<HttpTransportFactory>(settings);
   HttpTransportFactory* factory = http.get();
   if (!plan.record) return [factory] { return factory->make(); };
   return [factory, dir = *plan.record, &redactor]() -> std::unique_ptr<Transport> {
@@ -128,7 +137,8 @@ std::set<std::string> valid_case_ids(const std::vector<ReplayCase>& cases) {
 int run_replay(const std::vector<std::string>& argv) {
   Args args(argv, {{"--target", "--cassettes", "--api", "--fixtures", "--jobs", "--timeout", "--shard", "--report",
                     "--record", "--auth", "--schemas", "--max-response-time", "--repeat", "--max-failures",
-                    "--checks", "--exclude-checks", "--report-cases"},
+                    "--checks", "--exclude-checks", "--report-cases", "--tls-verify", "--request-cert",
+                    "--request-cert-key", "--proxy", "-H", "--header"},
                    {"--list-cases"}});
   SchemaSource source = schema_source(args);
   Catalog catalog = Catalog::load(source);
@@ -144,7 +154,8 @@ int run_replay(const std::vector<std::string>& argv) {
   }
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(args, CaseListing::all);
   if (plan.target) {
-    std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0));
+    announce_transport(plan.transport, plan.transport_flags, *plan.target, "conform replay", std::cerr);
+    std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0), plan.transport);
     if (!problem.empty()) {
       std::cerr << "conform replay: " << problem << "\n";
       return kExitUsage;
@@ -155,6 +166,7 @@ int run_replay(const std::vector<std::string>& argv) {
   std::vector<EventSink*> sinks{&console, &not_found};
   for (auto& sink : reports) sinks.push_back(sink.get());
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
+  redact_transport_secrets(redactor, plan.transport);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target ? plan.target->base_url() : "http://TARGET";
   std::unique_ptr<HttpTransportFactory> http;
