@@ -54,6 +54,13 @@ std::string unbracketed(const std::string& host) {
   return host.size() > 2 && host.front() == '[' ? host.substr(1, host.size() - 2) : host;
 }
 
+/// Called when the server asks for a client certificate and none is configured: notes the ask
+/// in the bool that the SSL's app data points to, and sends none.
+int note_certificate_request(SSL* ssl, X509**, EVP_PKEY**) {
+  if (auto* asked = static_cast<bool*>(SSL_get_app_data(ssl))) *asked = true;
+  return 0;
+}
+
 /// A client context with the run's CA store, verification mode and client certificate.
 CtxPtr client_context(const TlsSettings& tls, std::string& error) {
   CtxPtr ctx(SSL_CTX_new(TLS_client_method()));
@@ -67,6 +74,7 @@ CtxPtr client_context(const TlsSettings& tls, std::string& error) {
     return error = "cannot use the client certificate: " + openssl_error(), nullptr;
   }
   SSL_CTX_set_verify(ctx.get(), tls.verify ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, nullptr);
+  SSL_CTX_set_client_cert_cb(ctx.get(), note_certificate_request);
   return ctx;
 }
 
@@ -158,10 +166,18 @@ std::string tls_handshake_problem(int fd, const Target& target, const TlsSetting
   SslPtr ssl(SSL_new(ctx.get()));
   if (!ssl) return "cannot start TLS: " + openssl_error();
   SSL_set_fd(ssl.get(), fd);
+  bool asked_for_certificate = false;
+  SSL_set_app_data(ssl.get(), &asked_for_certificate);
   expect_host(ssl.get(), unbracketed(target.host));
   set_socket_timeouts(fd, timeout_s);
   ERR_clear_error();
-  if (SSL_connect(ssl.get()) == 1) return refusal_after_handshake(ssl.get(), fd, std::min(timeout_s, 0.25));
+  if (SSL_connect(ssl.get()) == 1) {
+    // Only a server that asked for a client certificate can refuse one after the handshake.
+    bool may_refuse = asked_for_certificate || !tls.client_cert.empty();
+    if (may_refuse) return refusal_after_handshake(ssl.get(), fd, std::min(timeout_s, 0.25));
+    SSL_shutdown(ssl.get());
+    return "";
+  }
   long verified = SSL_get_verify_result(ssl.get());
   if (tls.verify && verified != X509_V_OK) return verify_failure_text(verified);
   std::string why = openssl_error();
