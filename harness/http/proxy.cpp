@@ -1,7 +1,12 @@
 #include "http/proxy.hpp"
 
+#include <openssl/evp.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 namespace conform {
 namespace {
@@ -39,7 +44,40 @@ std::pair<std::string, std::string> first_set(const EnvironmentLookup& lookup, c
   return {"", ""};
 }
 
+std::string base64(const std::string& text) {
+  std::vector<unsigned char> out(4 * ((text.size() + 2) / 3) + 1);
+  int size = EVP_EncodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  return std::string(reinterpret_cast<const char*>(out.data()), static_cast<size_t>(size));
+}
+
+/// The proxy's answer up to the blank line (at most 8 KiB); "" when none came in time.
+std::string read_head(int fd) {
+  std::string head;
+  char c = 0;
+  while (head.size() < 8192 && head.find("\r\n\r\n") == std::string::npos && ::recv(fd, &c, 1, 0) == 1) head += c;
+  return head;
+}
+
 }  // namespace
+
+std::string open_connect_tunnel(int fd, const Target& target, const ProxySettings& proxy, double timeout_s) {
+  timeval tv{};
+  tv.tv_sec = static_cast<time_t>(timeout_s);
+  tv.tv_usec = static_cast<suseconds_t>((timeout_s - static_cast<double>(tv.tv_sec)) * 1e6);
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  std::string where = target.host + ":" + std::to_string(target.port);
+  std::string request = "CONNECT " + where + " HTTP/1.1\r\nHost: " + where + "\r\n";
+  if (!proxy.user.empty()) request += "Proxy-Authorization: Basic " + base64(proxy.user + ":" + proxy.password) + "\r\n";
+  request += "\r\n";
+  if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
+    return "the proxy closed the connection before CONNECT was sent";
+  std::string head = read_head(fd);
+  std::string status = head.substr(0, head.find("\r\n"));
+  if (status.size() > 12 && status.rfind("HTTP/1.", 0) == 0 && status.compare(9, 3, "200") == 0) return "";
+  if (status.empty()) return "the proxy did not answer CONNECT " + where + " within " + std::to_string(timeout_s) + " s";
+  return "the proxy refused CONNECT " + where + ": " + status;
+}
 
 std::optional<ProxySettings> parse_proxy_url(const std::string& url, std::string& error) {
   std::string rest = url;

@@ -27,4 +27,9 @@ bool no_proxy_matches(const std::string& no_proxy, const std::string& host, int 
 std::optional<ProxySettings> proxy_from_environment(const Target& target, const EnvironmentLookup& lookup,
                                                     std::string& error);
 
+/// Asks the proxy on the connected socket `fd` for a tunnel to `target` (HTTP CONNECT, with
+/// basic auth when the proxy has credentials); "" when it answers 200, else one sentence with
+/// the proxy's status line or why none came within `timeout_s`.
+std::string open_connect_tunnel(int fd, const Target& target, const ProxySettings& proxy, double timeout_s);
+
 }  // namespace conform

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "http/proxy.hpp"
 #include "http/tls.hpp"
 
 namespace conform {
@@ -108,8 +109,10 @@ std::string probe_target(const Target& target, double timeout_s, const Transport
       return "cannot reach " + target.base_url() + " through the proxy " + transport.proxy->url() + " (from " +
              transport.proxy->origin + "): the proxy: " + why;
     }
+    if (target.tls) why = open_connect_tunnel(fd, target, *transport.proxy, timeout_s);
+    if (target.tls && why.empty()) why = tls_handshake_problem(fd, target, transport.tls, timeout_s);
     ::close(fd);
-    return "";
+    return why.empty() ? "" : "cannot reach " + target.base_url() + " through the proxy " + transport.proxy->url() + ": " + why;
   }
   int fd = connect_host(target.host, target.port, timeout_s, why);
   if (fd < 0) return "cannot reach " + target.base_url() + ": " + why;

@@ -21,8 +21,9 @@ struct Target {
 std::optional<Target> parse_target(const std::string& url, std::string& error);
 
 /// Whether the target can be reached within `timeout_s`; "" when it can, else one sentence why
-/// not. Through a proxy, the proxy must accept a TCP connection; without one, the target must,
-/// and an https target must also complete a TLS handshake that passes `transport.tls`.
+/// not. Through a proxy, the proxy must accept a TCP connection (and, for an https target, open a
+/// CONNECT tunnel); without one, the target must. An https target must then complete a TLS
+/// handshake that passes `transport.tls`.
 std::string probe_target(const Target& target, double timeout_s, const TransportSettings& transport = {});
 
 }  // namespace conform

@@ -89,6 +89,17 @@ TEST(ProxyFlag, AProxyThatRefusesIsOneLineNamingItAndExitTwo) {
   EXPECT_TRUE(has(bad.output, "--proxy: only http:// proxies")) << bad.output;
 }
 
+TEST(ProxyFlag, AProxyThatRefusesConnectForAnHttpsTargetIsNamedAndExitTwo) {
+  ASSERT_TRUE(tls_test::pki().ok);
+  MockChild not_a_proxy({});  // answers CONNECT with an HTTP error
+  MockChild tls(tls_test::tls_mock_args());
+  auto run = test::conform_cli("replay --target " + tls.url + " --tls-verify " + tls_test::pki().file("ca.pem") +
+                               " --proxy " + not_a_proxy.url, 60);
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_TRUE(has(run.output, "through the proxy " + not_a_proxy.url + ": the proxy refused CONNECT 127.0.0.1:")) << run.output;
+  EXPECT_FALSE(has(run.output, "passed,")) << "nothing may be sent: " << run.output;
+}
+
 TEST(ProxyEnvironment, HttpProxyIsUsedUnlessNoProxyNamesTheHost) {
   MockChild mock({});
   const std::string proxy = "http://127.0.0.1:" + std::to_string(tls_test::closed_port());
