@@ -16,6 +16,7 @@
 #include "cli/fuzz_failures.hpp"
 #include "cli/interrupts.hpp"
 #include "cli/run_setup.hpp"
+#include "cli/transport_flags.hpp"
 #include "engine/runner.hpp"
 #include "fuzz_cases.hpp"
 #include "generated_cases.hpp"
@@ -48,6 +49,7 @@ struct FuzzPlan {
   size_t max_shrink_sends = 200;
   bool coverage_phase = true;
   std::optional<fs::path> save_failures;
+  TransportSettings transport;
 };
 
 /// The CI variables that name one pipeline run, which every shard of it sees alike.
@@ -111,6 +113,7 @@ FuzzPlan parse_plan(const FuzzFlags& flags, const Catalog& catalog) {
     if (!fs::is_directory(*dir)) throw UsageError("--save-failures " + *dir + ": cannot create the directory");
     plan.save_failures = *dir;
   }
+  if (url) plan.transport = transport_settings(flags.run.transport, plan.target, catalog, plan.selection.apis);
   return plan;
 }
 
@@ -153,7 +156,8 @@ int run_fuzz(const FuzzFlags& flags) {
     list_cases(cases, std::cout);
     return kExitOk;
   }
-  std::string problem = probe_target(plan.target, std::min(plan.timeout_s, 5.0));
+  announce_transport(plan.transport, flags.run.transport, plan.target, "conform fuzz", std::cerr);
+  std::string problem = probe_target(plan.target, std::min(plan.timeout_s, 5.0), plan.transport);
   if (!problem.empty()) {
     std::cerr << "conform fuzz: " << problem << "\n";
     return kExitUsage;
@@ -168,9 +172,12 @@ int run_fuzz(const FuzzFlags& flags) {
   HeldFinish reporters(held);
   FailureGroups groups;
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
+  redact_transport_secrets(redactor, plan.transport);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target.base_url();
-  HttpTransportFactory http(HttpSettings{plan.target, plan.timeout_s});
+  HttpSettings http_settings{plan.target, plan.timeout_s};
+  http_settings.transport = plan.transport;
+  HttpTransportFactory http(http_settings);
   RunInfo info = make_run_info(source, catalog, plan.selection, "fuzz", plan.target.base_url());
   info.seed = plan.seed;
   catch_interrupts();

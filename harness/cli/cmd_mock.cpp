@@ -136,6 +136,9 @@ void add_server_flags(CLI::App& app, MockOptions& options) {
       ->capture_default_str()->check(whole_number(1, 4096));
   add_value(app, "--max-body", options.max_body, "BYTES", "largest accepted body in bytes")
       ->capture_default_str()->check(whole_number(1, 1ull << 40));
+  add_value(app, "--tls-cert", options.tls_cert, "PEM", "serve HTTPS with this certificate (chain); needs --tls-key");
+  add_value(app, "--tls-key", options.tls_key, "PEM", "the certificate's private key (unencrypted)");
+  add_value(app, "--tls-client-ca", options.tls_client_ca, "PEM", "require a client certificate signed by this CA (mTLS)");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "cli/interrupts.hpp"
 #include "cli/not_found_hint.hpp"
 #include "cli/run_setup.hpp"
+#include "cli/transport_flags.hpp"
 #include "engine/case_builder.hpp"
 #include "engine/runner.hpp"
 #include "engine/shard.hpp"
@@ -43,6 +44,7 @@ struct ReplayPlan {
   RunSelection selection;
   RunOptions run;
   double timeout_s = 10;
+  TransportSettings transport;
 };
 
 void parse_source(const ReplayFlags& flags, ReplayPlan& plan) {
@@ -83,13 +85,16 @@ ReplayPlan parse_plan(const ReplayFlags& flags, const Catalog& catalog) {
   plan.run.repeat = flags.repeat;
   plan.run.judge.max_response_ms = flags.run.max_response_ms;
   parse_run_controls(flags.run, plan.run);
+  if (plan.target) plan.transport = transport_settings(flags.run.transport, *plan.target, catalog, plan.selection.apis);
   return plan;
 }
 
 TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redactor,
                                  std::unique_ptr<HttpTransportFactory>& http) {
   if (plan.cassettes) return [dir = *plan.cassettes] { return std::make_unique<CassetteTransport>(dir); };
-  http = std::make_unique<HttpTransportFactory>(HttpSettings{*plan.target, plan.timeout_s});
+  HttpSettings settings{*plan.target, plan.timeout_s};
+  settings.transport = plan.transport;
+  http = std::make_unique<HttpTransportFactory>(settings);
   HttpTransportFactory* factory = http.get();
   if (!plan.record) return [factory] { return factory->make(); };
   return [factory, dir = *plan.record, &redactor]() -> std::unique_ptr<Transport> {
@@ -148,7 +153,8 @@ int run_replay(const ReplayFlags& flags) {
   }
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(flags.run, CaseListing::all);
   if (plan.target) {
-    std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0));
+    announce_transport(plan.transport, flags.run.transport, *plan.target, "conform replay", std::cerr);
+    std::string problem = probe_target(*plan.target, std::min(plan.timeout_s, 5.0), plan.transport);
     if (!problem.empty()) {
       std::cerr << "conform replay: " << problem << "\n";
       return kExitUsage;
@@ -159,6 +165,7 @@ int run_replay(const ReplayFlags& flags) {
   std::vector<EventSink*> sinks{&console, &not_found};
   for (auto& sink : reports) sinks.push_back(sink.get());
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
+  redact_transport_secrets(redactor, plan.transport);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target ? plan.target->base_url() : "http://TARGET";
   std::unique_ptr<HttpTransportFactory> http;

@@ -1,5 +1,6 @@
 /// Entry point: CLI11 parses the command line into the subcommand of command_table() it names,
 /// checks every flag, and the subcommand runs.
+#include <csignal>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -45,6 +46,9 @@ int run_parsed(const CLI::App& app, const CommandRun& run) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A peer that closes a connection must be an error of that exchange, not the end of the run:
+  // OpenSSL writes to the socket with write(), which raises SIGPIPE (plain HTTP uses MSG_NOSIGNAL).
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App root{"conform: contract validation and conformance for five send-email/send-message APIs"};
   root.name("conform");
   root.formatter(std::make_shared<HelpFormatter>());

@@ -212,7 +212,7 @@ RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const 
 namespace {
 
 void add_selection_flags(CLI::App& app, RunFlags& flags) {
-  app.add_option("--target", flags.target, "http://host:port[/prefix]; the documented paths are appended")->type_name("URL");
+  app.add_option("--target", flags.target, "http[s]://host:port[/prefix]; the documented paths are appended")->type_name("URL");
   add_repeatable(app, "--api", flags.apis, "ID", "only this API (repeatable; default all)");
   add_repeatable(app, "--auth", flags.auth, "ID=VALUE",
                  "the auth header value for API ID, or a bare token that gets the\n"
@@ -255,6 +255,7 @@ void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed) {
   add_selection_flags(app, flags);
   add_output_flags(app, flags, listed);
   add_control_flags(app, flags);
+  add_transport_flags(app, flags.transport);
   add_contract_flags(app, flags.contracts);
 }
 

@@ -12,6 +12,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/transport_flags.hpp"
 
 #include "engine/case_source.hpp"
 #include "engine/runner.hpp"
@@ -39,6 +40,7 @@ struct RunFlags {
   std::optional<std::string> checks;
   std::optional<std::string> exclude_checks;
   bool list_cases = false;
+  TransportFlagValues transport;  ///< --tls-verify, --request-cert(-key), --proxy, -H
 };
 
 /// Declares the shared flags on `app`; `listed` is the command's default for --report-cases.

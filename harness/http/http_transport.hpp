@@ -1,11 +1,13 @@
 #pragma once
-/// The HTTP transport: one keep-alive cpp-httplib client per worker, a per-request deadline
-/// enforced by a watchdog (a slow drip cannot stretch it), and a cap on the response body.
+/// The HTTP transport: one keep-alive cpp-httplib client per worker (TLS for https targets, with
+/// SNI, the run's CA store and client certificate; through the run's proxy), a per-request
+/// deadline enforced by a watchdog (a slow drip cannot stretch it), and a cap on the response body.
 #include <cstddef>
 #include <memory>
 
 #include "http/target.hpp"
 #include "http/transport.hpp"
+#include "http/transport_settings.hpp"
 
 namespace conform {
 
@@ -14,6 +16,7 @@ struct HttpSettings {
   Target target;
   double timeout_s = 10;               ///< whole-request deadline
   size_t body_cap = 8 * 1024 * 1024;   ///< bytes kept of a response body; more is cut (ERROR)
+  TransportSettings transport{};       ///< TLS, proxy and the `-H` headers
 };
 
 /// Makes HTTP transports that share one deadline watchdog thread; outlives them.

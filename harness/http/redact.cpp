@@ -62,6 +62,14 @@ void Redactor::redact(Exchange& exchange) const {
   }
 }
 
+bool looks_like_credential_header(std::string_view name) {
+  std::string key = lower(std::string(name));
+  for (const char* word : {"auth", "token", "key", "secret", "session", "cookie", "password", "signature", "credential"}) {
+    if (key.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::string shell_quote(std::string_view text) {
   std::string out = "'";
   for (char c : text) {

@@ -36,6 +36,11 @@ class Redactor {
   std::vector<std::string> secrets_;
 };
 
+/// Whether a header name looks like it carries a credential (auth, token, key, secret, session,
+/// cookie, password, signature, credential, any letter case): `-H` headers so named are
+/// redacted like the API's auth header.
+bool looks_like_credential_header(std::string_view name);
+
 /// Quotes text for a POSIX shell: `it's` → `'it'\''s'`.
 std::string shell_quote(std::string_view text);
 

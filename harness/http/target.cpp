@@ -1,5 +1,6 @@
 #include "http/target.hpp"
 
+#include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -9,24 +10,27 @@
 #include <algorithm>
 #include <cctype>
 
+#include "http/proxy.hpp"
+#include "http/tls.hpp"
+
 namespace conform {
 
-std::string Target::base_url() const { return "http://" + host + ":" + std::to_string(port) + prefix; }
+std::string Target::base_url() const {
+  return (tls ? "https://" : "http://") + host + ":" + std::to_string(port) + prefix;
+}
 
 std::optional<Target> parse_target(const std::string& url, std::string& error) {
-  const std::string scheme = "http://";
-  if (url.rfind("https://", 0) == 0) {
-    error = "https targets are not supported by this build (cpp-httplib without TLS); use http://";
-    return std::nullopt;
-  }
+  Target target;
+  target.tls = url.rfind("https://", 0) == 0;
+  target.port = target.tls ? 443 : 80;
+  const std::string scheme = target.tls ? "https://" : "http://";
   if (url.rfind(scheme, 0) != 0) {
-    error = "the target must start with http://, got '" + url + "'";
+    error = "the target must start with http:// or https://, got '" + url + "'";
     return std::nullopt;
   }
   std::string rest = url.substr(scheme.size());
   size_t slash = rest.find_first_of("/?#");
   std::string authority = rest.substr(0, slash);
-  Target target;
   target.prefix = slash == std::string::npos ? "" : rest.substr(slash);
   if (target.prefix.find_first_of("?#") != std::string::npos) {
     error = "the target may carry a path prefix but no query or fragment";
@@ -59,10 +63,11 @@ std::optional<Target> parse_target(const std::string& url, std::string& error) {
 
 namespace {
 
-/// Connects one address without blocking longer than `timeout_ms`; true on success.
-bool connect_within(const addrinfo& address, int timeout_ms) {
+/// Connects one address without blocking longer than `timeout_ms`; the connected socket, in
+/// blocking mode, or -1.
+int connect_within(const addrinfo& address, int timeout_ms) {
   int fd = ::socket(address.ai_family, address.ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, address.ai_protocol);
-  if (fd < 0) return false;
+  if (fd < 0) return -1;
   bool ok = ::connect(fd, address.ai_addr, address.ai_addrlen) == 0;
   if (!ok && errno == EINPROGRESS) {
     pollfd watch{fd, POLLOUT, 0};
@@ -70,26 +75,50 @@ bool connect_within(const addrinfo& address, int timeout_ms) {
     socklen_t size = sizeof error;
     ok = ::poll(&watch, 1, timeout_ms) == 1 && ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0;
   }
-  ::close(fd);
-  return ok;
+  if (ok) ok = ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0;
+  if (!ok) ::close(fd);
+  return ok ? fd : -1;
 }
 
-}  // namespace
-
-std::string probe_target(const Target& target, double timeout_s) {
+/// A connected socket to host:port, or -1 with `why` set (the words after "cannot reach X: ").
+int connect_host(std::string host, int port, double timeout_s, std::string& why) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   addrinfo* found = nullptr;
-  std::string host = target.host;
   if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
-  int rc = ::getaddrinfo(host.c_str(), std::to_string(target.port).c_str(), &hints, &found);
-  if (rc != 0) return "cannot reach " + target.base_url() + ": cannot resolve host (" + gai_strerror(rc) + ")";
-  bool reached = false;
-  for (addrinfo* a = found; a && !reached; a = a->ai_next) reached = connect_within(*a, static_cast<int>(timeout_s * 1000));
+  int rc = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found);
+  if (rc != 0) {
+    why = std::string("cannot resolve host (") + gai_strerror(rc) + ")";
+    return -1;
+  }
+  int fd = -1;
+  for (addrinfo* a = found; a && fd < 0; a = a->ai_next) fd = connect_within(*a, static_cast<int>(timeout_s * 1000));
   ::freeaddrinfo(found);
-  if (reached) return "";
-  return "cannot reach " + target.base_url() + ": connection refused or timed out";
+  if (fd < 0) why = "connection refused or timed out";
+  return fd;
+}
+
+}  // namespace
+
+std::string probe_target(const Target& target, double timeout_s, const TransportSettings& transport) {
+  std::string why;
+  if (transport.proxy) {
+    int fd = connect_host(transport.proxy->host, transport.proxy->port, timeout_s, why);
+    if (fd < 0) {
+      return "cannot reach " + target.base_url() + " through the proxy " + transport.proxy->url() + " (from " +
+             transport.proxy->origin + "): the proxy: " + why;
+    }
+    if (target.tls) why = open_connect_tunnel(fd, target, *transport.proxy, timeout_s);
+    if (target.tls && why.empty()) why = tls_handshake_problem(fd, target, transport.tls, timeout_s);
+    ::close(fd);
+    return why.empty() ? "" : "cannot reach " + target.base_url() + " through the proxy " + transport.proxy->url() + ": " + why;
+  }
+  int fd = connect_host(target.host, target.port, timeout_s, why);
+  if (fd < 0) return "cannot reach " + target.base_url() + ": " + why;
+  if (target.tls) why = tls_handshake_problem(fd, target, transport.tls, timeout_s);
+  ::close(fd);
+  return why.empty() ? "" : "cannot reach " + target.base_url() + ": " + why;
 }
 
 }  // namespace conform

@@ -1,5 +1,6 @@
 #include "mock/mock_server.hpp"
 
+#include <fstream>
 #include <iostream>
 #include <stdexcept>
 #include <thread>
@@ -56,11 +57,12 @@ bool read_post_body(const httplib::Request& req, const httplib::ContentReader& r
 struct MockServer::State {
   MockContext context;
   std::unique_ptr<Outbox> outbox;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> server;  ///< an SSLServer when the mock serves HTTPS
   std::thread listener;
   socket_t listen_socket = INVALID_SOCKET;
   int port = 0;
   std::string host;
+  bool tls = false;
 };
 
 std::shared_ptr<const Catalog> embedded_catalog() {
@@ -119,6 +121,31 @@ void configure(httplib::Server& server, const MockOptions& o, const MockContext&
   });
 }
 
+/// Throws std::invalid_argument naming the flag when `path` cannot be opened for reading.
+void require_readable(const std::string& flag, const std::string& path) {
+  if (!std::ifstream(path)) throw std::invalid_argument(flag + " " + path + ": cannot read the file");
+}
+
+/// A plain server, or an SSLServer for --tls-cert/--tls-key (and --tls-client-ca for mTLS).
+std::unique_ptr<httplib::Server> make_server(const MockOptions& o) {
+  if (o.tls_cert.empty() && o.tls_key.empty()) {
+    if (!o.tls_client_ca.empty()) throw std::invalid_argument("--tls-client-ca needs --tls-cert and --tls-key");
+    return std::make_unique<httplib::Server>();
+  }
+  if (o.tls_cert.empty() || o.tls_key.empty()) throw std::invalid_argument("--tls-cert and --tls-key go together");
+  require_readable("--tls-cert", o.tls_cert);
+  require_readable("--tls-key", o.tls_key);
+  if (!o.tls_client_ca.empty()) require_readable("--tls-client-ca", o.tls_client_ca);
+  auto server = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str(),
+                                                     o.tls_client_ca.empty() ? nullptr : o.tls_client_ca.c_str());
+  if (!server->is_valid()) {
+    throw std::invalid_argument("--tls-cert " + o.tls_cert + " / --tls-key " + o.tls_key +
+                                ": not a PEM certificate and its matching unencrypted key" +
+                                (o.tls_client_ca.empty() ? "" : " (or --tls-client-ca is not a PEM CA bundle)"));
+  }
+  return server;
+}
+
 int bind(httplib::Server& server, const MockOptions& o, socket_t& listen_socket) {
   server.set_socket_options(
       [&listen_socket](socket_t sock) { listen_socket_options(sock, listen_socket); });
@@ -144,21 +171,23 @@ int MockServer::start(const MockOptions& options) {
   state->context.max_body = options.max_body;
   state->context.max_depth = options.max_depth;
   state->context.slow_delay = options.slow_delay;
-  configure(state->server, options, state->context);
-  int port = bind(state->server, options, state->listen_socket);
+  state->server = make_server(options);
+  state->tls = !options.tls_cert.empty();
+  configure(*state->server, options, state->context);
+  int port = bind(*state->server, options, state->listen_socket);
   if (port <= 0) {
     throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                              " (is the port in use, or the host not an address of this machine?)");
   }
   state->port = port;
   state->host = options.host;
-  httplib::Server* server = &state->server;
+  httplib::Server* server = state->server.get();
   state->listener = std::thread([server] { server->listen_after_bind(); });
   for (int i = 0; i < 2000 && !server->is_running(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   state_ = std::move(state);
-  if (!state_->server.is_running()) {
+  if (!state_->server->is_running()) {
     stop();
     throw std::runtime_error("the mock did not start listening within 2 s");
   }
@@ -167,18 +196,18 @@ int MockServer::start(const MockOptions& options) {
 
 void MockServer::stop() {
   if (!state_) return;
-  state_->server.stop();
+  state_->server->stop();
   if (state_->listener.joinable()) state_->listener.join();
   state_.reset();
 }
 
-bool MockServer::running() const { return state_ && state_->server.is_running(); }
+bool MockServer::running() const { return state_ && state_->server->is_running(); }
 
 int MockServer::port() const { return state_ ? state_->port : 0; }
 
 std::string MockServer::url() const {
   if (!state_) return "";
-  return "http://" + url_host(state_->host) + ":" + std::to_string(state_->port) +
+  return (state_->tls ? "https://" : "http://") + url_host(state_->host) + ":" + std::to_string(state_->port) +
          state_->context.prefix;
 }
 

@@ -34,6 +34,9 @@ struct MockOptions {
   int keep_alive_timeout_s = 2;          ///< idle keep-alive connections close after this;
                                          ///< stop() may wait this long for idle clients
   std::chrono::milliseconds slow_delay{300};  ///< the delay of the slow-responses fault
+  std::string tls_cert;                  ///< PEM certificate (chain): serve HTTPS when set
+  std::string tls_key;                   ///< PEM private key of tls_cert
+  std::string tls_client_ca;             ///< PEM CA bundle: require a client certificate it signed
 };
 
 /// A running mock of every contract in a catalog. Thread-safe; not copyable.
@@ -49,8 +52,9 @@ class MockServer {
   MockServer& operator=(const MockServer&) = delete;
 
   /// Binds and starts serving in background threads; returns the bound port once it accepts
-  /// connections. Throws std::invalid_argument (unknown fault or variant, bad prefix) or
-  /// std::runtime_error (cannot bind, cannot open the outbox file, already running).
+  /// connections. Throws std::invalid_argument (unknown fault or variant, bad prefix, TLS files
+  /// that cannot be read or used) or std::runtime_error (cannot bind, cannot open the outbox
+  /// file, already running).
   int start(const MockOptions& options);
   /// Stops accepting, finishes in-flight requests, joins the threads. Idempotent.
   void stop();
@@ -58,7 +62,7 @@ class MockServer {
   bool running() const;
   /// The bound port (0 when not running).
   int port() const;
-  /// `http://HOST:PORT` plus the prefix: what to give `conform replay --target`.
+  /// `http[s]://HOST:PORT` plus the prefix: what to give `conform replay --target`.
   std::string url() const;
   /// The outbox as GET /__conform/outbox returns it.
   nlohmann::json outbox() const;

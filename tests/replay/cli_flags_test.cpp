@@ -38,7 +38,7 @@ HelpPage parse_help(const std::string& text) {
   std::istringstream rows(text.substr(options + 10));
   std::string row;
   while (std::getline(rows, row) && !row.empty()) {
-    std::regex head(R"(^  (?:-h,)?(--?[a-zA-Z][a-zA-Z-]*))");
+    std::regex head(R"(^  (?:-[a-zA-Z],)?(--?[a-zA-Z][a-zA-Z-]*))");
     std::smatch found;
     if (std::regex_search(row, found, head) && found[1] != "-h" && found[1] != "--help") page.listed.insert(found[1]);
   }

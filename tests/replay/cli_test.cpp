@@ -120,7 +120,9 @@ TEST(ReplayCli, UsageErrorsExitTwo) {
   EXPECT_EQ(replay("--target http://127.0.0.1:9 --api nope", out), 2);
   EXPECT_NE(out.find("unknown api 'nope' (one of: bigin-mail,"), std::string::npos) << out;
   EXPECT_EQ(replay("--target https://127.0.0.1:9", out), 2);
-  EXPECT_NE(out.find("https targets are not supported"), std::string::npos) << out;
+  EXPECT_NE(out.find("cannot reach https://127.0.0.1:9: connection refused"), std::string::npos) << out;
+  EXPECT_EQ(replay("--target ftp://127.0.0.1:9", out), 2);
+  EXPECT_NE(out.find("the target must start with http:// or https://"), std::string::npos) << out;
   EXPECT_EQ(test::run_command(kBinary + " replay --target http://127.0.0.1:9 --fixtures /nonexistent", out), 2);
   EXPECT_NE(out.find("fixtures directory /nonexistent not found"), std::string::npos) << out;
   EXPECT_EQ(test::run_command(kBinary + " replay --help", out), 0);
