@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include <iostream>
+
 namespace conform {
 
 const std::vector<Command>& command_table() {
@@ -14,7 +16,8 @@ const std::vector<Command>& command_table() {
        "point is OBSERVED, never FAIL.\n\n"
        "  --open [API]        the open-point register (of one API, or of all)\n"
        "  --format text|json  output format (default text)\n"
-       "  --schemas DIR       read contracts from DIR instead of the copy built into conform\n",
+       "  --schemas DIR       add the bundles in DIR/<api>/ to the built-in contracts (repeatable);\n"
+       "                      a bundle with a built-in id replaces it, and conform says so\n",
        run_list},
       {"validate", "validate request or response documents against a contract",
        "usage: conform validate --api ID --kind request|response [--channel C] [--format text|json] FILE...\n"
@@ -35,7 +38,8 @@ const std::vector<Command>& command_table() {
        "  --channel C         channel, for APIs that have them (any letter case)\n"
        "  --format text|json  output format (default text)\n"
        "  --fixtures DIR      check a fixture tree instead of FILEs\n"
-       "  --schemas DIR       read contracts from DIR instead of the copy built into conform\n\n"
+       "  --schemas DIR       add the bundles in DIR/<api>/ to the built-in contracts (repeatable);\n"
+       "                      a bundle with a built-in id replaces it, and conform says so\n\n"
        "exit codes: 0 all valid, notes included (or all fixtures agree), 1 any file breaks a\n"
        "            settled rule (or a fixture disagrees),\n"
        "            2 usage or input error (unreadable file, malformed JSON, unknown api/channel)\n",
@@ -66,7 +70,8 @@ const std::vector<Command>& command_table() {
        "                   before the response is sent\n"
        "  --threads N      worker threads (default 64); each open connection holds one\n"
        "  --max-body B     largest accepted body in bytes (default 8388608)\n"
-       "  --schemas DIR    read contracts from DIR instead of the copy built into conform\n"
+       "  --schemas DIR    add the bundles in DIR/<api>/ to the built-in contracts (repeatable);\n"
+       "                   a bundle with a built-in id replaces it, and conform says so\n"
        "  --list-faults    print every fault: what it does, the check that catches it, and at each\n"
        "                   API the requirement it breaks (inferred ones marked) or the open point\n"
        "                   that permits it there (never FAIL)\n"
@@ -129,7 +134,8 @@ const std::vector<Command>& command_table() {
        "  --checks NAME,...   run only these checks (the names above)\n"
        "  --exclude-checks NAME,...  run every check but these\n"
        "  --list-cases        print every case (id, method and path, what it must get); send nothing\n"
-       "  --schemas DIR       read contracts from DIR instead of the copy built into conform\n\n"
+       "  --schemas DIR       add the bundles in DIR/<api>/ to the built-in contracts (repeatable);\n"
+       "                      a bundle with a built-in id replaces it, and conform says so\n\n"
        "Response bodies over 8 MiB are cut and the case is an ERROR; redirects are not followed.\n"
        "exit codes: 0 every case passes (PASS, XFAIL, OBSERVED), 1 any FAIL, XPASS, ERROR or\n"
        "            TIMEOUT, 2 usage or config error (bad flag, bad fixture file, unreachable target,\n"
@@ -189,7 +195,8 @@ const std::vector<Command>& command_table() {
        "                       response_time)\n"
        "  --exclude-checks NAME,...  run every check but these\n"
        "  --list-cases         print every case (id, method and path, what it must get); send nothing\n"
-       "  --schemas DIR        read contracts from DIR instead of the copy built into conform\n\n"
+       "  --schemas DIR        add the bundles in DIR/<api>/ to the built-in contracts (repeatable);\n"
+       "                       a bundle with a built-in id replaces it, and conform says so\n\n"
        "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT, 2 usage error, an\n"
        "            unreachable target or no case to run, 130/143 stopped by SIGINT/SIGTERM (reports\n"
        "            written and marked interrupted; failures not shrunk)\n",
@@ -232,7 +239,8 @@ const std::vector<Command>& command_table() {
        "  -o FILE          write to FILE (atomically) instead of standard output\n"
        "  --fixtures DIR   where the page examples come from (default ./fixtures when it exists;\n"
        "                   otherwise the document has no examples)\n"
-       "  --schemas DIR    read contracts from DIR instead of the copy built into conform\n\n"
+       "  --schemas DIR    add the bundles in DIR/<api>/ to the built-in contracts (repeatable);\n"
+       "                   a bundle with a built-in id replaces it, and conform says so\n\n"
        "exit codes: 0 written, 2 usage error, unknown api, bad fixture or unwritable FILE\n",
        run_export},
   };
@@ -240,8 +248,9 @@ const std::vector<Command>& command_table() {
 }
 
 SchemaSource schema_source(const Args& args) {
-  if (auto dir = args.value("--schemas")) return directory_schema_source(*dir);
-  return embedded_schema_source();
+  SchemaSource source = layered_schema_source(args.values("--schemas"));
+  for (const auto& notice : source.notices) std::cerr << "conform: " << notice << "\n";
+  return source;
 }
 
 Catalog load_catalog(const Args& args) { return Catalog::load(schema_source(args)); }
