@@ -4,21 +4,21 @@
 
 #include "cli/commands.hpp"
 #include "export/openapi.hpp"
+#include "fixture/fixture_source.hpp"
 #include "report/report_io.hpp"
 
 namespace conform {
 namespace {
 namespace fs = std::filesystem;
 
-/// --fixtures DIR, else ./fixtures when it exists, else none (no examples).
+/// The built-in fixtures with each --fixtures DIR laid on top.
 std::vector<Fixture> example_fixtures(const Args& args) {
-  if (auto dir = args.value("--fixtures")) {
-    if (!fs::is_directory(*dir)) throw UsageError("--fixtures " + *dir + ": not a directory");
-    return load_fixture_tree(*dir);
+  for (const auto& dir : args.values("--fixtures")) {
+    if (!fs::is_directory(dir)) throw UsageError("--fixtures " + dir + ": not a directory");
   }
-  fs::path fallback = fs::current_path() / "fixtures";
-  if (fs::is_directory(fallback)) return load_fixture_tree(fallback);
-  return {};
+  FixtureSet set = layered_fixtures(args.values("--fixtures"));
+  for (const auto& notice : set.notices) std::cerr << "conform export: " << notice << "\n";
+  return std::move(set.fixtures);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "engine/case_builder.hpp"
 #include "engine/runner.hpp"
 #include "engine/shard.hpp"
+#include "fixture/fixture_source.hpp"
 #include "http/cassette.hpp"
 #include "http/http_transport.hpp"
 #include "report/console_sink.hpp"
@@ -28,7 +29,7 @@ struct ReplayPlan {
   std::optional<Target> target;
   std::optional<fs::path> cassettes;
   std::optional<fs::path> record;
-  fs::path fixtures;
+  std::vector<std::string> fixture_dirs;  ///< --fixtures, laid over the built-in fixtures
   RunSelection selection;
   RunOptions run;
   double timeout_s = 10;
@@ -57,9 +58,10 @@ void parse_source(const Args& args, ReplayPlan& plan) {
 }
 
 void parse_fixture_dir(const Args& args, ReplayPlan& plan) {
-  plan.fixtures = args.value("--fixtures").value_or((fs::current_path() / "fixtures").string());
-  if (!fs::is_directory(plan.fixtures))
-    throw UsageError("fixtures directory " + plan.fixtures.string() + " not found (use --fixtures DIR)");
+  plan.fixture_dirs = args.values("--fixtures");
+  for (const auto& dir : plan.fixture_dirs) {
+    if (!fs::is_directory(dir)) throw UsageError("fixtures directory " + dir + " not found (use --fixtures DIR)");
+  }
 }
 
 ReplayPlan parse_plan(const Args& args, const Catalog& catalog) {
@@ -88,29 +90,27 @@ TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redacto
 }
 
 /// Why a run holds no case: a run that checks nothing must never pass the gate.
-std::string nothing_to_run(const ReplayPlan& plan, const Catalog& catalog) {
-  std::string where = plan.fixtures.string();
-  std::string missing;
+std::string nothing_to_run(const ReplayPlan& plan, const Catalog& catalog, const FixtureSet& fixtures) {
+  std::string sentence = "no case to run:";
   for (const auto& api : catalog.apis()) {
     const std::string& id = api.contract.id;
     if (!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) continue;
-    if (!fs::is_directory(plan.fixtures / id)) missing += (missing.empty() ? "" : ", ") + id;
+    sentence += (sentence.ends_with(":") ? " " : "; ") + id + " has no request fixture " + fixtures.where(id);
   }
-  std::string sentence = "no case to run: " + where + " holds no request fixture";
-  if (!missing.empty()) sentence += " for the selected APIs (no folder for " + missing + ")";
   if (plan.selection.shard) sentence += ", or shard " + plan.selection.shard_text + " got none of them";
   return sentence + "; a run that checks nothing cannot pass the gate";
 }
 
 /// A selected API without request fixtures sends nothing: say so, so a typo in a folder name
 /// is not mistaken for a pass.
-void say_which_apis_have_no_cases(const ReplayPlan& plan, const Catalog& catalog, const std::vector<ReplayCase>& cases) {
+void say_which_apis_have_no_cases(const ReplayPlan& plan, const Catalog& catalog, const FixtureSet& fixtures,
+                                  const std::vector<ReplayCase>& cases) {
   std::set<std::string> with_cases;
   for (const auto& c : cases) with_cases.insert(c.api);
   for (const auto& api : catalog.apis()) {
     const std::string& id = api.contract.id;
     if ((!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) || with_cases.contains(id)) continue;
-    std::cerr << "conform replay: " << id << " has no request fixture under " << (plan.fixtures / id).string()
+    std::cerr << "conform replay: " << id << " has no request fixture " << fixtures.where(id)
               << (plan.selection.shard ? " for this shard" : "") << "; nothing is sent for it\n";
   }
 }
@@ -134,10 +134,12 @@ int run_replay(const std::vector<std::string>& argv) {
   Catalog catalog = Catalog::load(source);
   ReplayPlan plan = parse_plan(args, catalog);
   CaseSettings settings{plan.selection.credentials, plan.selection.apis};
-  std::vector<ReplayCase> cases = build_cases(catalog, load_fixture_tree(plan.fixtures), settings);
+  FixtureSet fixtures = layered_fixtures(plan.fixture_dirs);
+  for (const auto& notice : fixtures.notices) std::cerr << "conform replay: " << notice << "\n";
+  std::vector<ReplayCase> cases = build_cases(catalog, fixtures.fixtures, settings);
   if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
-  if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog));
-  say_which_apis_have_no_cases(plan, catalog, cases);
+  if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog, fixtures));
+  say_which_apis_have_no_cases(plan, catalog, fixtures, cases);
   if (args.has("--list-cases")) {
     list_cases(ListedCases(cases, plan.run.repeat), std::cout);
     return kExitOk;
