@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/flag_checks.hpp"
 #include "export/openapi.hpp"
+#include "fixture/fixture_source.hpp"
 #include "report/report_io.hpp"
 
 namespace conform {
@@ -16,7 +17,7 @@ struct ExportFlags {
   ContractFlags contracts;
   std::vector<std::string> apis;
   std::optional<std::string> out;
-  std::optional<std::string> fixtures;
+  std::vector<std::string> fixtures;
 };
 
 const char* const kOpenApiDescription =
@@ -34,15 +35,14 @@ const char* const kOpenApiDescription =
 
 const char* const kExportExitCodes = "exit codes: 0 written, 2 usage error, unknown api, bad fixture or unwritable FILE\n";
 
-/// --fixtures DIR, else ./fixtures when it exists, else none (no examples).
+/// The built-in fixtures with each --fixtures DIR laid on top.
 std::vector<Fixture> example_fixtures(const ExportFlags& flags) {
-  if (flags.fixtures) {
-    if (!fs::is_directory(*flags.fixtures)) throw UsageError("--fixtures " + *flags.fixtures + ": not a directory");
-    return load_fixture_tree(*flags.fixtures);
+  for (const auto& dir : flags.fixtures) {
+    if (!fs::is_directory(dir)) throw UsageError("--fixtures " + dir + ": not a directory");
   }
-  fs::path fallback = fs::current_path() / "fixtures";
-  if (fs::is_directory(fallback)) return load_fixture_tree(fallback);
-  return {};
+  FixtureSet set = layered_fixtures(flags.fixtures);
+  for (const auto& notice : set.notices) std::cerr << "conform export: " << notice << "\n";
+  return std::move(set.fixtures);
 }
 
 int run_export_openapi(const ExportFlags& flags) {
@@ -77,10 +77,9 @@ CommandRun declare_export(CLI::App& app) {
   openapi->footer(kExportExitCodes);
   add_repeatable(*openapi, "--api", flags->apis, "ID", "only this API (repeatable; default all)");
   openapi->add_option("-o", flags->out, "write to FILE (atomically) instead of standard output")->type_name("FILE");
-  openapi->add_option("--fixtures", flags->fixtures,
-                      "where the page examples come from (default ./fixtures when it exists;\n"
-                      "otherwise the document has no examples)")
-      ->type_name("DIR");
+  add_repeatable(*openapi, "--fixtures", flags->fixtures, "DIR",
+                 "add a fixture tree to the built-in fixtures the page examples come\n"
+                 "from (repeatable; each DIR/<api>/ folder replaces that API's)");
   add_contract_flags(*openapi, flags->contracts);
   app.footer(kExportExitCodes);
   return [&app, openapi, flags] {

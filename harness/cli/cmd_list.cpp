@@ -30,14 +30,14 @@ std::string channel_names(const Contract& contract) {
   return out;
 }
 
-nlohmann::json as_json(const Contract& c) {
+nlohmann::json as_json(const Contract& c, const std::string& origin) {
   nlohmann::json channels = nlohmann::json::array();
   if (c.has_channels()) {
     for (const auto& [name, files] : c.channels) channels.push_back(name);
   }
   return {{"id", c.id},          {"title", c.title},       {"method", c.method},
           {"path", c.path},      {"channels", channels},   {"auth_header", c.auth.header},
-          {"snapshot", c.snapshot}, {"requirements", c.requirements.size()}};
+          {"snapshot", c.snapshot}, {"requirements", c.requirements.size()}, {"origin", origin_label(origin)}};
 }
 
 nlohmann::json open_point_json(const std::string& api, const RegisteredOpenPoint& r) {
@@ -83,14 +83,14 @@ int run_list(const ListFlags& flags) {
   if (!flags.apis.empty()) throw UsageError("list takes no arguments (but 'list --open API')");
   if (flags.format == "json") {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& api : catalog.apis()) out.push_back(as_json(api.contract));
+    for (const auto& api : catalog.apis()) out.push_back(as_json(api.contract, api.origin));
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
   for (const auto& api : catalog.apis()) {
     const Contract& c = api.contract;
     std::cout << c.id << "\t" << c.method << " " << c.path << "\tchannels: " << channel_names(c)
-              << "\trequirements: " << c.requirements.size() << "\n";
+              << "\trequirements: " << c.requirements.size() << "\torigin: " << origin_label(api.origin) << "\n";
   }
   return kExitOk;
 }

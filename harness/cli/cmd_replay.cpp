@@ -16,6 +16,7 @@
 #include "cli/run_setup.hpp"
 #include "cli/transport_flags.hpp"
 #include "engine/case_builder.hpp"
+#include "fixture/fixture_source.hpp"
 #include "engine/runner.hpp"
 #include "engine/shard.hpp"
 #include "http/cassette.hpp"
@@ -31,7 +32,7 @@ struct ReplayFlags {
   RunFlags run;
   std::optional<std::string> cassettes;
   std::optional<std::string> record;
-  std::optional<std::string> fixtures;
+  std::vector<std::string> fixtures;
   size_t repeat = 1;
 };
 
@@ -40,7 +41,7 @@ struct ReplayPlan {
   std::optional<Target> target;
   std::optional<fs::path> cassettes;
   std::optional<fs::path> record;
-  fs::path fixtures;
+  std::vector<std::string> fixture_dirs;  ///< --fixtures, laid over the built-in fixtures
   RunSelection selection;
   RunOptions run;
   double timeout_s = 10;
@@ -70,9 +71,10 @@ void parse_source(const ReplayFlags& flags, ReplayPlan& plan) {
 }
 
 void parse_fixture_dir(const ReplayFlags& flags, ReplayPlan& plan) {
-  plan.fixtures = flags.fixtures.value_or((fs::current_path() / "fixtures").string());
-  if (!fs::is_directory(plan.fixtures))
-    throw UsageError("fixtures directory " + plan.fixtures.string() + " not found (use --fixtures DIR)");
+  plan.fixture_dirs = flags.fixtures;
+  for (const auto& dir : plan.fixture_dirs) {
+    if (!fs::is_directory(dir)) throw UsageError("fixtures directory " + dir + " not found (use --fixtures DIR)");
+  }
 }
 
 ReplayPlan parse_plan(const ReplayFlags& flags, const Catalog& catalog) {
@@ -103,29 +105,27 @@ TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redacto
 }
 
 /// Why a run holds no case: a run that checks nothing must never pass the gate.
-std::string nothing_to_run(const ReplayPlan& plan, const Catalog& catalog) {
-  std::string where = plan.fixtures.string();
-  std::string missing;
+std::string nothing_to_run(const ReplayPlan& plan, const Catalog& catalog, const FixtureSet& fixtures) {
+  std::string sentence = "no case to run:";
   for (const auto& api : catalog.apis()) {
     const std::string& id = api.contract.id;
     if (!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) continue;
-    if (!fs::is_directory(plan.fixtures / id)) missing += (missing.empty() ? "" : ", ") + id;
+    sentence += (sentence.ends_with(":") ? " " : "; ") + id + " has no request fixture " + fixtures.where(id);
   }
-  std::string sentence = "no case to run: " + where + " holds no request fixture";
-  if (!missing.empty()) sentence += " for the selected APIs (no folder for " + missing + ")";
   if (plan.selection.shard) sentence += ", or shard " + plan.selection.shard_text + " got none of them";
   return sentence + "; a run that checks nothing cannot pass the gate";
 }
 
 /// A selected API without request fixtures sends nothing: say so, so a typo in a folder name
 /// is not mistaken for a pass.
-void say_which_apis_have_no_cases(const ReplayPlan& plan, const Catalog& catalog, const std::vector<ReplayCase>& cases) {
+void say_which_apis_have_no_cases(const ReplayPlan& plan, const Catalog& catalog, const FixtureSet& fixtures,
+                                  const std::vector<ReplayCase>& cases) {
   std::set<std::string> with_cases;
   for (const auto& c : cases) with_cases.insert(c.api);
   for (const auto& api : catalog.apis()) {
     const std::string& id = api.contract.id;
     if ((!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) || with_cases.contains(id)) continue;
-    std::cerr << "conform replay: " << id << " has no request fixture under " << (plan.fixtures / id).string()
+    std::cerr << "conform replay: " << id << " has no request fixture " << fixtures.where(id)
               << (plan.selection.shard ? " for this shard" : "") << "; nothing is sent for it\n";
   }
 }
@@ -143,10 +143,12 @@ int run_replay(const ReplayFlags& flags) {
   Catalog catalog = Catalog::load(source);
   ReplayPlan plan = parse_plan(flags, catalog);
   CaseSettings settings{plan.selection.credentials, plan.selection.apis};
-  std::vector<ReplayCase> cases = build_cases(catalog, load_fixture_tree(plan.fixtures), settings);
+  FixtureSet fixtures = layered_fixtures(plan.fixture_dirs);
+  for (const auto& notice : fixtures.notices) std::cerr << "conform replay: " << notice << "\n";
+  std::vector<ReplayCase> cases = build_cases(catalog, fixtures.fixtures, settings);
   if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
-  if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog));
-  say_which_apis_have_no_cases(plan, catalog, cases);
+  if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog, fixtures));
+  say_which_apis_have_no_cases(plan, catalog, fixtures, cases);
   if (flags.run.list_cases) {
     list_cases(ListedCases(cases, plan.run.repeat), std::cout);
     return kExitOk;
@@ -184,7 +186,7 @@ int run_replay(const ReplayFlags& flags) {
 
 /// The prose of `conform replay --help`; the check names come from check_table().
 std::string replay_description() {
-  return "Sends every request fixture under DIR/<api>/ (response fixtures are checked offline only),\n"
+  return "Sends every request fixture of each API (response fixtures are checked offline only),\n"
          "plus generated probes (channel letter case, no channel, path values outside an enum, no\n"
          "credentials), and checks each exchange:\n" + wrap_text(check_names() + ".") + "\n"
          "Prints one line per failure with the requirement id, doc locator, JSON pointer, expected\n"
@@ -204,7 +206,10 @@ const char* const kReplayExitCodes =
 
 void add_replay_flags(CLI::App& app, ReplayFlags& flags) {
   app.add_option("--cassettes", flags.cassettes, "check exchanges recorded with --record, with no network")->type_name("DIR");
-  app.add_option("--fixtures", flags.fixtures, "fixture tree (default ./fixtures)")->type_name("DIR");
+  add_repeatable(app, "--fixtures", flags.fixtures, "DIR",
+                 "add a fixture tree to the built-in fixtures (repeatable): each of its\n"
+                 "DIR/<api>/ folders replaces that API's fixtures (an empty folder\n"
+                 "leaves it none; conform says so); other APIs keep the built-in ones");
   app.add_option("--record", flags.record, "save every exchange as DIR/<api>/<case>.json (credentials redacted)")->type_name("DIR");
   add_value(app, "--repeat", flags.repeat, "N", "send every case N times (soak and throughput runs)")
       ->capture_default_str()->check(whole_number(1, 1000000));

@@ -1,5 +1,9 @@
 #include "cli/commands.hpp"
 
+#include <iostream>
+
+#include "cli/flag_checks.hpp"
+
 namespace conform {
 
 const std::vector<Command>& command_table() {
@@ -17,13 +21,15 @@ const std::vector<Command>& command_table() {
 }
 
 void add_contract_flags(CLI::App& app, ContractFlags& flags) {
-  app.add_option("--schemas", flags.schemas, "read contracts from DIR instead of the copy built into conform")
-      ->type_name("DIR");
+  add_repeatable(app, "--schemas", flags.schemas, "DIR",
+                 "add the bundles in DIR/<api>/ to the built-in contracts (repeatable);\n"
+                 "a bundle with a built-in id replaces it, and conform says so");
 }
 
 SchemaSource schema_source(const ContractFlags& flags) {
-  if (flags.schemas) return directory_schema_source(*flags.schemas);
-  return embedded_schema_source();
+  SchemaSource source = layered_schema_source(flags.schemas);
+  for (const auto& notice : source.notices) std::cerr << "conform: " << notice << "\n";
+  return source;
 }
 
 Catalog load_catalog(const ContractFlags& flags) { return Catalog::load(schema_source(flags)); }

@@ -30,16 +30,17 @@ const std::vector<Command>& command_table();
 
 /// `--schemas DIR`, which every command that reads contracts takes.
 struct ContractFlags {
-  std::optional<std::string> schemas;
+  std::vector<std::string> schemas;  ///< bundle directories, laid over the built-in contracts in order
 };
 
 /// Declares `--schemas DIR` on `app`.
 void add_contract_flags(CLI::App& app, ContractFlags& flags);
 
-/// The contract files named by `--schemas DIR`, or the embedded ones. Throws ContractError.
+/// The embedded contracts with every `--schemas DIR` laid on top; prints what replaced what.
+/// Throws ContractError.
 SchemaSource schema_source(const ContractFlags& flags);
 
-/// The contracts named by `--schemas DIR`, or the embedded ones. Throws ContractError.
+/// The contracts of schema_source(). Throws ContractError.
 Catalog load_catalog(const ContractFlags& flags);
 
 /// The usage error of an argument no option or positional took: "unknown option --x" or

@@ -163,6 +163,13 @@ std::string lower(std::string value) {
   return value;
 }
 
+/// nlohmann's message without its `[json.exception.type_error.302] ` tag.
+std::string without_library_tag(const std::string& message) {
+  if (!message.starts_with("[json.exception.")) return message;
+  size_t end = message.find("] ");
+  return end == std::string::npos ? message : message.substr(end + 2);
+}
+
 }  // namespace
 
 Contract parse_contract(const json& document, const std::string& origin) {
@@ -186,7 +193,8 @@ Contract parse_contract(const json& document, const std::string& origin) {
     c.open_points = parse_open_points(document, origin);
     return c;
   } catch (const json::exception& e) {
-    throw ContractError(origin + ": " + e.what());
+    throw ContractError(origin + ": does not keep the contract format (" + without_library_tag(e.what()) +
+                        "; see docs/contract-format.md)");
   }
 }
 

@@ -8,6 +8,7 @@
 #include "derive/lint.hpp"
 #include "derive/page.hpp"
 #include "derive/schema_gen.hpp"
+#include "validate/meta_schema.hpp"
 
 namespace conform::derive {
 namespace {
@@ -32,10 +33,16 @@ std::vector<Overlay> load_overlays(const std::string& out_dir) {
     if (fs::exists(entry.path() / "overlay.json")) files.push_back(entry.path() / "overlay.json");
   }
   std::sort(files.begin(), files.end());
+  const MetaSchema meta(MetaKind::overlay);
   for (const auto& file : files) {
     auto text = read_file(file);
     nlohmann::ordered_json j = nlohmann::ordered_json::parse(text.value_or(""), nullptr, false);
     if (j.is_discarded()) throw DeriveError(file.string() + ": not valid JSON");
+    try {
+      meta.check(nlohmann::json::parse(text.value_or("")), file.string());
+    } catch (const ContractError& e) {
+      throw DeriveError(e.what());
+    }
     overlays.push_back(parse_overlay(j, file.string()));
   }
   return overlays;

@@ -7,6 +7,7 @@
 #include "contract/endpoint.hpp"
 #include "engine/interaction.hpp"
 #include "engine/schedule_rebase.hpp"
+#include "fixture/fixture_check.hpp"
 
 namespace conform {
 namespace {
@@ -268,9 +269,11 @@ std::string credential_in_scheme(const AuthScheme& auth, const std::string& valu
 std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fixture>& fixtures,
                                     const CaseSettings& settings) {
   for (const auto& f : fixtures) {
-    if (!catalog.find(f.api))
+    const ApiEntry* api = catalog.find(f.api);
+    if (!api)
       throw ContractError(f.path.string() + ": fixture folder '" + f.api + "' is not an API (one of: " +
                           catalog.id_list() + ")");
+    check_fixture_requirements(*api, f);
   }
   std::vector<ReplayCase> out;
   for (const auto& api : catalog.apis()) {

@@ -1,15 +1,26 @@
 #include "validate/catalog.hpp"
 
+#include "validate/bundle_references.hpp"
+#include "validate/meta_schema.hpp"
+
 namespace conform {
 namespace {
 
 std::shared_ptr<const SchemaValidator> compile(const ApiBundle& bundle, const std::string& file,
                                                const std::string& fallback,
-                                               const std::string& source_name) {
+                                               const SchemaSource& source) {
   SchemaSettings settings{bundle.contract.email_policy, fallback,
-                          source_name + "/" + bundle.contract.id + "/" + file, {}};
+                          source_file_label(source, bundle.contract.id + "/" + file), {}};
   for (const auto& r : bundle.contract.requirements) settings.requirement_locators[r.id] = r.locator;
   return std::make_shared<const SchemaValidator>(bundle.schemas.at(file), std::move(settings));
+}
+
+/// A bundle's overlay (derive's input) keeps its format too, when the bundle has one.
+void check_overlay(const SchemaSource& source, const std::string& api_id, const MetaSchema& meta) {
+  const std::string path = api_id + "/overlay.json";
+  if (std::optional<nlohmann::json> overlay = read_source_json(source, path)) {
+    meta.check(*overlay, source_file_label(source, path));
+  }
 }
 
 }  // namespace
@@ -22,12 +33,19 @@ const SchemaValidator* ApiEntry::validator(PayloadKind kind, const std::string& 
 
 Catalog Catalog::load(const SchemaSource& source) {
   Catalog catalog;
+  const MetaSchema contract_meta(MetaKind::contract);
+  const MetaSchema overlay_meta(MetaKind::overlay);
+  auto check_contract = [&contract_meta](const nlohmann::json& document, const std::string& file) {
+    contract_meta.check(document, file);
+  };
   for (const auto& id : source.api_ids) {
-    ApiBundle bundle = load_bundle(source, id);
-    ApiEntry entry{bundle.contract, bundle.schemas, {}};
+    ApiBundle bundle = load_bundle(source, id, check_contract);
+    check_requirement_references(bundle, source);
+    check_overlay(source, id, overlay_meta);
+    ApiEntry entry{bundle.contract, bundle.schemas, {}, source.origin_of(id)};
     for (const auto& [channel, files] : bundle.contract.channels) {
-      entry.channels[channel] = {compile(bundle, files.request, id + ".request", source.name),
-                                 compile(bundle, files.response, id + ".response", source.name)};
+      entry.channels[channel] = {compile(bundle, files.request, id + ".request", source),
+                                 compile(bundle, files.response, id + ".response", source)};
     }
     catalog.apis_.push_back(std::move(entry));
   }

@@ -24,6 +24,7 @@ struct ApiEntry {
   Contract contract;
   std::map<std::string, nlohmann::json> schemas;   ///< by file name
   std::map<std::string, ChannelValidators> channels;  ///< key "" when the API has no channels
+  std::string origin;  ///< where the bundle came from: "embedded" or its directory
 
   /// The validator for a kind and a resolved channel key, or nullptr.
   const SchemaValidator* validator(PayloadKind kind, const std::string& channel) const;
@@ -32,7 +33,9 @@ struct ApiEntry {
 /// All APIs of a schema source, compiled once.
 class Catalog {
  public:
-  /// Loads and compiles every API; throws ContractError naming the first bad file.
+  /// Loads and compiles every API; throws ContractError naming the first bad file. Each
+  /// contract.json and overlay.json must keep its meta-schema, and every requirement id the
+  /// bundle names must be one its contract lists.
   static Catalog load(const SchemaSource& source);
   /// The API with this id, or nullptr.
   const ApiEntry* find(const std::string& api_id) const;

@@ -158,7 +158,11 @@ TEST(ThreeRegions, AMalformedOpenPointRegisterIsAConfigErrorNamingFileAndPointer
   rewrite(dir / "bigin-mail" / "contract.json", [](json& c) { c["open_points"][2]["permitted"] = {"only one"}; });
   auto r = run_conform("list --schemas " + dir.string());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("contract.json: /open_points/2/permitted: needs at least two"), std::string::npos) << r.err;
+  // The meta-schema refuses it as the contract loads (meta/contract.schema.json: minItems 2).
+  EXPECT_NE(r.err.find("contract.json: /open_points/2/permitted: Array should contain no fewer than 2"), std::string::npos)
+      << r.err;
+  fs::remove_all(dir);
+  dir = schemas_copy("register");
   rewrite(dir / "bigin-mail" / "contract.json", [](json& c) { c["open_points"][1]["id"] = c["open_points"][0]["id"]; });
   r = run_conform("list --schemas " + dir.string());
   EXPECT_EQ(r.exit_code, 2);

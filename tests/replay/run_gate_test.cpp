@@ -38,31 +38,48 @@ void expect_said(const CliRun& run, const std::string& words) {
   EXPECT_NE(run.output.find(words), std::string::npos) << "missing: " << words << "\n" << run.output.substr(0, 3000);
 }
 
-TEST(RunGate, AnEmptyFixtureFolderIsExitTwoNotAPass) {
+TEST(RunGate, AnEmptyApiFolderLeavesThatApiNoCaseAndAloneIsExitTwoNotAPass) {
   MockServer mock;
   mock.start({});
   Scratch empty("empty");
-  CliRun run = conform_cli("replay --target " + mock.url() + " --fixtures " + empty.path.string());
+  fs::create_directories(empty.path / "bigin-mail");
+  CliRun run = conform_cli("replay --target " + mock.url() + " --api bigin-mail --fixtures " + empty.path.string());
   EXPECT_EQ(run.exit_code, 2);
-  expect_said(run, "no case to run: " + empty.path.string() + " holds no request fixture");
+  expect_said(run, "no case to run: bigin-mail has no request fixture under " + (empty.path / "bigin-mail").string());
   expect_said(run, "a run that checks nothing cannot pass the gate");
 }
 
-TEST(RunGate, AnApiWithoutAFixtureFolderIsExitTwoWhenAloneAndNamedOtherwise) {
+TEST(RunGate, AFixtureDirectoryWithoutApiFoldersAddsNothingAndTheBuiltInFixturesRun) {
+  MockServer mock;
+  mock.start({});
+  Scratch none("none");
+  CliRun run = conform_cli("replay --target " + mock.url() + " --api whippy-email --fixtures " + none.path.string());
+  EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 3000);
+  EXPECT_EQ(run.output.find("replaces"), std::string::npos) << run.output.substr(0, 3000);
+  CliRun listed = conform_cli("replay --list-cases --api whippy-email --fixtures " + none.path.string());
+  expect_said(listed, "whippy-email/a-request-without-from-is-rejected");
+}
+
+TEST(RunGate, AnApiWhoseFolderIsEmptyIsNamedWhenOthersRun) {
   MockServer mock;
   mock.start({});
   Scratch some("some");
   fs::create_directories(some.path / "bigin-mail");
+  fs::create_directories(some.path / "whippy-email");
   fs::copy_file(kFixtures + "/bigin-mail/the-documented-request-is-accepted.json",
                 some.path / "bigin-mail" / "the-documented-request-is-accepted.json");
   CliRun alone = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string() + " --api whippy-email");
   EXPECT_EQ(alone.exit_code, 2);
-  expect_said(alone, "(no folder for whippy-email)");
+  expect_said(alone, "whippy-email has no request fixture under " + (some.path / "whippy-email").string());
   CliRun all = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string());
   EXPECT_EQ(all.exit_code, 0) << all.output;
   expect_said(all, "whippy-email has no request fixture under " + (some.path / "whippy-email").string() +
                        "; nothing is sent for it");
+  expect_said(all, (some.path / "bigin-mail").string() + " replaces the built-in fixtures of bigin-mail");
   EXPECT_EQ(all.output.find("bigin-mail has no request fixture"), std::string::npos) << all.output;
+  CliRun listed = conform_cli("replay --list-cases --api bigin-mail --fixtures " + some.path.string());
+  expect_said(listed, "bigin-mail/the-documented-request-is-accepted");
+  EXPECT_EQ(listed.output.find("bigin-mail/a-mail-without-from-is-rejected"), std::string::npos) << listed.output;
 }
 
 TEST(RunGate, ValidatingAnEmptyFixtureFolderAndFuzzingNoCaseAreExitTwo) {
