@@ -21,6 +21,7 @@
 #include "fuzz_cases.hpp"
 #include "generated_cases.hpp"
 #include "http/http_transport.hpp"
+#include "http/polite_transport.hpp"
 #include "report/console_sink.hpp"
 
 namespace conform {
@@ -183,8 +184,10 @@ int run_fuzz(const FuzzFlags& flags) {
   catch_interrupts();
   plan.run.interrupt = &run_interrupt();
   try {
-    RunSummary summary = run_cases(catalog, cases, plan.run, [&http] { return http.make(); }, {&reporters, &groups}, info);
-    auto transport = http.make();
+    TransportFactory transports = polite_transports([&http] { return http.make(); },
+                                                    polite_settings(flags.run.polite, &run_interrupt()), plan.target.host);
+    RunSummary summary = run_cases(catalog, cases, plan.run, transports, {&reporters, &groups}, info);
+    auto transport = transports();
     shrink_groups(targets, groups.groups(), shrink_plan(plan, redactor, summary), *transport, reporters);
     reporters.finish(summary);
     if (summary.interrupted_by != 0) {
@@ -221,7 +224,8 @@ const char* const kFuzzDescription =
     "date.\n";
 
 const char* const kFuzzExitCodes =
-    "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT, 2 usage error, an\n"
+    "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT (or REFUSED: still 429/503\n"
+    "            after the retries, unless --allow-refused), 2 usage error, an\n"
     "            unreachable target or no case to run, 130/143 stopped by SIGINT/SIGTERM (reports\n"
     "            written and marked interrupted; failures not shrunk)\n";
 

@@ -21,6 +21,7 @@
 #include "engine/shard.hpp"
 #include "http/cassette.hpp"
 #include "http/http_transport.hpp"
+#include "http/polite_transport.hpp"
 #include "report/console_sink.hpp"
 
 namespace conform {
@@ -46,6 +47,7 @@ struct ReplayPlan {
   RunOptions run;
   double timeout_s = 10;
   TransportSettings transport;
+  PoliteSettings polite;  ///< rate limit and retries of the HTTP transports
 };
 
 void parse_source(const ReplayFlags& flags, ReplayPlan& plan) {
@@ -88,6 +90,7 @@ ReplayPlan parse_plan(const ReplayFlags& flags, const Catalog& catalog) {
   plan.run.judge.max_response_ms = flags.run.max_response_ms;
   parse_run_controls(flags.run, plan.run);
   if (plan.target) plan.transport = transport_settings(flags.run.transport, *plan.target, catalog, plan.selection.apis);
+  plan.polite = polite_settings(flags.run.polite, &run_interrupt());
   return plan;
 }
 
@@ -98,9 +101,10 @@ TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redacto
   settings.transport = plan.transport;
   http = std::make_unique<HttpTransportFactory>(settings);
   HttpTransportFactory* factory = http.get();
-  if (!plan.record) return [factory] { return factory->make(); };
-  return [factory, dir = *plan.record, &redactor]() -> std::unique_ptr<Transport> {
-    return std::make_unique<RecordingTransport>(factory->make(), dir, redactor);
+  TransportFactory polite = polite_transports([factory] { return factory->make(); }, plan.polite, plan.target->host);
+  if (!plan.record) return polite;
+  return [polite, dir = *plan.record, &redactor]() -> std::unique_ptr<Transport> {
+    return std::make_unique<RecordingTransport>(polite(), dir, redactor);
   };
 }
 
@@ -200,7 +204,8 @@ std::string replay_description() {
 
 const char* const kReplayExitCodes =
     "exit codes: 0 every case passes (PASS, XFAIL, OBSERVED), 1 any FAIL, XPASS, ERROR or\n"
-    "            TIMEOUT, 2 usage or config error (bad flag, bad fixture file, unreachable target,\n"
+    "            TIMEOUT (or REFUSED: still 429/503 after the retries, unless --allow-refused),\n"
+    "            2 usage or config error (bad flag, bad fixture file, unreachable target,\n"
     "            no case to run), 130/143 stopped by SIGINT/SIGTERM: the cases in flight finish,\n"
     "            and the summary and every report are written, marked interrupted\n";
 

@@ -118,7 +118,7 @@ std::vector<std::string> gate_failures(const json& merged) {
   const json& summary = merged["summary"];
   if (!summary.value("passed", false)) {
     std::string counts;
-    for (const char* name : {"FAIL", "XPASS", "ERROR", "TIMEOUT"}) {
+    for (const char* name : {"FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED"}) {
       size_t n = summary["counts"].value(name, size_t{0});
       if (n > 0) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + name;
     }
@@ -206,7 +206,7 @@ CLI::App* declare_merge(CLI::App& report, ReportFlags& flags) {
   merge->add_flag("--force", flags.force, "merge despite differing contract hashes; a later duplicate case wins");
   merge->add_flag("--gate", flags.gate,
                   "the CI merge job's verdict: exit 1 unless the merged report passes the gate:\n"
-                  "no case FAIL, XPASS, ERROR or TIMEOUT, no run stopped by a signal or left\n"
+                  "no case FAIL, XPASS, ERROR, TIMEOUT or REFUSED, no run stopped by a signal or left\n"
                   "incomplete, and every sharded run (mode, target, N) has each shard K of N,\n"
                   "all with one seed; each reason is printed. A merge with no case is exit 2");
   merge->add_option("IN.json", flags.inputs, "the reports to join")->required();

@@ -8,7 +8,8 @@ namespace conform {
 namespace fs = std::filesystem;
 
 void FailureGroups::case_finished(const CaseResult& result) {
-  if (!fails_gate(result.outcome)) return;
+  // A REFUSED case is not shrunk: that would send more requests to a server that refuses them.
+  if (!fails_gate(result.outcome) || result.outcome == Outcome::refused) return;
   FailureKind kind = failure_kind(result);
   // ERROR and TIMEOUT have no check: their reason tells one kind of failure from another.
   std::string reason = result.outcome == Outcome::fail ? kind.pattern : result.note;

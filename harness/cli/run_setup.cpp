@@ -75,6 +75,7 @@ std::set<std::string> named_checks(const std::string& flag, const std::string& v
 
 void parse_run_controls(const RunFlags& flags, RunOptions& run) {
   run.max_failures = flags.max_failures;
+  run.allow_refused = flags.polite.allow_refused;
   const auto& only = flags.checks;
   const auto& excluded = flags.exclude_checks;
   if (only && excluded) throw UsageError("give one of --checks and --exclude-checks, not both");
@@ -256,6 +257,7 @@ void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed) {
   add_output_flags(app, flags, listed);
   add_control_flags(app, flags);
   add_transport_flags(app, flags.transport);
+  add_polite_flags(app, flags.polite);
   add_contract_flags(app, flags.contracts);
 }
 

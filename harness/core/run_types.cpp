@@ -8,6 +8,7 @@ const std::pair<Outcome, const char*> kOutcomeNames[] = {
     {Outcome::pass, "PASS"},         {Outcome::fail, "FAIL"},   {Outcome::xfail, "XFAIL"},
     {Outcome::xpass, "XPASS"},       {Outcome::observed, "OBSERVED"},
     {Outcome::error, "ERROR"},       {Outcome::timeout, "TIMEOUT"},
+    {Outcome::refused, "REFUSED"},
 };
 }  // namespace
 
@@ -25,7 +26,8 @@ std::optional<Outcome> outcome_from_name(const std::string& name) {
   return std::nullopt;
 }
 
-bool fails_gate(Outcome outcome) {
+bool fails_gate(Outcome outcome, bool refused_allowed) {
+  if (outcome == Outcome::refused) return !refused_allowed;
   return outcome == Outcome::fail || outcome == Outcome::xpass || outcome == Outcome::error ||
          outcome == Outcome::timeout;
 }
@@ -39,7 +41,7 @@ size_t RunSummary::total() const {
 bool RunSummary::passed() const {
   if (interrupted_by != 0) return false;
   for (const auto& [outcome, count] : counts) {
-    if (count > 0 && fails_gate(outcome)) return false;
+    if (count > 0 && fails_gate(outcome, refused_allowed)) return false;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 /// The vocabulary of a conformance run: exchanges, failures, outcomes and case results.
 /// Plain values only; the engine produces them, checks read them, reporters consume them.
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,17 +13,20 @@
 namespace conform {
 
 /// The verdict on one case (DESIGN.md, "Outcome").
-enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout };
+/// `refused`: the server still answered 429 or 503 after the polite retries (http/polite_transport):
+/// no verdict, neither PASS nor FAIL.
+enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout, refused };
 
-/// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT".
+/// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED".
 const char* outcome_name(Outcome outcome);
 
 /// The outcome with this name; std::nullopt for an unknown name.
 std::optional<Outcome> outcome_from_name(const std::string& name);
 
 /// True for outcomes that keep a run from passing: FAIL, XPASS, and ERROR/TIMEOUT (a case that
-/// could not be judged is not a pass). PASS, XFAIL and OBSERVED never fail the gate.
-bool fails_gate(Outcome outcome);
+/// could not be judged is not a pass), and REFUSED unless `refused_allowed` (`--allow-refused`).
+/// PASS, XFAIL and OBSERVED never fail the gate.
+bool fails_gate(Outcome outcome, bool refused_allowed = false);
 
 /// Ordered header list; names compared case-insensitively by readers.
 using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -50,6 +54,11 @@ struct Exchange {
   std::string transport_error;  ///< connection refused, reset, ...; empty when a response came
   bool timed_out = false;
   double elapsed_ms = 0;
+  /// The request never fully left (connect refused or failed, or writing it failed), so sending
+  /// it again cannot deliver it twice; `--request-retries` retries only these.
+  bool unsent = false;
+  size_t attempts = 1;   ///< requests sent for this exchange, retries included
+  std::string refused;   ///< non-empty: still 429/503 after the retries, and why retrying stopped
 };
 
 /// One broken expectation, found by one check (DESIGN.md, "Failure").
@@ -121,6 +130,7 @@ struct RunSummary {
   size_t planned = 0;      ///< the cases the run held; more than total() when it was interrupted
   int interrupted_by = 0;  ///< the signal that stopped the run before its end (SIGINT, SIGTERM), or 0
   size_t stopped_at_failures = 0;  ///< `--max-failures N` stopped the run before its end: N, else 0
+  bool refused_allowed = false;    ///< `--allow-refused`: REFUSED cases do not fail the gate
   /// Total cases.
   size_t total() const;
   /// True when no outcome fails the gate and the run was not interrupted.

@@ -76,6 +76,11 @@ bool runs(const Check& check, const JudgeSettings& settings) {
 CaseResult judge(const ApiEntry& api, const ReplayCase& c, const Exchange& exchange,
                  const JudgeSettings& settings) {
   CaseResult result = start(c, exchange);
+  if (!exchange.refused.empty()) {  // still 429/503 after the polite retries: no verdict
+    result.outcome = Outcome::refused;
+    result.note = exchange.refused;
+    return result;
+  }
   if (!exchange.response || !exchange.transport_error.empty()) {
     result.outcome = exchange.timed_out ? Outcome::timeout : Outcome::error;
     result.note = exchange.transport_error.empty() ? "no response" : exchange.transport_error;

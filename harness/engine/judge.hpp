@@ -13,7 +13,8 @@ struct JudgeSettings {
   std::set<std::string> skipped_checks;  ///< `--checks`/`--exclude-checks`: checks not run
 };
 
-/// The case result for an exchange: ERROR/TIMEOUT for transport trouble, otherwise the checks'
+/// The case result for an exchange: REFUSED when the transport gave up on a 429/503
+/// (`Exchange::refused`), ERROR/TIMEOUT for transport trouble, otherwise the checks'
 /// verdict (FAIL on a settled failure, OBSERVED on unsettled ones only, PASS), then XFAIL/XPASS
 /// for a case that carries `xfail`. Pure: no I/O.
 CaseResult judge(const ApiEntry& api, const ReplayCase& replay_case, const Exchange& exchange,

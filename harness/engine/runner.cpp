@@ -74,7 +74,7 @@ void deliver(RunState& state, size_t index, std::optional<CaseResult> result) {
     if (!it->second) continue;
     ++state.summary.counts[it->second->outcome];
     for (EventSink* sink : state.sinks) sink->case_finished(*it->second);
-    if (fails_gate(it->second->outcome) && ++state.gate_failures == state.options.max_failures) {
+    if (fails_gate(it->second->outcome, state.options.allow_refused) && ++state.gate_failures == state.options.max_failures) {
       state.enough_failures = true;
     }
   }
@@ -153,6 +153,7 @@ RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const Run
   state.summary.wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   state.summary.planned = source.size();
+  state.summary.refused_allowed = options.allow_refused;
   if (interrupted(options) && state.emitted < source.size()) state.summary.interrupted_by = options.interrupt->load();
   if (state.enough_failures && state.emitted < source.size()) state.summary.stopped_at_failures = options.max_failures;
   for (EventSink* sink : sinks) sink->run_finished(state.summary);

@@ -26,6 +26,8 @@ struct RunOptions {
   const std::atomic<int>* interrupt = nullptr;
   /// Stops the run once this many cases fail the gate (0: never): no case starts after it.
   size_t max_failures = 0;
+  /// `--allow-refused`: REFUSED cases do not fail the gate (nor count toward `max_failures`).
+  bool allow_refused = false;
 };
 
 /// Runs the cases, emitting run_started, one case_finished per case (in case order) and

@@ -71,6 +71,14 @@ HttpRequest with_extra_headers(const HttpRequest& request, const TransportSettin
   return out;
 }
 
+/// True for the errors httplib reports before the whole request was written: the connection
+/// (or its TLS handshake) failed, or writing failed (`Error::Write`). `Error::Read` comes after the
+/// request was written, so the server may have acted on it: never sent again.
+bool request_never_left(httplib::Error error) {
+  return error == httplib::Error::Connection || error == httplib::Error::ConnectionTimeout ||
+         error == httplib::Error::SSLConnection || error == httplib::Error::Write;
+}
+
 }  // namespace
 
 struct HttpTransportFactory::Shared {
@@ -174,6 +182,7 @@ class HttpTransport : public Transport {
       return;
     }
     exchange.timed_out = timed_out;
+    exchange.unsent = !fired && request_never_left(error);
     exchange.transport_error = timed_out ? "no complete response within " + std::to_string(shared_->settings.timeout_s) + " s"
                                          : describe(error);
   }

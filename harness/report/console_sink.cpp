@@ -12,6 +12,12 @@ size_t count_of(const RunSummary& summary, Outcome outcome) {
 
 bool worth_showing(Outcome outcome) { return outcome != Outcome::pass; }
 
+/// ", N refused" when the server refused any case (429/503 after the retries), else "".
+std::string refused_count(const RunSummary& s) {
+  size_t n = count_of(s, Outcome::refused);
+  return n == 0 ? "" : ", " + std::to_string(n) + " refused";
+}
+
 }  // namespace
 
 std::string summary_line(const RunSummary& s) {
@@ -19,7 +25,7 @@ std::string summary_line(const RunSummary& s) {
          " failed, " + std::to_string(count_of(s, Outcome::observed)) + " observed, " +
          std::to_string(count_of(s, Outcome::xfail)) + " xfail, " + std::to_string(count_of(s, Outcome::xpass)) +
          " xpass, " + std::to_string(count_of(s, Outcome::error)) + " error, " +
-         std::to_string(count_of(s, Outcome::timeout)) + " timeout";
+         std::to_string(count_of(s, Outcome::timeout)) + " timeout" + refused_count(s);
 }
 
 std::string failure_line(const Failure& f) {
@@ -113,6 +119,11 @@ void ConsoleSink::run_finished(const RunSummary& summary) {
   if (summary.stopped_at_failures != 0) {
     out_ << "STOPPED at " << summary.stopped_at_failures << " failing cases (--max-failures), after "
          << summary.total() << " of " << summary.planned << " cases\n";
+  }
+  if (size_t refused = count_of(summary, Outcome::refused)) {
+    out_ << "REFUSED: " << refused << " case(s) got no verdict: the server still answered 429/503 after the retries; "
+         << (summary.refused_allowed ? "allowed by --allow-refused" : "they fail the gate (--allow-refused lets them pass)")
+         << "\n";
   }
   if (!observed_by_kind_.empty()) {
     out_ << "observed, by open point (the pages leave these open; they never fail):";

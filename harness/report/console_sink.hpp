@@ -40,7 +40,8 @@ class ConsoleSink : public EventSink {
 /// The progress line: `done/total cases, rate/s, ETA, N failing`.
 std::string progress_line(size_t done, size_t planned, double seconds, size_t failing);
 
-/// `N passed, N failed, N observed, N xfail, N xpass, N error, N timeout`.
+/// `N passed, N failed, N observed, N xfail, N xpass, N error, N timeout`, then `, N refused`
+/// when any case was REFUSED.
 std::string summary_line(const RunSummary& summary);
 
 /// One line for one failure: check, requirement @ locator, pointer, expected vs actual, message.

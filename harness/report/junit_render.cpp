@@ -67,6 +67,8 @@ void write_testcase(std::ostream& out, const json& entry, const json* shrunk) {
         << escape_markup(failure_text(entry)) << "</error>\n";
   } else if (outcome == "XFAIL") {
     out << "      <skipped message=" << attr(message) << "/>\n";
+  } else if (outcome == "REFUSED") {  // no verdict: the server refused it (429/503)
+    out << "      <error message=" << attr(message) << " type=\"REFUSED\"/>\n";
   }
   if (outcome == "OBSERVED" || outcome == "XFAIL") {
     out << "      <system-out>" << escape_markup(failure_text(entry)) << "</system-out>\n";
@@ -87,7 +89,7 @@ std::vector<Suite> suites_of(const json& report) {
     suite.cases.push_back(&entry);
     const std::string outcome = entry.value("outcome", "ERROR");
     suite.failures += outcome == "FAIL" || outcome == "XPASS";
-    suite.errors += outcome == "ERROR" || outcome == "TIMEOUT";
+    suite.errors += outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED";
     suite.skipped += outcome == "XFAIL";
     suite.ms += entry.value("duration_ms", 0.0);
   }

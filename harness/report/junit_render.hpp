@@ -7,7 +7,7 @@
 
 namespace conform {
 
-/// The JUnit XML document. FAIL and XPASS are <failure>, ERROR and TIMEOUT <error>, XFAIL
+/// The JUnit XML document. FAIL and XPASS are <failure>, ERROR, TIMEOUT and REFUSED <error>, XFAIL
 /// <skipped>; OBSERVED passes, with what was observed in <system-out>.
 std::string render_junit(const nlohmann::json& report);
 

@@ -12,12 +12,12 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT"};
+const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED"};
 
 const char* outcome_icon(const std::string& outcome) {
   if (outcome == "PASS") return "✅";
   if (outcome == "XFAIL" || outcome == "OBSERVED") return "ℹ️";
-  if (outcome == "ERROR" || outcome == "TIMEOUT") return "⚠️";
+  if (outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED") return "⚠️";
   return "❌";
 }
 

@@ -179,7 +179,7 @@ json case_to_json(const CaseResult& result, const std::string& target) {
 
 json summarize_cases(const json& cases, double wall_ms) {
   json counts = json::object();
-  for (const char* name : {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT"}) {
+  for (const char* name : {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED"}) {
     counts[name] = 0;
   }
   bool passed = true;

@@ -40,7 +40,7 @@ nlohmann::json summarize_cases(const nlohmann::json& cases, double wall_ms);
 /// An empty report: version, no runs, no cases, complete = false.
 nlohmann::json empty_report();
 
-/// True for outcomes that fail the gate, by name ("FAIL", "XPASS", "ERROR", "TIMEOUT").
+/// True for outcomes that fail the gate, by name ("FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED").
 bool outcome_fails_gate(const std::string& outcome);
 
 }  // namespace conform

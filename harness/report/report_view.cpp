@@ -11,12 +11,12 @@ namespace {
 using nlohmann::json;
 
 int rank(const std::string& status) {
-  static const char* const kOrder[] = {"NOT RUN", "PASS",  "OBSERVED", "XFAIL",
+  static const char* const kOrder[] = {"NOT RUN", "PASS",  "OBSERVED", "XFAIL", "REFUSED",
                                        "TIMEOUT", "ERROR", "XPASS",    "FAIL"};
-  for (int i = 0; i < 8; ++i) {
+  for (int i = 0; i < 9; ++i) {
     if (status == kOrder[i]) return i;
   }
-  return 5;  // an unknown outcome counts as ERROR
+  return 6;  // an unknown outcome counts as ERROR
 }
 
 bool names_requirement(const json& entry, const std::string& requirement) {
@@ -53,7 +53,7 @@ std::string status_for(const json& entry, const std::string& requirement) {
 
 std::string check_status_for(const json& check, const json& entry, const std::string& requirement) {
   const std::string outcome = entry["outcome"];
-  if (outcome == "ERROR" || outcome == "TIMEOUT") return outcome;  // nothing could be judged
+  if (outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED") return outcome;  // nothing judged
   for (const auto& failure : check["failures"]) {
     if (failure_belongs(failure, entry, requirement)) return outcome;
   }
