@@ -58,7 +58,7 @@ struct Exchange {
   /// it again cannot deliver it twice; `--request-retries` retries only these.
   bool unsent = false;
   size_t attempts = 1;   ///< requests sent for this exchange, retries included
-  std::string refused;   ///< non-empty: still 429/503 after the retries, and why retrying stopped
+  std::string refused = {};  ///< non-empty: still 429/503 after the retries, and why retrying stopped
 };
 
 /// One broken expectation, found by one check (DESIGN.md, "Failure").

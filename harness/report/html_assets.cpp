@@ -60,7 +60,7 @@ section.filters{display:flex;flex-wrap:wrap;align-items:center;gap:10px 18px;pad
 .bars .track{display:flex;height:20px;border-radius:3px;overflow:hidden;background:var(--none-bg)}
 .chart-key{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;font-size:12px}.chart-key i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 .swatch.st-pass{background:#2da44e}.swatch.st-fail{background:#cf222e}.swatch.st-xpass{background:#bf3989}.swatch.st-xfail{background:#8c959f}
-.swatch.st-observed{background:#54aeff}.swatch.st-error{background:#d4a72c}.swatch.st-timeout{background:#fb8f44}
+.swatch.st-observed{background:#54aeff}.swatch.st-error{background:#d4a72c}.swatch.st-timeout{background:#fb8f44}.swatch.st-refused{background:#8c959f}
 @media (max-width:900px){.overview{grid-template-columns:1fr}}
 table{border-collapse:collapse;width:100%}
 #matrix th,#matrix td,#target-matrix th,#target-matrix td{border-bottom:1px solid var(--line);padding:5px 6px;text-align:left;vertical-align:top}
@@ -75,7 +75,7 @@ tr.row:has(td.compact) td{padding-top:2px!important;padding-bottom:2px!important
 td.cell{white-space:nowrap;font-size:11.5px;font-weight:600;text-align:center!important;padding:5px 3px!important}
 .st-pass{background:var(--pass-bg);color:var(--pass)}.st-fail{background:var(--fail-bg);color:var(--fail)}
 .st-xpass{background:var(--xpass-bg);color:var(--xpass)}.st-xfail{background:var(--xfail-bg);color:var(--xfail)}
-.st-observed{background:var(--obs-bg);color:var(--obs)}.st-error,.st-timeout{background:var(--err-bg);color:var(--err)}
+.st-observed{background:var(--obs-bg);color:var(--obs)}.st-error,.st-timeout,.st-refused{background:var(--err-bg);color:var(--err)}
 .st-notrun{background:var(--none-bg);color:var(--none);font-weight:normal!important}
 .badge{display:inline-block;min-width:82px;text-align:center;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700}
 details.case{border:1px solid var(--line);border-radius:6px;margin:8px 0;background:#fff}

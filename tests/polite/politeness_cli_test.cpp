@@ -90,6 +90,12 @@ TEST(PoliteCli, A429ForeverIsRefusedFailsTheGateAndEnds) {
   std::string json = read_all(dir / "r.json");
   EXPECT_NE(json.find("\"REFUSED\""), std::string::npos);
   EXPECT_NE(read_all(dir / "r.xml").find("type=\"REFUSED\""), std::string::npos);
+  // The report passes its schema (render refuses one that does not) and every view names REFUSED.
+  for (const char* format : {"md", "html"}) {
+    CliRun rendered = conform_cli("report render --format " + std::string(format) + " " + (dir / "r.json").string(), 60);
+    EXPECT_EQ(rendered.exit_code, 0) << rendered.output.substr(0, 2000);
+    EXPECT_NE(rendered.output.find("REFUSED"), std::string::npos) << format;
+  }
   fs::remove_all(dir);
 
   CliRun allowed = conform_cli("replay --target " + gateway.url() + " --api whippy-email --max-retry-wait 1 --allow-refused", 120);
