@@ -2,6 +2,7 @@
 /// checked, the exit code decides.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -19,6 +20,7 @@
 #include "fixture/fixture_source.hpp"
 #include "engine/runner.hpp"
 #include "engine/shard.hpp"
+#include "valid_body.hpp"
 #include "http/cassette.hpp"
 #include "http/http_transport.hpp"
 #include "report/console_sink.hpp"
@@ -104,29 +106,46 @@ TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redacto
   };
 }
 
-/// Why a run holds no case: a run that checks nothing must never pass the gate.
-std::string nothing_to_run(const ReplayPlan& plan, const Catalog& catalog, const FixtureSet& fixtures) {
-  std::string sentence = "no case to run:";
+/// A case made from a fixture file, not generated (probes, and the body they are built on).
+bool from_fixture(const ReplayCase& c) { return !c.origin.starts_with("generated from "); }
+
+/// The selected APIs that have no fixture case (they may still have generated probes).
+std::vector<std::string> apis_without_fixture_cases(const ReplayPlan& plan, const Catalog& catalog,
+                                                    const std::vector<ReplayCase>& cases) {
+  std::set<std::string> with_fixtures;
+  for (const auto& c : cases) {
+    if (from_fixture(c)) with_fixtures.insert(c.api);
+  }
+  std::vector<std::string> out;
   for (const auto& api : catalog.apis()) {
     const std::string& id = api.contract.id;
-    if (!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) continue;
-    sentence += (sentence.ends_with(":") ? " " : "; ") + id + " has no request fixture " + fixtures.where(id);
+    if ((plan.selection.apis.empty() || plan.selection.apis.contains(id)) && !with_fixtures.contains(id))
+      out.push_back(id);
   }
-  if (plan.selection.shard) sentence += ", or shard " + plan.selection.shard_text + " got none of them";
-  return sentence + "; a run that checks nothing cannot pass the gate";
+  return out;
 }
 
-/// A selected API without request fixtures sends nothing: say so, so a typo in a folder name
-/// is not mistaken for a pass.
-void say_which_apis_have_no_cases(const ReplayPlan& plan, const Catalog& catalog, const FixtureSet& fixtures,
-                                  const std::vector<ReplayCase>& cases) {
-  std::set<std::string> with_cases;
-  for (const auto& c : cases) with_cases.insert(c.api);
-  for (const auto& api : catalog.apis()) {
-    const std::string& id = api.contract.id;
-    if ((!plan.selection.apis.empty() && !plan.selection.apis.contains(id)) || with_cases.contains(id)) continue;
+/// Why a run holds no fixture case: generated probes check no documented example, so a run of
+/// probes alone (a fixture folder that is empty or misnamed) must never pass the gate.
+std::string nothing_to_run(const ReplayPlan& plan, const FixtureSet& fixtures, const std::vector<std::string>& apis) {
+  std::string sentence = "no case to run:";
+  for (const auto& id : apis) sentence += (sentence.ends_with(":") ? " " : "; ") + id + " has no request fixture " + fixtures.where(id);
+  if (plan.selection.shard) sentence += ", or shard " + plan.selection.shard_text + " got none of them";
+  return sentence + "; generated probes alone check no documented example, and a run that checks nothing cannot pass the gate";
+}
+
+/// A selected API without request fixtures still runs its generated probes: say so, so a typo
+/// in a folder name is not mistaken for a pass.
+void say_which_apis_run_probes_only(const ReplayPlan& plan, const FixtureSet& fixtures,
+                                    const std::vector<std::string>& apis, const std::vector<ReplayCase>& cases) {
+  for (const auto& id : apis) {
+    size_t probes = std::count_if(cases.begin(), cases.end(), [&](const ReplayCase& c) { return c.api == id; });
     std::cerr << "conform replay: " << id << " has no request fixture " << fixtures.where(id)
-              << (plan.selection.shard ? " for this shard" : "") << "; nothing is sent for it\n";
+              << (plan.selection.shard ? " for this shard" : "") << "; "
+              << (probes ? "only generated probes run for it (" + std::to_string(probes) +
+                              "), built on a valid body generated from its request schema"
+                         : "nothing is sent for it")
+              << "\n";
   }
 }
 
@@ -142,13 +161,14 @@ int run_replay(const ReplayFlags& flags) {
   SchemaSource source = schema_source(flags.run.contracts);
   Catalog catalog = Catalog::load(source);
   ReplayPlan plan = parse_plan(flags, catalog);
-  CaseSettings settings{plan.selection.credentials, plan.selection.apis};
+  CaseSettings settings{plan.selection.credentials, plan.selection.apis, generated_valid_body};
   FixtureSet fixtures = layered_fixtures(plan.fixture_dirs);
   for (const auto& notice : fixtures.notices) std::cerr << "conform replay: " << notice << "\n";
   std::vector<ReplayCase> cases = build_cases(catalog, fixtures.fixtures, settings);
   if (plan.selection.shard) cases = select_shard(std::move(cases), *plan.selection.shard);
-  if (cases.empty()) throw UsageError(nothing_to_run(plan, catalog, fixtures));
-  say_which_apis_have_no_cases(plan, catalog, fixtures, cases);
+  std::vector<std::string> probes_only = apis_without_fixture_cases(plan, catalog, cases);
+  if (std::none_of(cases.begin(), cases.end(), from_fixture)) throw UsageError(nothing_to_run(plan, fixtures, probes_only));
+  say_which_apis_run_probes_only(plan, fixtures, probes_only, cases);
   if (flags.run.list_cases) {
     list_cases(ListedCases(cases, plan.run.repeat), std::cout);
     return kExitOk;
@@ -188,7 +208,8 @@ int run_replay(const ReplayFlags& flags) {
 std::string replay_description() {
   return "Sends every request fixture of each API (response fixtures are checked offline only),\n"
          "plus generated probes (channel letter case, no channel, path values outside an enum, no\n"
-         "credentials), and checks each exchange:\n" + wrap_text(check_names() + ".") + "\n"
+         "credentials; built on a valid body generated from the request schema for an API without\n"
+         "a valid request fixture), and checks each exchange:\n" + wrap_text(check_names() + ".") + "\n"
          "Prints one line per failure with the requirement id, doc locator, JSON pointer, expected\n"
          "vs actual and a curl command (credentials redacted), then the summary.\n"
          "What a page does not settle is OBSERVED, never FAIL. A fixture's \"interaction\" object\n"

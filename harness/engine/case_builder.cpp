@@ -153,45 +153,90 @@ void add_channel_probes(const ApiEntry& api, const ReplayCase& base, const std::
   out.push_back(std::move(c));
 }
 
-void add_enum_probes(const ApiEntry& api, const Fixture& f, const ReplayCase& base,
-                     const std::string& credential, std::vector<ReplayCase>& out) {
+/// A valid case the probes are built on, with the path values and channel its request used.
+struct ProbeBase {
+  ReplayCase base;
+  PathValues path_values;
+  std::optional<std::string> channel;  ///< as the request spelled it; nullopt: not in the query
+};
+
+ProbeBase probe_base(const ApiEntry& api, const Fixture& f, const std::string& credential) {
+  return {case_from_fixture(api, f, credential), PathValues(f.path_params.begin(), f.path_params.end()), f.channel};
+}
+
+void add_enum_probes(const ApiEntry& api, const ProbeBase& on, const std::string& credential,
+                     std::vector<ReplayCase>& out) {
   for (const auto& param : api.contract.path_params) {
     if (param.allowed.empty() || param.case_insensitive) continue;
     std::string lower = param.allowed.front();
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
     for (const std::string& value : {std::string("Leads"), lower}) {
       if (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end()) continue;
-      PathValues values(f.path_params.begin(), f.path_params.end());
+      PathValues values = on.path_values;
       values[param.name] = value;
       bool letter_case = value == lower;
       std::string name = "probe-" + param.name + "-" + value + (letter_case ? "-letter-case" : "-is-rejected");
-      ReplayCase c = derive_case(api, base, name, letter_case ? Intent::accept : Intent::reject, param.requirement);
+      ReplayCase c = derive_case(api, on.base, name, letter_case ? Intent::accept : Intent::reject, param.requirement);
       if (letter_case) observe_open_point(api, c, "enum-letter-case", "path parameter " + param.name);
-      c.request = make_request(api.contract, values, f.channel, credential);
-      c.request.body = base.request.body;
+      c.request = make_request(api.contract, values, on.channel, credential);
+      c.request.body = on.base.request.body;
       out.push_back(std::move(c));
     }
   }
 }
 
-void add_probes(const ApiEntry& api, const std::vector<const Fixture*>& valid,
+/// The probes built on `first`; the channel probes on the first valid case on the default channel.
+void add_probes(const ApiEntry& api, const ProbeBase& first, const ReplayCase& on_default_channel,
                 const std::string& credential, std::vector<ReplayCase>& out) {
-  if (valid.empty()) return;
-  const Fixture& first = *valid.front();
-  ReplayCase base = case_from_fixture(api, first, credential);
+  add_channel_probes(api, on_default_channel, credential, out);
+  add_enum_probes(api, first, credential, out);
+  ReplayCase anonymous = derive_case(api, first.base, "probe-a-request-without-credentials-is-refused",
+                                     Intent::unauthenticated, api.contract.auth.requirement);
+  std::erase_if(anonymous.request.headers, [&](const auto& h) { return h.first == api.contract.auth.header; });
+  out.push_back(std::move(anonymous));
+}
+
+void add_fixture_probes(const ApiEntry& api, const std::vector<const Fixture*>& valid,
+                        const std::string& credential, std::vector<ReplayCase>& out) {
+  ProbeBase first = probe_base(api, *valid.front(), credential);
+  ReplayCase on_default_channel = first.base;
+  const Parameter* param = api.contract.channel_parameter();
   for (const Fixture* f : valid) {
     ReplayCase candidate = case_from_fixture(api, *f, credential);
-    const Parameter* param = api.contract.channel_parameter();
     if (param && param->default_value && candidate.channel == *param->default_value) {
-      add_channel_probes(api, candidate, credential, out);
+      on_default_channel = std::move(candidate);
       break;
     }
   }
-  add_enum_probes(api, first, base, credential, out);
-  ReplayCase anonymous = derive_case(api, base, "probe-a-request-without-credentials-is-refused",
-                                Intent::unauthenticated, api.contract.auth.requirement);
-  std::erase_if(anonymous.request.headers, [&](const auto& h) { return h.first == api.contract.auth.header; });
-  out.push_back(std::move(anonymous));
+  add_probes(api, first, on_default_channel, credential, out);
+}
+
+/// For an API without a valid request fixture: the probes, built on a body generated from its
+/// request schema (on the default channel).
+void add_generated_probes(const ApiEntry& api, const BodyGenerator& generate, const std::string& credential,
+                          std::vector<ReplayCase>& out) {
+  const Contract& contract = api.contract;
+  std::optional<std::string> channel = resolve_channel(contract, std::nullopt);
+  if (!channel && !contract.channels.empty()) channel = contract.channels.begin()->first;
+  if (!channel) return;
+  std::optional<nlohmann::json> body = generate(api, *channel);
+  if (!body) return;
+  const Parameter* param = contract.channel_parameter();
+  ProbeBase on{ReplayCase{}, {}, std::nullopt};
+  if (param && contract.has_channels()) on.channel = param->default_value ? *param->default_value : *channel;
+  ReplayCase& base = on.base;
+  base.api = contract.id;
+  base.name = "generated-valid-request";
+  base.id = base.api + "/" + base.name;
+  base.channel = *channel;
+  base.requirements = {contract.id + ".response"};
+  base.origin = "a valid body generated from the request schema (no valid request fixture)";
+  base.request = make_request(contract, {}, on.channel, credential);
+  base.request_body = body;
+  base.request.body = body->dump();
+  base.interaction = default_interaction(api, base.channel, Intent::accept, base.requirements);
+  set_primary(contract, base);
+  add_probes(api, on, base, credential, out);
 }
 
 }  // namespace
@@ -286,7 +331,11 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
       out.push_back(case_from_fixture(api, f, credential));
       if (f.expect == Expectation::valid && f.document.value("xfail", json()).is_null()) valid.push_back(&f);
     }
-    add_probes(api, valid, credential, out);
+    if (!valid.empty()) {
+      add_fixture_probes(api, valid, credential, out);
+    } else if (settings.generated_body) {
+      add_generated_probes(api, settings.generated_body, credential, out);
+    }
   }
   return out;
 }

@@ -1,7 +1,9 @@
 #pragma once
 /// Turns fixtures into replay cases, and adds the generated probes (channel letter case,
 /// default channel, path values outside an enum, requests without credentials).
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,14 +15,19 @@
 
 namespace conform {
 
+/// A valid request body for one channel of an API ("" when it has none); std::nullopt when
+/// none can be made. The probes of an API without a valid request fixture are built on it.
+using BodyGenerator = std::function<std::optional<nlohmann::json>(const ApiEntry&, const std::string& channel)>;
+
 /// What every case of a run shares.
 struct CaseSettings {
   std::map<std::string, std::string> credentials;  ///< api id → auth header value
   std::set<std::string> apis;                       ///< selected api ids; empty = every API
+  BodyGenerator generated_body = {};                ///< unset: an API without fixtures gets no probe
 };
 
 /// Request fixtures of the selected APIs become cases (response fixtures are offline only),
-/// followed by each API's probes. Throws ContractError naming the fixture file and pointer.
+/// followed by each API's probes, built on its first valid fixture, or else on a generated body. Throws ContractError naming the fixture file and pointer.
 std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fixture>& fixtures,
                                     const CaseSettings& settings);
 
