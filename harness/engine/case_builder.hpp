@@ -35,6 +35,23 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
 /// its interaction. Throws ContractError naming the fixture file and pointer.
 ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& fixture, const std::string& credential);
 
+/// A request body generated from a schema, and what it is meant to be.
+struct GeneratedRequest {
+  std::string channel;  ///< a channel key ("" when the API has none); also sent in the query
+  nlohmann::json body;
+  Intent intent = Intent::accept;
+  std::vector<std::string> requirements;  ///< empty: `<api>.response`
+  std::vector<std::string> errors_at;     ///< for a negative case: the pointers it breaks
+};
+
+/// The case a generated body becomes (fuzz cases, and the body an API's probes are built on when
+/// it has no valid fixture): the documented path with its example values, the default
+/// interaction. Its name and origin say "generated"; callers rename it.
+ReplayCase case_from_body(const ApiEntry& api, const GeneratedRequest& generated, const std::string& credential);
+
+/// The channel as a request's query spells it: the key, when the API has a channel parameter.
+std::optional<std::string> query_channel_of(const Contract& contract, const std::string& channel);
+
 /// A copy of a base case with a new name, intent and requirement, and the defaults they imply.
 ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::string& name, Intent intent,
                        const std::string& requirement);
