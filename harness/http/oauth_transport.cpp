@@ -34,7 +34,7 @@ Exchange OAuthTransport::send_with(const std::string& case_id, const HttpRequest
   HttpRequest sent = request;
   replace_in_headers(sent.headers, binding.marker, token);
   Exchange exchange = inner_->send(case_id, sent);
-  exchange.request = request;  // the marker again, never the token
+  replace_in_headers(exchange.request.headers, token, binding.marker);  // the marker again, never the token
   if (exchange.response) {
     replace_in_headers(exchange.response->headers, token, std::string(kRedacted));
     replace_all(exchange.response->body, token, std::string(kRedacted));

@@ -25,13 +25,14 @@ TEST(OAuthRefresh, AWholeRunMintsOneTokenAndNoSecretIsShownOrWritten) {
   TokenEndpoint endpoint;
   ExpiringTarget target(1000000);
   fs::path dir = scratch_dir("one-mint");
-  auto run = test::conform_cli("replay --target " + target.url() + " --api bigin-mail --jobs 3" + oauth_flags(endpoint) +
-                                   " --report json:" + (dir / "report.json").string() + " --record " +
+  auto run = test::conform_cli("replay --target " + target.url() + " --api bigin-mail --jobs 3 -H 'X-Gateway: staging'" +
+                                   oauth_flags(endpoint) + " --report json:" + (dir / "report.json").string() + " --record " +
                                    (dir / "cassettes").string(),
                                120);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(endpoint.mints(), 1u);
   EXPECT_EQ(endpoint.bad_forms(), 0u);
+  EXPECT_EQ(endpoint.through_gateway(), 1u);  // the token request has the cases' -H headers
   EXPECT_GT(target.with_token(1), 5u);
   EXPECT_EQ(target.refusals(), 0u);
   expect_no_secret(run.output, 1, "console");

@@ -62,6 +62,8 @@ class TokenEndpoint {
   std::string url() const { return server_.url() + "/oauth/v2/token"; }
   size_t mints() const { return mints_; }
   size_t bad_forms() const { return bad_forms_; }
+  /// Token requests that carried the run's `-H X-Gateway: staging`.
+  size_t through_gateway() const { return through_gateway_; }
 
  private:
   void respond(const httplib::Request& req, httplib::Response& res) {
@@ -70,6 +72,7 @@ class TokenEndpoint {
                 req.get_param_value("client_secret") == kClientSecret &&
                 req.get_param_value("refresh_token") == kRefreshToken;
     if (!form) ++bad_forms_;
+    if (req.get_header_value("X-Gateway") == "staging") ++through_gateway_;
     if (answer_ == TokenAnswer::garbage) return res.set_content("<html>maintenance</html>", "text/html");
     if (answer_ == TokenAnswer::refusal || !form) {
       res.status = 400;
@@ -82,6 +85,7 @@ class TokenEndpoint {
   TokenAnswer answer_;
   std::atomic<size_t> mints_{0};
   std::atomic<size_t> bad_forms_{0};
+  std::atomic<size_t> through_gateway_{0};
   LoopbackServer server_;
 };
 
