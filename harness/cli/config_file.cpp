@@ -190,7 +190,25 @@ class TomlConfig : public CLI::Config {
     } else {
       item.inputs.push_back(scalar_text(*setting.value, key, setting));
     }
+    check_values(root_->get_subcommand(command.get_name())->get_option("--" + key), item.inputs, key, setting);
     return item;
+  }
+
+  /// The flag's own checks, run here too so that a refusal names the file and line.
+  static void check_values(CLI::Option* option, const std::vector<std::string>& inputs, const std::string& key,
+                           const Setting& setting) {
+    for (int index = 0;; ++index) {
+      CLI::Validator* check = nullptr;
+      try {
+        check = option->get_validator(index);
+      } catch (const CLI::OptionNotFound&) {
+        return;
+      }
+      for (std::string value : inputs) {
+        std::string problem = (*check)(value);
+        if (!problem.empty()) throw CLI::ConfigError(setting.where + ": " + key + ": " + problem);
+      }
+    }
   }
 
   CLI::App* root_;
