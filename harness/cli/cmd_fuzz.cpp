@@ -50,6 +50,7 @@ struct FuzzPlan {
   bool coverage_phase = true;
   std::optional<fs::path> save_failures;
   TransportSettings transport;
+  OAuthRun oauth;  ///< --oauth-token-url: tokens minted for some APIs
 };
 
 /// The CI variables that name one pipeline run, which every shard of it sees alike.
@@ -99,6 +100,10 @@ FuzzPlan parse_plan(const FuzzFlags& flags, const Catalog& catalog) {
     plan.target = *target;
   }
   plan.selection = parse_run_selection(flags.run, catalog);
+  if (!flags.run.list_cases) {
+    plan.oauth = OAuthRun(flags.run.oauth, flags.run.transport, catalog, plan.selection.credentials,
+                          flags.run.timeout_s, url.has_value());
+  }
   plan.seed = choose_seed(flags, plan.seed_source);
   plan.cases = flags.cases;
   plan.coverage_phase = !flags.no_coverage;
@@ -162,6 +167,10 @@ int run_fuzz(const FuzzFlags& flags) {
     std::cerr << "conform fuzz: " << problem << "\n";
     return kExitUsage;
   }
+  if (std::string oauth = plan.oauth.start("conform fuzz"); !oauth.empty()) {
+    std::cerr << oauth << "\n";
+    return kExitUsage;
+  }
   std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
             << ", " << cases.coverage_size() << " coverage-phase cases + " << plan.cases << " random cases"
             << (plan.selection.shard ? " (this shard runs its share)" : "") << "\n";
@@ -173,6 +182,7 @@ int run_fuzz(const FuzzFlags& flags) {
   FailureGroups groups;
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
   redact_transport_secrets(redactor, plan.transport);
+  plan.oauth.redact(redactor);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target.base_url();
   HttpSettings http_settings{plan.target, plan.timeout_s};
@@ -183,8 +193,9 @@ int run_fuzz(const FuzzFlags& flags) {
   catch_interrupts();
   plan.run.interrupt = &run_interrupt();
   try {
-    RunSummary summary = run_cases(catalog, cases, plan.run, [&http] { return http.make(); }, {&reporters, &groups}, info);
-    auto transport = http.make();
+    TransportFactory transports = with_oauth([&http] { return http.make(); }, plan.oauth.bindings());
+    RunSummary summary = run_cases(catalog, cases, plan.run, transports, {&reporters, &groups}, info);
+    auto transport = transports();
     shrink_groups(targets, groups.groups(), shrink_plan(plan, redactor, summary), *transport, reporters);
     reporters.finish(summary);
     if (summary.interrupted_by != 0) {

@@ -48,6 +48,7 @@ struct ReplayPlan {
   RunOptions run;
   double timeout_s = 10;
   TransportSettings transport;
+  OAuthRun oauth;  ///< --oauth-token-url: tokens minted for some APIs
 };
 
 void parse_source(const ReplayFlags& flags, ReplayPlan& plan) {
@@ -83,6 +84,10 @@ ReplayPlan parse_plan(const ReplayFlags& flags, const Catalog& catalog) {
   ReplayPlan plan;
   parse_source(flags, plan);
   plan.selection = parse_run_selection(flags.run, catalog);
+  if (!flags.run.list_cases) {
+    plan.oauth = OAuthRun(flags.run.oauth, flags.run.transport, catalog, plan.selection.credentials,
+                          flags.run.timeout_s, plan.target.has_value());
+  }
   parse_fixture_dir(flags, plan);
   plan.run.jobs = flags.run.jobs;
   plan.timeout_s = flags.run.timeout_s;
@@ -100,9 +105,10 @@ TransportFactory make_transports(const ReplayPlan& plan, const Redactor& redacto
   settings.transport = plan.transport;
   http = std::make_unique<HttpTransportFactory>(settings);
   HttpTransportFactory* factory = http.get();
-  if (!plan.record) return [factory] { return factory->make(); };
-  return [factory, dir = *plan.record, &redactor]() -> std::unique_ptr<Transport> {
-    return std::make_unique<RecordingTransport>(factory->make(), dir, redactor);
+  TransportFactory live = with_oauth([factory] { return factory->make(); }, plan.oauth.bindings());
+  if (!plan.record) return live;
+  return [live, dir = *plan.record, &redactor]() -> std::unique_ptr<Transport> {
+    return std::make_unique<RecordingTransport>(live(), dir, redactor);
   };
 }
 
@@ -181,6 +187,10 @@ int run_replay(const ReplayFlags& flags) {
       std::cerr << "conform replay: " << problem << "\n";
       return kExitUsage;
     }
+    if (std::string oauth = plan.oauth.start("conform replay"); !oauth.empty()) {
+      std::cerr << oauth << "\n";
+      return kExitUsage;
+    }
   }
   ConsoleSink console(report_on_stdout(flags.run) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
   NotFoundHintSink not_found(valid_case_ids(cases), plan.target ? plan.target->base_url() : "the recording", std::cerr);
@@ -188,6 +198,7 @@ int run_replay(const ReplayFlags& flags) {
   for (auto& sink : reports) sinks.push_back(sink.get());
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
   redact_transport_secrets(redactor, plan.transport);
+  plan.oauth.redact(redactor);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target ? plan.target->base_url() : "http://TARGET";
   std::unique_ptr<HttpTransportFactory> http;

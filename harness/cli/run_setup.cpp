@@ -9,6 +9,7 @@
 #include "checks/check.hpp"
 #include "core/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_file.hpp"
 #include "cli/flag_checks.hpp"
 #include "cli/help_format.hpp"
 #include "cli/interrupts.hpp"
@@ -256,7 +257,9 @@ void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed) {
   add_output_flags(app, flags, listed);
   add_control_flags(app, flags);
   add_transport_flags(app, flags.transport);
+  add_oauth_flags(app, flags.oauth);
   add_contract_flags(app, flags.contracts);
+  add_config_flags(app);
 }
 
 int run_exit_code(const RunSummary& summary) {

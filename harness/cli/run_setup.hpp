@@ -12,6 +12,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/oauth_flags.hpp"
 #include "cli/transport_flags.hpp"
 
 #include "engine/case_source.hpp"
@@ -41,6 +42,7 @@ struct RunFlags {
   std::optional<std::string> exclude_checks;
   bool list_cases = false;
   TransportFlagValues transport;  ///< --tls-verify, --request-cert(-key), --proxy, -H
+  OAuthFlagValues oauth;          ///< --oauth-token-url, --oauth-min-interval
 };
 
 /// Declares the shared flags on `app`; `listed` is the command's default for --report-cases.
