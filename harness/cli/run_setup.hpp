@@ -12,6 +12,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/safety_flags.hpp"
 #include "cli/transport_flags.hpp"
 
 #include "engine/case_source.hpp"
@@ -41,6 +42,7 @@ struct RunFlags {
   std::optional<std::string> exclude_checks;
   bool list_cases = false;
   TransportFlagValues transport;  ///< --tls-verify, --request-cert(-key), --proxy, -H
+  SafetyFlagValues safety;        ///< --live, --recipient(-phone), --allow-recipient, --dry-run, --max-sends
 };
 
 /// Declares the shared flags on `app`; `listed` is the command's default for --report-cases.
