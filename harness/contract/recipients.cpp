@@ -41,7 +41,8 @@ void collect(const json& node, const std::vector<std::string>& segments, size_t 
   }
   const std::string& segment = segments[depth];
   if (segment == "*") {
-    if (!node.is_array()) return;
+    // One item where a list belongs (a negative case's shape) still names a recipient.
+    if (!node.is_array()) return collect(node, segments, depth + 1, at, out);
     for (size_t i = 0; i < node.size(); ++i) collect(node[i], segments, depth + 1, at + "/" + std::to_string(i), out);
     return;
   }

@@ -8,10 +8,11 @@ namespace conform {
 namespace {
 using json = nlohmann::json;
 
-/// True when `pointer` is `at`, inside it, or holds it: the case breaks or probes that field.
+/// True when the case breaks or probes the recipient value at `pointer` itself (`at` is it, or
+/// inside it). A break above it (a list given as one object, a dropped sibling) leaves the
+/// address free to rewrite: the case stays as broken as it was.
 bool touches(const std::string& pointer, const std::string& at) {
-  if (at.empty()) return false;
-  return pointer == at || pointer.starts_with(at + "/") || at.starts_with(pointer + "/");
+  return !at.empty() && (pointer == at || at.starts_with(pointer + "/"));
 }
 
 bool deliberately_changed(const ReplayCase& c, const std::string& pointer) {
