@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/dry_run.hpp"
 #include "cli/flag_checks.hpp"
 #include "cli/help_format.hpp"
 #include "cli/interrupts.hpp"
@@ -49,12 +50,13 @@ struct ReplayPlan {
   double timeout_s = 10;
   TransportSettings transport;
   OAuthRun oauth;  ///< --oauth-token-url: tokens minted for some APIs
+  SendPolicy policy;  ///< the safety guard (--live, --recipient, --allow-recipient, --max-sends)
 };
 
 void parse_source(const ReplayFlags& flags, ReplayPlan& plan) {
   const auto& target = flags.run.target;
   const auto& cassettes = flags.cassettes;
-  if (!target && !cassettes && flags.run.list_cases) return;  // nothing is sent
+  if (!target && !cassettes && (flags.run.list_cases || flags.run.safety.dry_run)) return;  // nothing is sent
   if (target.has_value() == cassettes.has_value()) throw UsageError("give exactly one of --target URL and --cassettes DIR");
   if (cassettes) {
     if (!fs::is_directory(*cassettes)) throw UsageError("--cassettes " + *cassettes + ": not a directory");
@@ -83,6 +85,8 @@ void parse_fixture_dir(const ReplayFlags& flags, ReplayPlan& plan) {
 ReplayPlan parse_plan(const ReplayFlags& flags, const Catalog& catalog) {
   ReplayPlan plan;
   parse_source(flags, plan);
+  bool sends = !flags.run.list_cases && !flags.run.safety.dry_run && !plan.cassettes;
+  plan.policy = send_policy(flags.run.safety, plan.target, sends);  // before any lookup or connection
   plan.selection = parse_run_selection(flags.run, catalog);
   if (!flags.run.list_cases) {
     plan.oauth = OAuthRun(flags.run.oauth, flags.run.transport, catalog, plan.selection.credentials,
@@ -179,6 +183,14 @@ int run_replay(const ReplayFlags& flags) {
     list_cases(ListedCases(cases, plan.run.repeat), std::cout);
     return kExitOk;
   }
+  SendGuard guard(catalog, plan.policy);
+  if (flags.run.safety.dry_run) {
+    Redactor redactor = make_redactor(catalog, plan.selection.credentials);
+    print_dry_run(ListedCases(cases, plan.run.repeat), guard, redactor,
+                  plan.target ? plan.target->base_url() : "http://TARGET", std::cout);
+    return kExitOk;
+  }
+  if (plan.policy.active()) plan.run.guard = &guard;
   std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(flags.run, CaseListing::all);
   if (plan.target) {
     announce_transport(plan.transport, flags.run.transport, *plan.target, "conform replay", std::cerr);
@@ -208,7 +220,9 @@ int run_replay(const ReplayFlags& flags) {
   try {
     RunInfo info = make_run_info(source, catalog, plan.selection, plan.cassettes ? "cassettes" : "replay",
                                  plan.target ? plan.target->base_url() : "cassettes " + plan.cassettes->string());
-    return run_exit_code(run_cases(catalog, cases, plan.run, transports, sinks, info));
+    RunSummary summary = run_cases(catalog, cases, plan.run, transports, sinks, info);
+    say_guard_counts(guard, "conform replay", std::cerr);
+    return run_exit_code(summary);
   } catch (const std::exception& e) {  // a report that cannot be written, a cassette dir gone
     std::cerr << "conform replay: " << e.what() << "\n";
     return kExitUsage;
@@ -227,7 +241,9 @@ std::string replay_description() {
          "overrides the expected status, content type, schema check and body matchers.\n"
          "Give exactly one of --target and --cassettes. Response bodies over 8 MiB are cut and the\n"
          "case is an ERROR; redirects are not followed. After 3 consecutive timeouts on one API its\n"
-         "remaining cases are TIMEOUT, not sent.\n";
+         "remaining cases are TIMEOUT, not sent.\n"
+         "A target off loopback needs --live and --recipient or --allow-recipient: its positive\n"
+         "cases send real messages (README, \"Safety for live targets\"); --dry-run sends nothing.\n";
 }
 
 const char* const kReplayExitCodes =

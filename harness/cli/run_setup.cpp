@@ -258,6 +258,7 @@ void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed) {
   add_control_flags(app, flags);
   add_transport_flags(app, flags.transport);
   add_oauth_flags(app, flags.oauth);
+  add_safety_flags(app, flags.safety);
   add_contract_flags(app, flags.contracts);
   add_config_flags(app);
 }

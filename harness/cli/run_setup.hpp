@@ -13,6 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/oauth_flags.hpp"
+#include "cli/safety_flags.hpp"
 #include "cli/transport_flags.hpp"
 
 #include "engine/case_source.hpp"
@@ -43,6 +44,7 @@ struct RunFlags {
   bool list_cases = false;
   TransportFlagValues transport;  ///< --tls-verify, --request-cert(-key), --proxy, -H
   OAuthFlagValues oauth;          ///< --oauth-token-url, --oauth-min-interval
+  SafetyFlagValues safety;        ///< --live, --recipient(-phone), --allow-recipient, --dry-run, --max-sends
 };
 
 /// Declares the shared flags on `app`; `listed` is the command's default for --report-cases.

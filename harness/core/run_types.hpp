@@ -12,9 +12,12 @@
 namespace conform {
 
 /// The verdict on one case (DESIGN.md, "Outcome").
-enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout };
+/// `skip`: not sent, by the safety guard of a live run (engine/send_guard.hpp): a recipient
+/// outside --allow-recipient, or --max-sends reached. It does not fail the gate; a run that
+/// sent no case at all does not pass.
+enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout, skip };
 
-/// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT".
+/// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "SKIP".
 const char* outcome_name(Outcome outcome);
 
 /// The outcome with this name; std::nullopt for an unknown name.
@@ -123,7 +126,8 @@ struct RunSummary {
   size_t stopped_at_failures = 0;  ///< `--max-failures N` stopped the run before its end: N, else 0
   /// Total cases.
   size_t total() const;
-  /// True when no outcome fails the gate and the run was not interrupted.
+  /// True when no outcome fails the gate, the run was not interrupted, and not every case was
+  /// SKIP (a run that sent nothing checked nothing).
   bool passed() const;
 };
 

@@ -298,6 +298,7 @@ std::string describe_open_point(const ApiEntry& api, const std::string& open_poi
 
 void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id, const std::string& where) {
   c.observe_only = true;
+  if (where.starts_with("/")) c.probed_at.push_back(where);
   if (c.open_point_id.empty()) c.open_point_id = open_point_id;
   c.open_point += (c.open_point.empty() ? "" : "; ") + describe_open_point(api, open_point_id) + " (at " + where + ")";
 }

@@ -7,6 +7,7 @@
 
 #include "engine/case_source.hpp"
 #include "engine/judge.hpp"
+#include "engine/send_guard.hpp"
 #include "http/redact.hpp"
 #include "http/transport.hpp"
 #include "report/event_sink.hpp"
@@ -26,6 +27,8 @@ struct RunOptions {
   const std::atomic<int>* interrupt = nullptr;
   /// Stops the run once this many cases fail the gate (0: never): no case starts after it.
   size_t max_failures = 0;
+  /// Asked before each case is sent: may rewrite its recipients or refuse it (SKIP); none: all sent.
+  const SendGuard* guard = nullptr;
 };
 
 /// Runs the cases, emitting run_started, one case_finished per case (in case order) and
