@@ -39,19 +39,6 @@ void collect_requirements(const SchemaValidator& validator, const json& value, c
   }
 }
 
-Fixture as_fixture(const FuzzTarget& target, const std::string& name, Expectation expect, const json& body) {
-  Fixture f;
-  f.path = "generated";
-  f.api = target.api->contract.id;
-  f.name = name;
-  f.kind = PayloadKind::request;
-  if (!target.channel.empty()) f.channel = target.channel;
-  f.expect = expect;
-  f.body = body;
-  f.document = json::object();
-  return f;
-}
-
 std::string case_name(const FuzzCase& c, size_t index) {
   std::string name = "fuzz-" + std::to_string(index) + "-" + fuzz_variant_name(c.variant);
   if (!c.mutant_kind.empty()) name += "-" + c.mutant_kind;
@@ -59,11 +46,10 @@ std::string case_name(const FuzzCase& c, size_t index) {
 }
 
 void build_valid(const FuzzTarget& t, FuzzCase& c, const json& value) {
-  Fixture f = as_fixture(t, "", Expectation::valid, value);
-  collect_requirements(*t.validator, value, "", f.requirements);
-  if (f.requirements.empty()) f.requirements = {t.api->contract.id + ".response"};
+  GeneratedRequest request{t.channel, value, Intent::accept, {}, {}};
+  collect_requirements(*t.validator, value, "", request.requirements);
   c.body = value;
-  c.replay = case_from_fixture(*t.api, f, t.credential);
+  c.replay = case_from_body(*t.api, request, t.credential);
 }
 
 bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind,
@@ -88,11 +74,9 @@ bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std
     return true;
   }
   std::vector<Violation> violations = t.validator->settled_violations(m.body);
-  Fixture f = as_fixture(t, "", Expectation::invalid, m.body);
-  f.errors_at = {m.pointer};
-  f.requirements = {violations.empty() ? t.api->contract.rejection.requirement : violations.front().requirement};
+  std::string requirement = violations.empty() ? t.api->contract.rejection.requirement : violations.front().requirement;
   c.body = m.body;
-  c.replay = case_from_fixture(*t.api, f, t.credential);
+  c.replay = case_from_body(*t.api, {t.channel, m.body, Intent::reject, {requirement}, {m.pointer}}, t.credential);
   return true;
 }
 

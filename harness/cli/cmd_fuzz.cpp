@@ -12,6 +12,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/dry_run.hpp"
 #include "cli/flag_checks.hpp"
 #include "cli/fuzz_failures.hpp"
 #include "cli/interrupts.hpp"
@@ -51,6 +52,8 @@ struct FuzzPlan {
   bool coverage_phase = true;
   std::optional<fs::path> save_failures;
   TransportSettings transport;
+  OAuthRun oauth;  ///< --oauth-token-url: tokens minted for some APIs
+  SendPolicy policy;  ///< the safety guard (--live, --recipient, --allow-recipient, --max-sends)
 };
 
 /// The CI variables that name one pipeline run, which every shard of it sees alike.
@@ -91,7 +94,8 @@ uint64_t choose_seed(const FuzzFlags& flags, std::string& source) {
 
 FuzzPlan parse_plan(const FuzzFlags& flags, const Catalog& catalog) {
   const auto& url = flags.run.target;
-  if (!url && !flags.run.list_cases) throw UsageError("--target URL is required");
+  const bool sends = !flags.run.list_cases && !flags.run.safety.dry_run;
+  if (!url && sends) throw UsageError("--target URL is required");
   FuzzPlan plan;
   if (url) {
     std::string error;
@@ -99,7 +103,12 @@ FuzzPlan parse_plan(const FuzzFlags& flags, const Catalog& catalog) {
     if (!target) throw UsageError(error);
     plan.target = *target;
   }
+  plan.policy = send_policy(flags.run.safety, url ? std::optional<Target>(plan.target) : std::nullopt, sends);
   plan.selection = parse_run_selection(flags.run, catalog);
+  if (!flags.run.list_cases) {
+    plan.oauth = OAuthRun(flags.run.oauth, flags.run.transport, catalog, plan.selection.credentials,
+                          flags.run.timeout_s, url.has_value());
+  }
   plan.seed = choose_seed(flags, plan.seed_source);
   plan.cases = flags.cases;
   plan.coverage_phase = !flags.no_coverage;
@@ -124,6 +133,7 @@ ShrinkPlan shrink_plan(const FuzzPlan& plan, const Redactor& redactor, const Run
   shrink.seed = plan.seed;
   shrink.cases = plan.cases;
   shrink.max_sends = summary.interrupted_by != 0 ? 0 : plan.max_shrink_sends;
+  shrink.guarded = plan.policy.active();  // a shrink's sends would pass no guard: none
   shrink.save_failures = plan.save_failures;
   shrink.base_url = plan.target.base_url();
   shrink.redactor = &redactor;
@@ -138,6 +148,11 @@ void print_coverage(const ConstraintCoverage& coverage) {
             << " settled constraints broken by at least one negative case\n";
   for (size_t i = 0; i < coverage.missing.size() && i < 10; ++i) std::cerr << "  not broken: " << coverage.missing[i] << "\n";
   if (coverage.missing.size() > 10) std::cerr << "  ... and " << coverage.missing.size() - 10 << " more\n";
+}
+
+/// The base of the curl lines of --dry-run: the target, or a placeholder when none was given.
+std::string url_or_placeholder(const FuzzFlags& flags, const FuzzPlan& plan) {
+  return flags.run.target ? plan.target.base_url() : "http://TARGET";
 }
 
 int run_fuzz(const FuzzFlags& flags) {
@@ -157,10 +172,22 @@ int run_fuzz(const FuzzFlags& flags) {
     list_cases(cases, std::cout);
     return kExitOk;
   }
+  SendGuard guard(catalog, plan.policy);
+  if (flags.run.safety.dry_run) {
+    Redactor redactor = make_redactor(catalog, plan.selection.credentials);
+    std::cerr << "conform fuzz: seed " << plan.seed << "; --dry-run sends nothing\n";
+    print_dry_run(cases, guard, redactor, url_or_placeholder(flags, plan), std::cout);
+    return kExitOk;
+  }
+  if (plan.policy.active()) plan.run.guard = &guard;
   announce_transport(plan.transport, flags.run.transport, plan.target, "conform fuzz", std::cerr);
   std::string problem = probe_target(plan.target, std::min(plan.timeout_s, 5.0), plan.transport);
   if (!problem.empty()) {
     std::cerr << "conform fuzz: " << problem << "\n";
+    return kExitUsage;
+  }
+  if (std::string oauth = plan.oauth.start("conform fuzz"); !oauth.empty()) {
+    std::cerr << oauth << "\n";
     return kExitUsage;
   }
   std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
@@ -174,6 +201,7 @@ int run_fuzz(const FuzzFlags& flags) {
   FailureGroups groups;
   Redactor redactor = make_redactor(catalog, plan.selection.credentials);
   redact_transport_secrets(redactor, plan.transport);
+  plan.oauth.redact(redactor);
   plan.run.redactor = &redactor;
   plan.run.base_url = plan.target.base_url();
   HttpSettings http_settings{plan.target, plan.timeout_s};
@@ -184,12 +212,15 @@ int run_fuzz(const FuzzFlags& flags) {
   catch_interrupts();
   plan.run.interrupt = &run_interrupt();
   try {
-    TransportFactory transports = polite_transports([&http] { return http.make(); },
-                                                    polite_settings(flags.run.polite, &run_interrupt()), plan.target.host);
+    TransportFactory transports = with_oauth(
+        polite_transports([&http] { return http.make(); }, polite_settings(flags.run.polite, &run_interrupt()),
+                          plan.target.host),
+        plan.oauth.bindings());
     RunSummary summary = run_cases(catalog, cases, plan.run, transports, {&reporters, &groups}, info);
     auto transport = transports();
     shrink_groups(targets, groups.groups(), shrink_plan(plan, redactor, summary), *transport, reporters);
     reporters.finish(summary);
+    say_guard_counts(guard, "conform fuzz", std::cerr);
     if (summary.interrupted_by != 0) {
       std::cerr << "conform fuzz: interrupted; failures are not shrunk (that would send more requests)\n";
     } else {
@@ -221,7 +252,9 @@ const char* const kFuzzDescription =
     "command, with the count of cases like it; every report holds the same counterexamples.\n"
     "Shrinking starts no new group after 60 s. With --shard and no --seed, every shard derives\n"
     "one shared seed from the CI run's id (GITHUB_RUN_ID, CI_PIPELINE_ID, ...) or else the UTC\n"
-    "date.\n";
+    "date.\n"
+    "A target off loopback needs --live and --recipient or --allow-recipient: its positive\n"
+    "cases send real messages (README, \"Safety for live targets\"); --dry-run sends nothing.\n";
 
 const char* const kFuzzExitCodes =
     "exit codes: 0 every case passes, 1 any FAIL, ERROR or TIMEOUT (or REFUSED: still 429/503\n"

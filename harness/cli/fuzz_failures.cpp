@@ -111,6 +111,8 @@ void shrink_groups(const std::vector<FuzzTarget>& targets, const std::vector<Fai
     std::optional<size_t> index = fuzz_case_index(group.first.id);
     if (plan.interrupt && plan.interrupt->load() != 0) {
       sink.counterexample_found(unshrunk(group, "the run was interrupted"));
+    } else if (plan.guarded) {
+      sink.counterexample_found(unshrunk(group, "not shrunk under the safety guard (--recipient, --allow-recipient, --max-sends): shrinking sends more requests"));
     } else if (group.kind.outcome == Outcome::timeout || group.kind.outcome == Outcome::xpass) {
       sink.counterexample_found(unshrunk(group, "a " + std::string(outcome_name(group.kind.outcome)) + " case is not shrunk"));
     } else if (!index) {

@@ -68,6 +68,7 @@ struct ShrinkPlan {
   const Redactor* redactor = nullptr;
   JudgeSettings judge;
   const std::atomic<int>* interrupt = nullptr;  ///< a signal: the groups left are not shrunk
+  bool guarded = false;  ///< a safety guard is on (cli/safety_flags.hpp): nothing is shrunk
 };
 
 /// Shrinks the first case of each group and tells `sink` of each result, in group order.

@@ -9,6 +9,7 @@
 #include "checks/check.hpp"
 #include "core/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_file.hpp"
 #include "cli/flag_checks.hpp"
 #include "cli/help_format.hpp"
 #include "cli/interrupts.hpp"
@@ -258,7 +259,10 @@ void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed) {
   add_control_flags(app, flags);
   add_transport_flags(app, flags.transport);
   add_polite_flags(app, flags.polite);
+  add_oauth_flags(app, flags.oauth);
+  add_safety_flags(app, flags.safety);
   add_contract_flags(app, flags.contracts);
+  add_config_flags(app);
 }
 
 int run_exit_code(const RunSummary& summary) {

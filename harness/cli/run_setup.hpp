@@ -12,7 +12,9 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/oauth_flags.hpp"
 #include "cli/polite_flags.hpp"
+#include "cli/safety_flags.hpp"
 #include "cli/transport_flags.hpp"
 
 #include "engine/case_source.hpp"
@@ -43,6 +45,8 @@ struct RunFlags {
   bool list_cases = false;
   TransportFlagValues transport;  ///< --tls-verify, --request-cert(-key), --proxy, -H
   PoliteFlagValues polite;        ///< --rate-limit, --max-retry-wait, --request-retries, --allow-refused
+  OAuthFlagValues oauth;          ///< --oauth-token-url, --oauth-min-interval
+  SafetyFlagValues safety;        ///< --live, --recipient(-phone), --allow-recipient, --dry-run, --max-sends
 };
 
 /// Declares the shared flags on `app`; `listed` is the command's default for --report-cases.

@@ -191,6 +191,7 @@ Contract parse_contract(const json& document, const std::string& origin) {
     parse_statuses_and_requirements(document, c);
     c.rejection = parse_rejection(document.value("rejection", json::object()));
     c.open_points = parse_open_points(document, origin);
+    c.recipients = parse_recipient_fields(document, origin);
     return c;
   } catch (const json::exception& e) {
     throw ContractError(origin + ": does not keep the contract format (" + without_library_tag(e.what()) +

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "contract/recipients.hpp"
 #include "core/types.hpp"
 
 namespace conform {
@@ -87,6 +88,7 @@ struct Contract {
   Rejection rejection;
   std::vector<Requirement> requirements;
   std::vector<OpenPoint> open_points;  ///< the register of open points (`open_points`)
+  std::vector<RecipientField> recipients = {};  ///< the request fields naming who a message goes to
 
   /// True when the API picks its schemas by a channel parameter.
   bool has_channels() const { return !channels.contains(""); }

@@ -8,7 +8,7 @@ const std::pair<Outcome, const char*> kOutcomeNames[] = {
     {Outcome::pass, "PASS"},         {Outcome::fail, "FAIL"},   {Outcome::xfail, "XFAIL"},
     {Outcome::xpass, "XPASS"},       {Outcome::observed, "OBSERVED"},
     {Outcome::error, "ERROR"},       {Outcome::timeout, "TIMEOUT"},
-    {Outcome::refused, "REFUSED"},
+    {Outcome::refused, "REFUSED"},   {Outcome::skip, "SKIP"},
 };
 }  // namespace
 
@@ -40,6 +40,8 @@ size_t RunSummary::total() const {
 
 bool RunSummary::passed() const {
   if (interrupted_by != 0) return false;
+  auto skipped = counts.find(Outcome::skip);
+  if (skipped != counts.end() && skipped->second > 0 && skipped->second == total()) return false;
   for (const auto& [outcome, count] : counts) {
     if (count > 0 && fails_gate(outcome, refused_allowed)) return false;
   }

@@ -15,9 +15,12 @@ namespace conform {
 /// The verdict on one case (DESIGN.md, "Outcome").
 /// `refused`: the server still answered 429 or 503 after the polite retries (http/polite_transport):
 /// no verdict, neither PASS nor FAIL.
-enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout, refused };
+/// `skip`: not sent, by the safety guard of a live run (engine/send_guard.hpp): a recipient
+/// outside --allow-recipient, or --max-sends reached. It does not fail the gate; a run that
+/// sent no case at all does not pass.
+enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout, refused, skip };
 
-/// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED".
+/// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED", "SKIP".
 const char* outcome_name(Outcome outcome);
 
 /// The outcome with this name; std::nullopt for an unknown name.
@@ -133,7 +136,8 @@ struct RunSummary {
   bool refused_allowed = false;    ///< `--allow-refused`: REFUSED cases do not fail the gate
   /// Total cases.
   size_t total() const;
-  /// True when no outcome fails the gate and the run was not interrupted.
+  /// True when no outcome fails the gate, the run was not interrupted, and not every case was
+  /// SKIP (a run that sent nothing checked nothing).
   bool passed() const;
 };
 

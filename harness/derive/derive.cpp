@@ -1,5 +1,6 @@
 #include "derive/derive.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -76,6 +77,24 @@ bool check_files(const std::vector<DerivedFile>& files, const std::string& out_d
   return same;
 }
 
+// A file in the bundle's folder that derivation does not produce (overlay.json is its input).
+bool check_nothing_else(const std::vector<DerivedFile>& files, const fs::path& folder, DeriveResult& result) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return true;
+  std::vector<std::string> stale;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name == "overlay.json") continue;
+    bool derived = std::any_of(files.begin(), files.end(), [&](const DerivedFile& f) {
+      return fs::path(f.path).filename().string() == name;
+    });
+    if (!derived) stale.push_back((folder / name).string());
+  }
+  std::sort(stale.begin(), stale.end());
+  for (const auto& path : stale) result.out += "drift: " + path + " is not produced by derivation\n";
+  return stale.empty();
+}
+
 void write_files(const std::vector<DerivedFile>& files, const std::string& out_dir, DeriveResult& result) {
   for (const auto& file : files) {
     fs::path path = fs::path(out_dir) / file.path;
@@ -85,6 +104,23 @@ void write_files(const std::vector<DerivedFile>& files, const std::string& out_d
     if (!out) throw DeriveError(path.string() + ": cannot write");
     result.out += "wrote " + path.string() + "\n";
   }
+}
+
+// "contract bigin-mail: page: method, path, ...; overlay: title, ...; default: open_points".
+std::string origins_line(const std::string& api, const ContractDerivation& derivation) {
+  std::string line = "contract " + api + ":";
+  for (FieldOrigin origin : {FieldOrigin::kPage, FieldOrigin::kPageAndOverlay, FieldOrigin::kOverlay, FieldOrigin::kDefault}) {
+    std::string keys;
+    size_t n = 0;
+    for (const auto& [key, from] : derivation.origins) {
+      if (from != origin) continue;
+      keys += (keys.empty() ? "" : ", ") + key;
+      ++n;
+    }
+    if (n) line += std::string(" ") + origin_name(origin) + " " + std::to_string(n) + " (" + keys + ");";
+  }
+  if (line.back() == ';') line.pop_back();
+  return line + "\n";
 }
 
 std::vector<DocPage> read_pages(const DeriveRequest& request, DeriveResult& result) {
@@ -111,9 +147,19 @@ void derive_pages(const std::vector<DocPage>& pages, const DeriveRequest& reques
   auto overlays = load_overlays(request.out_dir);
   bool drift = false;
   for (const auto& page : pages) {
-    auto files = derive_api(page, overlay_for(page, overlays, request));
-    if (request.check) drift = !check_files(files, request.out_dir, result) || drift;
-    else write_files(files, request.out_dir, result);
+    Overlay overlay = overlay_for(page, overlays, request);
+    DerivedBundle bundle = derive_bundle(page, overlay);
+    const auto& files = bundle.files;
+    for (const auto& missing : bundle.contract.missing) result.err += "derive: " + overlay.api + ": " + missing + "\n";
+    if (request.check) {
+      drift = !check_files(files, request.out_dir, result) || drift;
+      drift = !check_nothing_else(files, fs::path(request.out_dir) / overlay.api, result) || drift;
+      if (request.fixtures_out) drift = !check_files(bundle.fixtures, *request.fixtures_out, result) || drift;
+    } else {
+      write_files(files, request.out_dir, result);
+      if (request.fixtures_out) write_files(bundle.fixtures, *request.fixtures_out, result);
+      result.out += origins_line(overlay.api, bundle.contract);
+    }
   }
   if (request.check && !drift) result.out += "derive --check: " + std::to_string(pages.size()) + " page(s), no drift\n";
   if (drift) result.exit_code = 1;

@@ -62,6 +62,14 @@ Overlay parse_overlay(const nlohmann::ordered_json& j, const std::string& origin
       throw DeriveError(where + ": needs \"file\", \"pointers\" and an object \"merge\"");
     o.patches.push_back(std::move(p));
   }
+  const auto& contract = list(j, "contract", origin);
+  for (size_t i = 0; i < contract.size(); ++i) {
+    std::string where = origin + ": contract[" + std::to_string(i) + "]";
+    require_reason(contract[i], where);
+    if (!contract[i].contains("merge") || !contract[i]["merge"].is_object())
+      throw DeriveError(where + ": needs an object \"merge\"");
+    o.contract.push_back(contract[i]["merge"]);
+  }
   return o;
 }
 

@@ -46,6 +46,8 @@ struct Overlay {
   std::vector<OverlayName> names;
   std::vector<OverlayOutput> outputs;
   std::vector<OverlayPatch> patches;
+  /// Patches on the derived contract.json (any member, known or new), applied in order.
+  std::vector<nlohmann::ordered_json> contract;
 };
 
 /// Parses an overlay document; throws DeriveError when an entry lacks a reason or a field.

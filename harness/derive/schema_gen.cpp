@@ -2,6 +2,8 @@
 
 #include "derive/canonical_json.hpp"
 #include "derive/nesting.hpp"
+#include "derive/sample_bundle.hpp"
+#include "derive/samples.hpp"
 #include "derive/text.hpp"
 
 namespace conform::derive {
@@ -113,6 +115,13 @@ std::vector<const DocSection*> sections_of(const DocPage& page, int line) {
   return out;
 }
 
+// A body the page documents neither by table nor by sample: any JSON value passes.
+ojson open_body_schema(const std::string& title) {
+  return {{"$schema", "http://json-schema.org/draft-07/schema#"},
+          {"title", title},
+          {"x-inferred", "the page documents this body neither by a table nor by a sample; any JSON body is accepted"}};
+}
+
 }  // namespace
 
 ojson tables_schema(const DocPage& page, const std::vector<const DocSection*>& sections, const std::string& api,
@@ -131,11 +140,15 @@ ojson tables_schema(const DocPage& page, const std::vector<const DocSection*>& s
   return root;
 }
 
-std::vector<DerivedFile> derive_api(DocPage page, const Overlay& overlay) {
+DerivedBundle derive_bundle(DocPage page, const Overlay& overlay) {
   apply_overlay_to_page(page, overlay);
   infer_nesting(page);
-  auto outputs = overlay.outputs.empty() ? default_outputs(page, overlay.api) : overlay.outputs;
-  std::vector<DerivedFile> files;
+  const bool from_page = overlay.outputs.empty();
+  auto outputs = from_page ? default_outputs(page, overlay.api) : overlay.outputs;
+  auto samples = page_samples(page);
+  if (from_page) add_sample_outputs(outputs, samples, overlay.api);
+  std::vector<std::pair<std::string, ojson>> schemas;
+  std::vector<std::string> unstated;
   for (const auto& output : outputs) {
     ojson schema = ojson::object();
     if (output.section != 0) {
@@ -143,12 +156,28 @@ std::vector<DerivedFile> derive_api(DocPage page, const Overlay& overlay) {
       if (sections.empty())
         throw DeriveError(overlay.api + "/overlay.json: " + output.file + ": no table at " + locator(page, output.section));
       schema = tables_schema(page, sections, overlay.api, output.title);
+    } else if (from_page) {
+      const PageSample* sample = first_sample(samples, stem_kind(output.file));
+      schema = sample ? sample_schema(page, *sample, overlay.api, output.title) : open_body_schema(output.title);
+      if (!sample) unstated.push_back("no " + output.file + " table or sample on the page: any body is accepted; add an output to overlay.json");
     }
     apply_patches(schema, overlay, output.file);
-    files.push_back({overlay.api + "/" + output.file, canonical_dump(schema)});
+    schemas.emplace_back(output.file, std::move(schema));
   }
-  files.push_back({overlay.api + "/doctable.json", canonical_dump(doc_table_json(page), false)});
-  return files;
+  DerivedBundle bundle;
+  auto conflicts = check_samples(page, samples, schemas);
+  for (const auto& [file, schema] : schemas) bundle.files.push_back({overlay.api + "/" + file, canonical_dump(schema)});
+  bundle.contract = derive_contract(page, overlay, schemas);
+  add_conflict_points(bundle.contract.contract, page, conflicts);
+  for (auto& line : unstated) bundle.contract.missing.push_back(std::move(line));
+  bundle.fixtures = sample_fixtures(page, overlay.api, samples, conflicts, schemas, bundle.contract.contract);
+  bundle.files.push_back({overlay.api + "/contract.json", canonical_dump(bundle.contract.contract, false)});
+  bundle.files.push_back({overlay.api + "/doctable.json", canonical_dump(doc_table_json(page), false)});
+  return bundle;
+}
+
+std::vector<DerivedFile> derive_api(DocPage page, const Overlay& overlay) {
+  return derive_bundle(std::move(page), overlay).files;
 }
 
 }  // namespace conform::derive

@@ -67,6 +67,24 @@ void mark_open(const ApiEntry& api, const Fixture& f, ReplayCase& c) {
 
 }  // namespace
 
+namespace {
+
+/// The request of `c`: path values, the channel as the query spells it, the credential, and the
+/// body (scheduling times in the past moved into the future) or else the raw text.
+void set_request(const ApiEntry& api, ReplayCase& c, const PathValues& values,
+                 const std::optional<std::string>& query_channel, const std::optional<nlohmann::json>& body,
+                 const std::string& raw_body, const std::string& credential) {
+  c.request = make_request(api.contract, values, query_channel, credential);
+  c.request_body = body;
+  if (c.request_body) {
+    if (const SchemaValidator* validator = api.validator(PayloadKind::request, c.channel))
+      c.rewrites = rebase_schedule_times(validator->index(), *c.request_body, std::chrono::system_clock::now());
+  }
+  c.request.body = c.request_body ? c.request_body->dump() : raw_body;
+}
+
+}  // namespace
+
 ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& f, const std::string& credential) {
   const Contract& contract = api.contract;
   std::optional<std::string> channel = resolve_channel(contract, f.channel);
@@ -80,24 +98,35 @@ ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& f, const std::s
   c.requirements = f.requirements;
   c.errors_at = f.errors_at;
   c.origin = f.path.string();
-  if (f.document.contains("xfail")) {
-    if (!f.document["xfail"].is_string() || f.document["xfail"].get<std::string>().empty())
-      bad(f, "/xfail", "expected the reason, as a non-empty string");
-    c.xfail = f.document["xfail"].get<std::string>();
-  }
-  c.request = make_request(contract, PathValues(f.path_params.begin(), f.path_params.end()),
-                           f.channel, credential);
-  c.request_body = f.body;
-  if (c.request_body) {
-    if (const SchemaValidator* validator = api.validator(PayloadKind::request, c.channel))
-      c.rewrites = rebase_schedule_times(validator->index(), *c.request_body, std::chrono::system_clock::now());
-  }
-  c.request.body = c.request_body ? c.request_body->dump() : f.raw_body;
+  c.xfail = f.xfail;
+  set_request(api, c, PathValues(f.path_params.begin(), f.path_params.end()), f.channel, f.body, f.raw_body,
+              credential);
   mark_open(api, f, c);
   c.interaction = default_interaction(api, c.channel, c.intent, c.requirements);
-  if (f.document.contains("interaction"))
-    apply_interaction(f.document["interaction"], c.origin, api, c.requirements, c.interaction);
+  if (f.interaction) apply_interaction(*f.interaction, c.origin, api, c.requirements, c.interaction);
   set_primary(contract, c);
+  return c;
+}
+
+std::optional<std::string> query_channel_of(const Contract& contract, const std::string& channel) {
+  if (!contract.has_channels() || !contract.channel_parameter()) return std::nullopt;
+  return channel;
+}
+
+ReplayCase case_from_body(const ApiEntry& api, const GeneratedRequest& generated, const std::string& credential) {
+  ReplayCase c;
+  c.api = api.contract.id;
+  c.name = "generated";
+  c.id = c.api + "/" + c.name;
+  c.channel = generated.channel;
+  c.intent = generated.intent;
+  c.requirements = generated.requirements;
+  if (c.requirements.empty()) c.requirements = {c.api + ".response"};
+  c.errors_at = generated.errors_at;
+  c.origin = "generated";
+  set_request(api, c, {}, query_channel_of(api.contract, generated.channel), generated.body, "", credential);
+  c.interaction = default_interaction(api, c.channel, c.intent, c.requirements);
+  set_primary(api.contract, c);
   return c;
 }
 
@@ -153,45 +182,87 @@ void add_channel_probes(const ApiEntry& api, const ReplayCase& base, const std::
   out.push_back(std::move(c));
 }
 
-void add_enum_probes(const ApiEntry& api, const Fixture& f, const ReplayCase& base,
-                     const std::string& credential, std::vector<ReplayCase>& out) {
+/// A valid case the probes are built on, with the path values and channel its request used.
+struct ProbeBase {
+  ReplayCase base;
+  PathValues path_values;
+  std::optional<std::string> channel;  ///< as the request spelled it; nullopt: not in the query
+};
+
+ProbeBase probe_base(const ApiEntry& api, const Fixture& f, const std::string& credential) {
+  return {case_from_fixture(api, f, credential), PathValues(f.path_params.begin(), f.path_params.end()), f.channel};
+}
+
+/// A value outside the parameter's enum, made from its first value: `Contacts` → `UnlistedContacts`.
+std::string unlisted_value(const Parameter& param) {
+  std::string value = "Unlisted" + param.allowed.front();
+  while (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end()) value += "X";
+  return value;
+}
+
+void add_enum_probes(const ApiEntry& api, const ProbeBase& on, const std::string& credential,
+                     std::vector<ReplayCase>& out) {
   for (const auto& param : api.contract.path_params) {
     if (param.allowed.empty() || param.case_insensitive) continue;
     std::string lower = param.allowed.front();
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    for (const std::string& value : {std::string("Leads"), lower}) {
+    for (const std::string& value : {unlisted_value(param), lower}) {
       if (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end()) continue;
-      PathValues values(f.path_params.begin(), f.path_params.end());
+      PathValues values = on.path_values;
       values[param.name] = value;
       bool letter_case = value == lower;
       std::string name = "probe-" + param.name + "-" + value + (letter_case ? "-letter-case" : "-is-rejected");
-      ReplayCase c = derive_case(api, base, name, letter_case ? Intent::accept : Intent::reject, param.requirement);
+      ReplayCase c = derive_case(api, on.base, name, letter_case ? Intent::accept : Intent::reject, param.requirement);
       if (letter_case) observe_open_point(api, c, "enum-letter-case", "path parameter " + param.name);
-      c.request = make_request(api.contract, values, f.channel, credential);
-      c.request.body = base.request.body;
+      c.request = make_request(api.contract, values, on.channel, credential);
+      c.request.body = on.base.request.body;
       out.push_back(std::move(c));
     }
   }
 }
 
-void add_probes(const ApiEntry& api, const std::vector<const Fixture*>& valid,
+/// The probes built on `first`; the channel probes on the first valid case on the default channel.
+void add_probes(const ApiEntry& api, const ProbeBase& first, const ReplayCase& on_default_channel,
                 const std::string& credential, std::vector<ReplayCase>& out) {
-  if (valid.empty()) return;
-  const Fixture& first = *valid.front();
-  ReplayCase base = case_from_fixture(api, first, credential);
+  add_channel_probes(api, on_default_channel, credential, out);
+  add_enum_probes(api, first, credential, out);
+  ReplayCase anonymous = derive_case(api, first.base, "probe-a-request-without-credentials-is-refused",
+                                     Intent::unauthenticated, api.contract.auth.requirement);
+  std::erase_if(anonymous.request.headers, [&](const auto& h) { return h.first == api.contract.auth.header; });
+  out.push_back(std::move(anonymous));
+}
+
+void add_fixture_probes(const ApiEntry& api, const std::vector<const Fixture*>& valid,
+                        const std::string& credential, std::vector<ReplayCase>& out) {
+  ProbeBase first = probe_base(api, *valid.front(), credential);
+  ReplayCase on_default_channel = first.base;
+  const Parameter* param = api.contract.channel_parameter();
   for (const Fixture* f : valid) {
     ReplayCase candidate = case_from_fixture(api, *f, credential);
-    const Parameter* param = api.contract.channel_parameter();
     if (param && param->default_value && candidate.channel == *param->default_value) {
-      add_channel_probes(api, candidate, credential, out);
+      on_default_channel = std::move(candidate);
       break;
     }
   }
-  add_enum_probes(api, first, base, credential, out);
-  ReplayCase anonymous = derive_case(api, base, "probe-a-request-without-credentials-is-refused",
-                                Intent::unauthenticated, api.contract.auth.requirement);
-  std::erase_if(anonymous.request.headers, [&](const auto& h) { return h.first == api.contract.auth.header; });
-  out.push_back(std::move(anonymous));
+  add_probes(api, first, on_default_channel, credential, out);
+}
+
+/// For an API without a valid request fixture: the probes, built on a body generated from its
+/// request schema (on the default channel).
+void add_generated_probes(const ApiEntry& api, const BodyGenerator& generate, const std::string& credential,
+                          std::vector<ReplayCase>& out) {
+  const Contract& contract = api.contract;
+  std::optional<std::string> channel = resolve_channel(contract, std::nullopt);
+  if (!channel && !contract.channels.empty()) channel = contract.channels.begin()->first;
+  if (!channel) return;
+  std::optional<nlohmann::json> body = generate(api, *channel);
+  if (!body) return;
+  ProbeBase on{case_from_body(api, {*channel, *body, Intent::accept, {}, {}}, credential), {},
+               query_channel_of(contract, *channel)};
+  on.base.name = "generated-valid-request";
+  on.base.id = on.base.api + "/" + on.base.name;
+  on.base.origin = "a valid body generated from the request schema (no valid request fixture)";
+  add_probes(api, on, on.base, credential, out);
 }
 
 }  // namespace
@@ -227,6 +298,7 @@ std::string describe_open_point(const ApiEntry& api, const std::string& open_poi
 
 void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id, const std::string& where) {
   c.observe_only = true;
+  if (where.starts_with("/")) c.probed_at.push_back(where);
   if (c.open_point_id.empty()) c.open_point_id = open_point_id;
   c.open_point += (c.open_point.empty() ? "" : "; ") + describe_open_point(api, open_point_id) + " (at " + where + ")";
 }
@@ -284,9 +356,13 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
     for (const auto& f : fixtures) {
       if (f.api != id || f.kind != PayloadKind::request) continue;
       out.push_back(case_from_fixture(api, f, credential));
-      if (f.expect == Expectation::valid && f.document.value("xfail", json()).is_null()) valid.push_back(&f);
+      if (f.expect == Expectation::valid && f.xfail.empty()) valid.push_back(&f);
     }
-    add_probes(api, valid, credential, out);
+    if (!valid.empty()) {
+      add_fixture_probes(api, valid, credential, out);
+    } else if (settings.generated_body) {
+      add_generated_probes(api, settings.generated_body, credential, out);
+    }
   }
   return out;
 }

@@ -47,7 +47,9 @@ void annotate(const ReplayCase& c, CaseResult& result) {
   }
   std::string extra;
   if (result.outcome == Outcome::observed && !c.open_point.empty()) extra = c.open_point;
-  for (const auto& rewrite : c.rewrites) extra += (extra.empty() ? "" : "; ") + ("rebased " + rewrite);
+  for (const auto& rewrite : c.rewrites) {  // scheduling times moved (rebase), recipients (send_guard)
+    extra += (extra.empty() ? "" : "; ") + (rewrite.starts_with("recipients ") ? rewrite : "rebased " + rewrite);
+  }
   if (extra.empty()) return;
   result.note += (result.note.empty() ? "" : "; ") + extra;
 }

@@ -54,6 +54,7 @@ struct ReplayCase {
   bool observe_only = false;           ///< a probe no page settles: only a 5xx may fail it
   std::string open_point;              ///< for an observe-only case: the open point it probes, and why
   std::string open_point_id;           ///< its id in the register (`null-as-absent`, `x-accept:...`)
+  std::vector<std::string> probed_at = {};  ///< pointers an observed probe or open mutant changed
   std::vector<std::string> rewrites;   ///< what was changed before sending (scheduling times moved)
   std::string origin;                  ///< the fixture file, or "generated"
   HttpRequest request;                 ///< path relative to the target's prefix; real credentials

@@ -85,8 +85,12 @@ CaseResult run_one(RunState& state, Transport& transport, const ReplayCase& c) {
   if (found == state.breakers.end()) return unsent(c, Outcome::error, "not sent: unknown API " + c.api);
   Breaker& breaker = *found->second;
   if (breaker.open) return skipped(c, state.options);
-  Exchange exchange = transport.send(c.id, c.request);
-  CaseResult result = judge(*state.catalog.find(c.api), c, exchange, state.options.judge);
+  ReplayCase guarded;
+  Admission admitted = state.options.guard ? state.options.guard->admit(c, guarded) : Admission{&c, "", false};
+  if (!admitted.send) return unsent(c, Outcome::skip, admitted.refusal);
+  const ReplayCase& sent = *admitted.send;
+  Exchange exchange = transport.send(sent.id, sent.request);
+  CaseResult result = judge(*state.catalog.find(c.api), sent, exchange, state.options.judge);
   if (exchange.timed_out) {
     if (++breaker.consecutive >= state.options.breaker_threshold) breaker.open = true;
   } else if (exchange.response) {

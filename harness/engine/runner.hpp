@@ -7,6 +7,7 @@
 
 #include "engine/case_source.hpp"
 #include "engine/judge.hpp"
+#include "engine/send_guard.hpp"
 #include "http/redact.hpp"
 #include "http/transport.hpp"
 #include "report/event_sink.hpp"
@@ -28,6 +29,8 @@ struct RunOptions {
   size_t max_failures = 0;
   /// `--allow-refused`: REFUSED cases do not fail the gate (nor count toward `max_failures`).
   bool allow_refused = false;
+  /// Asked before each case is sent: may rewrite its recipients or refuse it (SKIP); none: all sent.
+  const SendGuard* guard = nullptr;
 };
 
 /// Runs the cases, emitting run_started, one case_finished per case (in case order) and

@@ -25,7 +25,8 @@ std::string summary_line(const RunSummary& s) {
          " failed, " + std::to_string(count_of(s, Outcome::observed)) + " observed, " +
          std::to_string(count_of(s, Outcome::xfail)) + " xfail, " + std::to_string(count_of(s, Outcome::xpass)) +
          " xpass, " + std::to_string(count_of(s, Outcome::error)) + " error, " +
-         std::to_string(count_of(s, Outcome::timeout)) + " timeout" + refused_count(s);
+         std::to_string(count_of(s, Outcome::timeout)) + " timeout" + refused_count(s) +
+         (count_of(s, Outcome::skip) ? ", " + std::to_string(count_of(s, Outcome::skip)) + " not sent (SKIP)" : "");
 }
 
 std::string failure_line(const Failure& f) {

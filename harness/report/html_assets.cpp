@@ -16,7 +16,7 @@ std::string status_class(const std::string& status) {
 std::string status_label(const std::string& status) {
   static const std::pair<const char*, const char*> kSymbols[] = {
       {"PASS", "✓"},     {"FAIL", "✗"},  {"XFAIL", "≈"},   {"XPASS", "!"},
-      {"OBSERVED", "◦"}, {"ERROR", "⚠"}, {"TIMEOUT", "◔"}, {"REFUSED", "⊘"}, {"NOT RUN", "–"}};
+      {"OBSERVED", "◦"}, {"ERROR", "⚠"}, {"TIMEOUT", "◔"}, {"REFUSED", "⊘"}, {"NOT RUN", "–"}, {"SKIP", "⏭"}};
   for (const auto& [name, symbol] : kSymbols) {
     if (status == name) return std::string(symbol) + " " + (status == "NOT RUN" ? "not run" : status);
   }
@@ -76,7 +76,7 @@ td.cell{white-space:nowrap;font-size:11.5px;font-weight:600;text-align:center!im
 .st-pass{background:var(--pass-bg);color:var(--pass)}.st-fail{background:var(--fail-bg);color:var(--fail)}
 .st-xpass{background:var(--xpass-bg);color:var(--xpass)}.st-xfail{background:var(--xfail-bg);color:var(--xfail)}
 .st-observed{background:var(--obs-bg);color:var(--obs)}.st-error,.st-timeout,.st-refused{background:var(--err-bg);color:var(--err)}
-.st-notrun{background:var(--none-bg);color:var(--none);font-weight:normal!important}
+.st-notrun,.st-skip{background:var(--none-bg);color:var(--none);font-weight:normal!important}
 .badge{display:inline-block;min-width:82px;text-align:center;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700}
 details.case{border:1px solid var(--line);border-radius:6px;margin:8px 0;background:#fff}
 details.case summary{cursor:pointer;padding:8px 10px;list-style-position:inside}

@@ -111,7 +111,7 @@ void write_case(std::ostream& out, const json& entry, size_t index, bool several
   out << "</div></details>\n";
 }
 
-const char* const kChartOutcomes[] = {"PASS", "OBSERVED", "XFAIL", "FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED"};
+const char* const kChartOutcomes[] = {"PASS", "OBSERVED", "XFAIL", "FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
 
 void write_chart_legend(std::ostream& out) {
   out << "<p class=\"chart-key\">";

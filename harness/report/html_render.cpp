@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 using html::badge;
 
-const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED"};
+const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
 
 std::string esc(const std::string& text) { return escape_markup(text); }
 
@@ -81,7 +81,7 @@ void write_filters(std::ostream& out, const json& report) {
   }
   out << "</select></label>\n<span class=\"outcome-filters\">Outcome ";
   for (const char* outcome : {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT",
-                              "REFUSED", "NOT RUN"}) {
+                              "REFUSED", "SKIP", "NOT RUN"}) {
     out << "<label class=\"chip " << html::status_class(outcome)
         << "\"><input type=\"checkbox\" class=\"filter-outcome\" value=\"" << outcome
         << "\" checked> " << outcome << "</label>";

@@ -65,7 +65,7 @@ void write_testcase(std::ostream& out, const json& entry, const json* shrunk) {
   } else if (outcome == "ERROR" || outcome == "TIMEOUT") {
     out << "      <error message=" << attr(message) << " type=" << attr(outcome) << ">"
         << escape_markup(failure_text(entry)) << "</error>\n";
-  } else if (outcome == "XFAIL") {
+  } else if (outcome == "XFAIL" || outcome == "SKIP") {
     out << "      <skipped message=" << attr(message) << "/>\n";
   } else if (outcome == "REFUSED") {  // no verdict: the server refused it (429/503)
     out << "      <error message=" << attr(message) << " type=\"REFUSED\"/>\n";
@@ -90,7 +90,7 @@ std::vector<Suite> suites_of(const json& report) {
     const std::string outcome = entry.value("outcome", "ERROR");
     suite.failures += outcome == "FAIL" || outcome == "XPASS";
     suite.errors += outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED";
-    suite.skipped += outcome == "XFAIL";
+    suite.skipped += outcome == "XFAIL" || outcome == "SKIP";
     suite.ms += entry.value("duration_ms", 0.0);
   }
   for (const auto& group : report.value("passing_cases", json::array())) {

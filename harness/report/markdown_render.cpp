@@ -12,12 +12,13 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED"};
+const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
 
 const char* outcome_icon(const std::string& outcome) {
   if (outcome == "PASS") return "✅";
   if (outcome == "XFAIL" || outcome == "OBSERVED") return "ℹ️";
   if (outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED") return "⚠️";
+  if (outcome == "SKIP") return "⏭️";
   return "❌";
 }
 

@@ -54,6 +54,7 @@ void count_case(json& summary, const json& entry, size_t cases = 1) {
   const std::string outcome = entry.value("outcome", "ERROR");
   summary["total"] = summary.value("total", size_t{0}) + cases;
   json& counts = summary["counts"];
+  if (outcome == "SKIP" && !counts.contains(outcome)) counts[outcome] = 0;  // listed only when present
   if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + cases;
   if (outcome_fails_gate(outcome)) summary["passed"] = false;
 }

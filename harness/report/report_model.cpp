@@ -185,6 +185,7 @@ json summarize_cases(const json& cases, double wall_ms) {
   bool passed = true;
   for (const auto& entry : cases) {
     const std::string outcome = entry.value("outcome", "ERROR");
+    if (outcome == "SKIP" && !counts.contains(outcome)) counts[outcome] = 0;  // listed only when present
     if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + 1;
     if (outcome_fails_gate(outcome)) passed = false;
   }

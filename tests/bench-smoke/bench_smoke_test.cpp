@@ -21,7 +21,7 @@ TEST(BenchSmoke, QuickRunPrintsOneTableWithEveryConformFigure) {
   std::string command = "cd '" CONFORM_SOURCE_DIR "' && CONFORM='" CONFORM_BINARY "' VALIDATE_BENCH='" +
                         (fs::path(CONFORM_BUILD_DIR) / "bench" / "validate_bench").string() + "' OUT='" +
                         out.string() + "' " + (fs::is_directory(peers) ? "PEERS_DIR='" + peers.string() + "' " : "") +
-                        "timeout -k 5 55 bench/run --quick 2>&1";
+                        "timeout -k 5 150 bench/run --quick 2>&1";
   std::string output;
   FILE* pipe = popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);

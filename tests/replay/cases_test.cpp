@@ -52,11 +52,11 @@ TEST(Cases, ChannelProbesCoverLetterCaseAndTheDefault) {
 
 TEST(Cases, BiginModuleNamesOutsideTheEnumMustBeRejected) {
   auto cases = test::repository_cases({"bigin-mail"});
-  const ReplayCase* leads = find(cases, "bigin-mail/probe-module_api_name-Leads-is-rejected");
-  ASSERT_NE(leads, nullptr);
-  EXPECT_EQ(leads->intent, Intent::reject);
-  EXPECT_EQ(leads->primary_requirement, "bigin-mail.module_api_name");
-  EXPECT_NE(leads->request.path.find("/Leads/"), std::string::npos);
+  const ReplayCase* unlisted = find(cases, "bigin-mail/probe-module_api_name-UnlistedContacts-is-rejected");
+  ASSERT_NE(unlisted, nullptr);
+  EXPECT_EQ(unlisted->intent, Intent::reject);
+  EXPECT_EQ(unlisted->primary_requirement, "bigin-mail.module_api_name");
+  EXPECT_NE(unlisted->request.path.find("/UnlistedContacts/"), std::string::npos);
 }
 
 TEST(Cases, EveryApiGetsOneRequestWithoutCredentials) {

@@ -74,12 +74,43 @@ TEST(RunGate, AnApiWhoseFolderIsEmptyIsNamedWhenOthersRun) {
   CliRun all = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string());
   EXPECT_EQ(all.exit_code, 0) << all.output;
   expect_said(all, "whippy-email has no request fixture under " + (some.path / "whippy-email").string() +
-                       "; nothing is sent for it");
+                       "; only generated probes run for it (1), built on a valid body generated from its request schema");
   expect_said(all, (some.path / "bigin-mail").string() + " replaces the built-in fixtures of bigin-mail");
   EXPECT_EQ(all.output.find("bigin-mail has no request fixture"), std::string::npos) << all.output;
   CliRun listed = conform_cli("replay --list-cases --api bigin-mail --fixtures " + some.path.string());
   expect_said(listed, "bigin-mail/the-documented-request-is-accepted");
   EXPECT_EQ(listed.output.find("bigin-mail/a-mail-without-from-is-rejected"), std::string::npos) << listed.output;
+}
+
+TEST(RunGate, AnApiWithoutFixturesRunsItsGeneratedProbesOnAGeneratedBodyAndTheyPass) {
+  MockServer mock;
+  mock.start({});
+  Scratch some("probes");
+  fs::create_directories(some.path / "bigin-mail");
+  fs::create_directories(some.path / "capillary-message");
+  fs::copy_file(kFixtures + "/bigin-mail/the-documented-request-is-accepted.json",
+                some.path / "bigin-mail" / "the-documented-request-is-accepted.json");
+  std::string apis = " --api bigin-mail --api capillary-message --fixtures " + some.path.string();
+  CliRun listed = conform_cli("replay --list-cases" + apis);
+  for (const char* probe : {"probe-channel-SMS-is-accepted", "probe-no-channel-defaults-to-sms",
+                            "probe-a-request-without-credentials-is-refused"})
+    expect_said(listed, std::string("capillary-message/") + probe);
+  Scratch out("probes-report");
+  CliRun run = conform_cli("replay --target " + mock.url() + " --report-cases all --report json:" +
+                           (out.path / "r.json").string() + apis);
+  EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 3000);
+  expect_said(run, "capillary-message has no request fixture under " + (some.path / "capillary-message").string() +
+                       "; only generated probes run for it (4)");
+  std::string report = read_all(out.path / "r.json");
+  EXPECT_NE(report.find("capillary-message/probe-no-channel-defaults-to-sms"), std::string::npos) << report.substr(0, 2000);
+  MockServer faulty;
+  MockOptions faults;
+  faults.faults = {"ignore-auth", "channel-case-sensitive"};
+  faulty.start(faults);
+  CliRun caught = conform_cli("replay --target " + faulty.url() + apis);
+  EXPECT_EQ(caught.exit_code, 1) << caught.output.substr(0, 3000);
+  expect_said(caught, "FAIL capillary-message/probe-a-request-without-credentials-is-refused");
+  expect_said(caught, "FAIL capillary-message/probe-channel-SMS-is-accepted");
 }
 
 TEST(RunGate, ValidatingAnEmptyFixtureFolderAndFuzzingNoCaseAreExitTwo) {
