@@ -16,7 +16,7 @@ size_t print_dry_run(const CaseSource& source, const SendGuard& guard, const Red
     }
     HttpRequest request = admission.send->request;
     redactor.redact(request);
-    out << "# " << redactor.scrub(c->id) << ": " << intent_expectation(c->intent) << "\n"
+    out << "# " << redactor.scrub(c->id) << ": " << case_expectation(*c) << "\n"
         << curl_command(base_url, request) << "\n";
     ++printed;
   }

@@ -98,7 +98,7 @@ void list_cases(const CaseSource& source, std::ostream& out) {
   for (size_t i = 0; i < source.size(); ++i) {
     const ReplayCase* c = source.at(i, scratch);
     if (!c) continue;
-    out << c->id << "\t" << c->request.method << " " << c->request.path << "\t" << intent_expectation(c->intent) << "\n";
+    out << c->id << "\t" << c->request.method << " " << c->request.path << "\t" << case_expectation(*c) << "\n";
   }
   out << std::flush;
 }

@@ -377,6 +377,10 @@ const char* intent_expectation(Intent intent) {
   return "";
 }
 
+const char* case_expectation(const ReplayCase& c) {
+  return c.observe_only ? "observed: either answer passes, only a 5xx fails" : intent_expectation(c.intent);
+}
+
 const char* intent_name(Intent intent) {
   switch (intent) {
     case Intent::accept: return "accept";

@@ -69,4 +69,8 @@ const char* intent_name(Intent intent);
 /// get 401 or 403" (`--list-cases`).
 const char* intent_expectation(Intent intent);
 
+/// What this case must get, for people: intent_expectation, or for an observe-only case
+/// "observed: either answer passes, only a 5xx fails" (the page leaves it open).
+const char* case_expectation(const ReplayCase& c);
+
 }  // namespace conform
