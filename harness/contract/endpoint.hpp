@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "contract/contract.hpp"
+#include "core/percent_encoding.hpp"  // percent_encode, for path values
 
 namespace conform {
 
@@ -21,8 +22,6 @@ std::string build_path(const Contract& contract, const PathValues& values);
 std::optional<PathValues> match_path(const Contract& contract, std::string_view path,
                                      std::string_view prefix = "");
 
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-std::string percent_encode(std::string_view text);
 
 /// Decodes %XX escapes; std::nullopt on a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text);

@@ -5,26 +5,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/percent_encoding.hpp"
 #include "http/http_transport.hpp"
 
 namespace conform {
 namespace {
-
-/// application/x-www-form-urlencoded: unreserved characters as they are, the rest as %XX.
-std::string form_encode(const std::string& text) {
-  static const char* const hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 /// The endpoint's own words for a refusal (`error`, `error_description`), when it gives any.
 std::string endpoint_reason(const std::string& body) {
@@ -49,9 +34,9 @@ double expiry_seconds(const nlohmann::json& answer) {
 }  // namespace
 
 std::string refresh_form(const OAuthClientSettings& settings) {
-  return "grant_type=refresh_token&client_id=" + form_encode(settings.client_id) +
-         "&client_secret=" + form_encode(settings.client_secret) +
-         "&refresh_token=" + form_encode(settings.refresh_token);
+  return "grant_type=refresh_token&client_id=" + percent_encode(settings.client_id) +
+         "&client_secret=" + percent_encode(settings.client_secret) +
+         "&refresh_token=" + percent_encode(settings.refresh_token);
 }
 
 AccessToken parse_token_answer(int status, const std::string& body) {
