@@ -16,7 +16,8 @@
 namespace {
 
 nlohmann::json bigin_sample() {
-  std::ifstream in(std::string(CONFORM_SOURCE_DIR) + "/fixtures/bigin-mail/the-documented-request-is-accepted.json");
+  std::ifstream in(std::string(CONFORM_SOURCE_DIR) +
+                   "/fixtures/bigin-mail/the-documented-request-is-accepted.json");
   return nlohmann::json::parse(in).at("body");
 }
 
@@ -28,7 +29,8 @@ const conform::SchemaValidator& bigin_validator() {
 void BM_ValidateBiginSample(benchmark::State& state) {
   const auto& validator = bigin_validator();
   nlohmann::json sample = bigin_sample();
-  if (!validator.validate(sample).empty() || !validator.compiled()) state.SkipWithError("not compiled or invalid");
+  if (!validator.validate(sample).empty() || !validator.compiled())
+    state.SkipWithError("not compiled or invalid");
   for (auto _ : state) benchmark::DoNotOptimize(validator.validate(sample));
   state.SetItemsProcessed(state.iterations());
 }

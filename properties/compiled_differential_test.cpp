@@ -41,8 +41,10 @@ std::vector<Target> targets_of(const ApiEntry& api) {
   std::vector<Target> out;
   for (const auto& [channel, files] : api.contract.channels) {
     std::string label = api.contract.id + (channel.empty() ? "" : "/" + channel);
-    out.push_back({label + " request", &api.schemas.at(files.request), api.validator(PayloadKind::request, channel)});
-    out.push_back({label + " response", &api.schemas.at(files.response), api.validator(PayloadKind::response, channel)});
+    out.push_back({label + " request", &api.schemas.at(files.request),
+                   api.validator(PayloadKind::request, channel)});
+    out.push_back({label + " response", &api.schemas.at(files.response),
+                   api.validator(PayloadKind::response, channel)});
   }
   return out;
 }
@@ -84,15 +86,17 @@ std::string disagreement(const SchemaValidator& validator, const json& value) {
   if (bytes && !reference) return "byte path accepts what the reference rejects";
   if (verdict == Verdict::unsure) return "";
   if ((verdict == Verdict::accepted) != reference) {
-    return std::string("accept/reject: compiled ") + (reference ? "rejects" : "accepts") + ", reference " +
-           (reference ? "accepts" : "rejects");
+    return std::string("accept/reject: compiled ") + (reference ? "rejects" : "accepts") +
+           ", reference " + (reference ? "accepts" : "rejects");
   }
   std::optional<std::vector<CompiledError>> structural = compiled.structural_errors(value);
   if (!structural) return "";
   std::set<std::string> ours = pointers(*structural);
   std::set<std::string> theirs = structural_pointers(validator.reference_validate(value));
-  if (ours != theirs) return "failing pointers: compiled" + listed(ours) + ", reference" + listed(theirs);
-  if (reference && !ours.empty()) return "the collecting walk fails what the accepting walk accepts";
+  if (ours != theirs)
+    return "failing pointers: compiled" + listed(ours) + ", reference" + listed(theirs);
+  if (reference && !ours.empty())
+    return "the collecting walk fails what the accepting walk accepts";
   return "";
 }
 
@@ -107,24 +111,29 @@ struct Tally {
   size_t total() const { return valid + mutants + probes; }
 };
 
-void check(const Target& target, const json& value, const std::string& what, size_t& counter, Tally& tally) {
+void check(const Target& target, const json& value, const std::string& what, size_t& counter,
+           Tally& tally) {
   ++counter;
   bool accepted = target.validator->reference_accepts(value);
   tally.rejected += !accepted;
   // The byte path is only worth having if it answers every accepted document itself.
-  if (accepted && target.validator->compiled()->judge_text(value.dump(), 512) != TextVerdict::accepted) {
+  if (accepted &&
+      target.validator->compiled()->judge_text(value.dump(), 512) != TextVerdict::accepted) {
     ADD_FAILURE() << target.label << ", " << what << ": the byte path refused an accepted document";
   }
   std::string why = disagreement(*target.validator, value);
-  if (!why.empty()) ADD_FAILURE() << target.label << ", " << what << ": " << why << "\nvalue: " << value.dump();
+  if (!why.empty())
+    ADD_FAILURE() << target.label << ", " << what << ": " << why << "\nvalue: " << value.dump();
 }
 
 /// A generated value and every mutant and probe of it.
-void check_family(const Target& target, const EmailPolicy& policy, const json& value, size_t seed, Tally& tally) {
+void check_family(const Target& target, const EmailPolicy& policy, const json& value, size_t seed,
+                  Tally& tally) {
   std::string origin = "seed " + std::to_string(seed);
   check(target, value, origin + " valid value", tally.valid, tally);
   for (const auto& m : mutants_of(*target.schema, value, policy)) {
-    check(target, m.body, origin + " mutant " + std::string(mutation_kind_name(m.kind)) + " at " + m.pointer,
+    check(target, m.body,
+          origin + " mutant " + std::string(mutation_kind_name(m.kind)) + " at " + m.pointer,
           tally.mutants, tally);
   }
   for (const auto& p : probes_of(*target.schema, value)) {
@@ -136,9 +145,12 @@ json generated(const Target& target, const EmailPolicy& policy, size_t seed) {
   rc::Random random(seed * 0x9E3779B97F4A7C15ull + 17);
   int size = static_cast<int>(seed % 50);
   switch (seed % 3) {
-    case 0: return gen_valid(*target.schema, policy)(random, size).value();
-    case 1: return gen_full(*target.schema, policy)(random, size).value();
-    default: return gen_full(*target.schema, policy, true)(random, size).value();
+    case 0:
+      return gen_valid(*target.schema, policy)(random, size).value();
+    case 1:
+      return gen_full(*target.schema, policy)(random, size).value();
+    default:
+      return gen_full(*target.schema, policy, true)(random, size).value();
   }
 }
 
@@ -148,24 +160,27 @@ TEST_P(CompiledDifferential, TheProgramAndValijsonAgreeOnEveryGeneratedValueMuta
   const ApiEntry& api = *catalog().find(GetParam());
   std::vector<Target> targets = targets_of(api);
   for (const auto& target : targets) {
-    ASSERT_NE(target.validator->compiled(), nullptr) << target.label << ": " << target.validator->compile_refusal();
+    ASSERT_NE(target.validator->compiled(), nullptr)
+        << target.label << ": " << target.validator->compile_refusal();
   }
   Tally tally;
   size_t wanted = cases_per_api();
   for (size_t seed = 1; tally.total() < wanted && !HasFailure(); ++seed) {
     const Target& target = targets[seed % targets.size()];
-    check_family(target, api.contract.email_policy, generated(target, api.contract.email_policy, seed), seed, tally);
+    check_family(target, api.contract.email_policy,
+                 generated(target, api.contract.email_policy, seed), seed, tally);
   }
   EXPECT_GE(tally.total(), wanted);
   EXPECT_GT(tally.rejected, tally.total() / 4) << "too few rejected instances to compare errors";
   RecordProperty("instances", std::to_string(tally.total()));
-  std::cout << "[          ] " << api.contract.id << ": " << tally.valid << " valid values, " << tally.mutants
-            << " mutants, " << tally.probes << " probes (" << tally.rejected << " rejected by both)\n";
+  std::cout << "[          ] " << api.contract.id << ": " << tally.valid << " valid values, "
+            << tally.mutants << " mutants, " << tally.probes << " probes (" << tally.rejected
+            << " rejected by both)\n";
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryApi, CompiledDifferential,
-                         ::testing::Values("bigin-mail", "capillary-email", "capillary-message", "genesys-email",
-                                           "whippy-email"),
+                         ::testing::Values("bigin-mail", "capillary-email", "capillary-message",
+                                           "genesys-email", "whippy-email"),
                          [](const auto& info) {
                            std::string name = info.param;
                            std::erase(name, '-');
@@ -200,7 +215,8 @@ size_t check_meta_family(const SchemaValidator& meta, const json& schema, const 
   EXPECT_EQ(disagreement(meta, document), "") << origin;
   for (const auto& m : mutants_of(schema, document, EmailPolicy{})) {
     ++checked;
-    EXPECT_EQ(disagreement(meta, m.body), "") << origin << ", mutant " << mutation_kind_name(m.kind) << " at " << m.pointer;
+    EXPECT_EQ(disagreement(meta, m.body), "")
+        << origin << ", mutant " << mutation_kind_name(m.kind) << " at " << m.pointer;
   }
   return checked;
 }
@@ -214,17 +230,20 @@ TEST(CompiledDifferentialCorpus, TheMetaSchemasAgreeOnEveryContractAndFixtureAnd
   std::filesystem::path root = CONFORM_SOURCE_DIR;
   json contract_schema = read_json_file(root / "schemas/meta/contract.schema.json");
   json fixture_schema = read_json_file(root / "schemas/meta/fixture.schema.json");
-  SchemaValidator contract_meta(contract_schema, SchemaSettings{{}, "meta", "contract.schema.json"});
+  SchemaValidator contract_meta(contract_schema,
+                                SchemaSettings{{}, "meta", "contract.schema.json"});
   SchemaValidator fixture_meta(fixture_schema, SchemaSettings{{}, "meta", "fixture.schema.json"});
   ASSERT_NE(contract_meta.compiled(), nullptr) << contract_meta.compile_refusal();
   ASSERT_NE(fixture_meta.compiled(), nullptr) << fixture_meta.compile_refusal();
   size_t checked = 0;
   for (const auto& api : catalog().apis()) {
     std::filesystem::path file = root / "schemas" / api.contract.id / "contract.json";
-    checked += check_meta_family(contract_meta, contract_schema, read_json_file(file), file.string());
+    checked +=
+        check_meta_family(contract_meta, contract_schema, read_json_file(file), file.string());
   }
   for (const auto& fixture : load_fixture_tree(root / "fixtures")) {
-    checked += check_meta_family(fixture_meta, fixture_schema, fixture.document, fixture.path.string());
+    checked +=
+        check_meta_family(fixture_meta, fixture_schema, fixture.document, fixture.path.string());
   }
   EXPECT_GT(checked, 500u);
 }
@@ -240,26 +259,40 @@ void expect_text_like_reference(const SchemaValidator& v, const std::string& tex
     EXPECT_NE(v.compiled()->judge_text(text, 512), TextVerdict::accepted) << text.substr(0, 80);
     return;
   }
-  EXPECT_EQ(pointers(fast.violations), pointers(v.reference_validate(*parsed.value))) << text.substr(0, 80);
+  EXPECT_EQ(pointers(fast.violations), pointers(v.reference_validate(*parsed.value)))
+      << text.substr(0, 80);
   if (v.compiled()->judge_text(text, 512) == TextVerdict::accepted) {
     EXPECT_TRUE(v.reference_accepts(*parsed.value)) << text.substr(0, 80);
   }
 }
 
 TEST(CompiledDifferentialText, JsonTextWhereSimdjsonAndNlohmannCouldPartGetsTheReferenceVerdict) {
-  SchemaValidator v(json::parse(
-      R"({"type":"object","properties":{"a":{"type":"string"},"i":{"type":"integer"}},"additionalProperties":true})"),
-                    SchemaSettings{{}, "test", "text.schema.json"});
+  SchemaValidator v(
+      json::parse(
+          R"({"type":"object","properties":{"a":{"type":"string"},"i":{"type":"integer"}},"additionalProperties":true})"),
+      SchemaSettings{{}, "test", "text.schema.json"});
   ASSERT_NE(v.compiled(), nullptr);
   std::string deep_ok = std::string(511, '[') + std::string(511, ']');
   std::string too_deep = "{\"x\":" + std::string(512, '[') + std::string(512, ']') + "}";
   const std::string texts[] = {
-      R"({"a":"x","a":1})",        R"({"a":1,"a":"x"})",      R"({"i":-0})",
-      R"({"i":1.0})",              R"({"i":18446744073709551615})", R"({"i":18446744073709551616})",
-      R"({"i":1e400})",            R"({"a":"\ud800"})",        R"({"a":"\udc00\ud800"})",
-      "\xEF\xBB\xBF{}",            "{} x",                     "{\"a\":\"\xC3\x28\"}",
-      std::string("{\"a\":\"x\0y\"}", 11), "{\"a\":\"tab\there\"}", "{\"x\":" + deep_ok + "}",
-      too_deep,                    "",                          "  {\"a\": \"\\u00e9\"}  ",
+      R"({"a":"x","a":1})",
+      R"({"a":1,"a":"x"})",
+      R"({"i":-0})",
+      R"({"i":1.0})",
+      R"({"i":18446744073709551615})",
+      R"({"i":18446744073709551616})",
+      R"({"i":1e400})",
+      R"({"a":"\ud800"})",
+      R"({"a":"\udc00\ud800"})",
+      "\xEF\xBB\xBF{}",
+      "{} x",
+      "{\"a\":\"\xC3\x28\"}",
+      std::string("{\"a\":\"x\0y\"}", 11),
+      "{\"a\":\"tab\there\"}",
+      "{\"x\":" + deep_ok + "}",
+      too_deep,
+      "",
+      "  {\"a\": \"\\u00e9\"}  ",
   };
   for (const auto& text : texts) expect_text_like_reference(v, text);
 }
@@ -292,7 +325,8 @@ TEST(CompiledDifferentialEdges, EveryReviewedEdgeCaseIsRefusedOrAgrees) {
     ASSERT_NE(tab, std::string::npos) << line;
     ++rows;
     json schema = json::parse(line.substr(0, tab), nullptr, false);
-    if (schema.is_discarded()) continue;  // a schema nlohmann cannot read (1e400) never reaches a validator
+    if (schema.is_discarded())
+      continue;  // a schema nlohmann cannot read (1e400) never reaches a validator
     std::unique_ptr<SchemaValidator> v;
     try {
       v = std::make_unique<SchemaValidator>(schema, SchemaSettings{{}, "edge", "edge.schema.json"});

@@ -12,7 +12,8 @@ namespace {
 using nlohmann::json;
 constexpr int kMaxDepth = 24;
 
-void add_target_items(const FuzzTarget& t, size_t target, const json& full, std::vector<CoverageItem>& out) {
+void add_target_items(const FuzzTarget& t, size_t target, const json& full,
+                      std::vector<CoverageItem>& out) {
   size_t mutants = mutation_sites_of(*t.schema, full, t.api->contract.email_policy).size();
   for (size_t i = 0; i < mutants; ++i) out.push_back({target, FuzzVariant::mutant, i});
   size_t probes = probe_sites_of(*t.schema, full).size();
@@ -20,11 +21,13 @@ void add_target_items(const FuzzTarget& t, size_t target, const json& full, std:
   out.push_back({target, FuzzVariant::anonymous, 0});
 }
 
-void add_constraint(std::set<std::string>& out, const std::string& pattern, const char* keyword, const json& node) {
+void add_constraint(std::set<std::string>& out, const std::string& pattern, const char* keyword,
+                    const json& node) {
   if (!accept_only(node, keyword)) out.insert(pattern + " " + keyword);
 }
 
-void collect(const json& root, const json& raw, const std::string& pattern, int depth, std::set<std::string>& out) {
+void collect(const json& root, const json& raw, const std::string& pattern, int depth,
+             std::set<std::string>& out) {
   const json& node = dereference(raw, root);
   if (!node.is_object() || depth > kMaxDepth) return;
   for (const char* keyword : {"type", "enum", "const", "format", "minItems"}) {
@@ -32,14 +35,16 @@ void collect(const json& root, const json& raw, const std::string& pattern, int 
   }
   if (node.contains("required") && node["required"].is_array() && !accept_only(node, "required")) {
     for (const auto& name : node["required"]) {
-      if (name.is_string()) out.insert(pattern + "/" + escape_pointer_token(name.get<std::string>()) + " required");
+      if (name.is_string())
+        out.insert(pattern + "/" + escape_pointer_token(name.get<std::string>()) + " required");
     }
   }
   if (node.contains("properties") && node["properties"].is_object()) {
     for (const auto& [name, sub] : node["properties"].items())
       collect(root, sub, pattern + "/" + escape_pointer_token(name), depth + 1, out);
   }
-  if (node.contains("items") && node["items"].is_object()) collect(root, node["items"], pattern + "/*", depth + 1, out);
+  if (node.contains("items") && node["items"].is_object())
+    collect(root, node["items"], pattern + "/*", depth + 1, out);
   for (const char* alternatives : {"anyOf", "oneOf"}) {
     if (!node.contains(alternatives) || !node[alternatives].is_array()) continue;
     for (const auto& branch : node[alternatives]) collect(root, branch, pattern, depth + 1, out);
@@ -62,7 +67,8 @@ CoveragePlan plan_coverage(const std::vector<FuzzTarget>& targets, uint64_t seed
   return plan;
 }
 
-FuzzCase coverage_case(const std::vector<FuzzTarget>& targets, const CoveragePlan& plan, size_t index) {
+FuzzCase coverage_case(const std::vector<FuzzTarget>& targets, const CoveragePlan& plan,
+                       size_t index) {
   const CoverageItem& item = plan.items.at(index);
   FuzzCase c;
   c.target = item.target;

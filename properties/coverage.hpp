@@ -23,8 +23,9 @@ struct CoverageItem {
 
 /// The phase planned once: the full value of each target, and the cases built on them.
 struct CoveragePlan {
-  std::vector<nlohmann::json> full_values;      ///< one per target: the valid case's value
-  std::vector<nlohmann::json> complete_values;  ///< one per target, with omitted members: for mutants and probes
+  std::vector<nlohmann::json> full_values;  ///< one per target: the valid case's value
+  std::vector<nlohmann::json>
+      complete_values;  ///< one per target, with omitted members: for mutants and probes
   std::vector<CoverageItem> items;
 };
 
@@ -32,7 +33,8 @@ struct CoveragePlan {
 CoveragePlan plan_coverage(const std::vector<FuzzTarget>& targets, uint64_t seed);
 
 /// Coverage case `index` (ids `<api>/coverage-<index>-<variant>[-<kind>]`).
-FuzzCase coverage_case(const std::vector<FuzzTarget>& targets, const CoveragePlan& plan, size_t index);
+FuzzCase coverage_case(const std::vector<FuzzTarget>& targets, const CoveragePlan& plan,
+                       size_t index);
 
 /// Every settled constraint of a request schema, as `<pattern> <keyword>` (the key a mutant
 /// case records in FuzzCase::constraint): settled required members, types, enums, constants,

@@ -22,8 +22,8 @@ uint64_t mix(uint64_t seed, uint64_t index) {
 }
 
 /// Requirement ids of every field present in the value, in document order, without repeats.
-void collect_requirements(const SchemaValidator& validator, const json& value, const std::string& pointer,
-                          std::vector<std::string>& out) {
+void collect_requirements(const SchemaValidator& validator, const json& value,
+                          const std::string& pointer, std::vector<std::string>& out) {
   if (!pointer.empty()) {
     if (const FieldRules* rules = rules_for(validator.index(), pointer)) {
       if (!rules->requirement.empty() &&
@@ -33,7 +33,8 @@ void collect_requirements(const SchemaValidator& validator, const json& value, c
     }
   }
   if (value.is_object()) {
-    for (const auto& [name, sub] : value.items()) collect_requirements(validator, sub, append_pointer(pointer, name), out);
+    for (const auto& [name, sub] : value.items())
+      collect_requirements(validator, sub, append_pointer(pointer, name), out);
   } else if (value.is_array() && !value.empty()) {
     collect_requirements(validator, value[0], pointer + "/0", out);
   }
@@ -57,7 +58,8 @@ bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std
   std::vector<Mutant> all = mutation_sites_of(*t.schema, value, t.api->contract.email_policy);
   std::vector<Mutant*> fitting;
   for (auto& m : all) {
-    bool same = kind.empty() || (mutation_kind_name(m.kind) == kind && pointer_pattern(m.pointer) == pattern);
+    bool same = kind.empty() ||
+                (mutation_kind_name(m.kind) == kind && pointer_pattern(m.pointer) == pattern);
     if (same) fitting.push_back(&m);
   }
   if (fitting.empty()) return false;
@@ -74,9 +76,11 @@ bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std
     return true;
   }
   std::vector<Violation> violations = t.validator->settled_violations(m.body);
-  std::string requirement = violations.empty() ? t.api->contract.rejection.requirement : violations.front().requirement;
+  std::string requirement =
+      violations.empty() ? t.api->contract.rejection.requirement : violations.front().requirement;
   c.body = m.body;
-  c.replay = case_from_body(*t.api, {t.channel, m.body, Intent::reject, {requirement}, {m.pointer}}, t.credential);
+  c.replay = case_from_body(*t.api, {t.channel, m.body, Intent::reject, {requirement}, {m.pointer}},
+                            t.credential);
   return true;
 }
 
@@ -97,19 +101,28 @@ bool build_probe(const FuzzTarget& t, FuzzCase& c, const json& value, const std:
 
 void build_anonymous(const FuzzTarget& t, FuzzCase& c, const json& value) {
   build_valid(t, c, value);
-  c.replay = derive_case(*t.api, c.replay, "", Intent::unauthenticated, t.api->contract.auth.requirement);
-  std::erase_if(c.replay.request.headers, [&](const auto& h) { return h.first == t.api->contract.auth.header; });
+  c.replay =
+      derive_case(*t.api, c.replay, "", Intent::unauthenticated, t.api->contract.auth.requirement);
+  std::erase_if(c.replay.request.headers,
+                [&](const auto& h) { return h.first == t.api->contract.auth.header; });
 }
 
 }  // namespace
 
 /// Builds the case's replay from a valid value; false when the variant has no site in it.
-bool build_fuzz_case(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind, const std::string& site) {
+bool build_fuzz_case(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& kind,
+                     const std::string& site) {
   switch (c.variant) {
-    case FuzzVariant::valid: build_valid(t, c, value); return true;
-    case FuzzVariant::mutant: return build_mutant(t, c, value, kind, site);
-    case FuzzVariant::probe: return build_probe(t, c, value, kind);
-    case FuzzVariant::anonymous: build_anonymous(t, c, value); return true;
+    case FuzzVariant::valid:
+      build_valid(t, c, value);
+      return true;
+    case FuzzVariant::mutant:
+      return build_mutant(t, c, value, kind, site);
+    case FuzzVariant::probe:
+      return build_probe(t, c, value, kind);
+    case FuzzVariant::anonymous:
+      build_anonymous(t, c, value);
+      return true;
   }
   return false;
 }
@@ -117,9 +130,9 @@ bool build_fuzz_case(const FuzzTarget& t, FuzzCase& c, const json& value, const 
 namespace {
 
 FuzzVariant variant_for(uint64_t round) {
-  static const FuzzVariant cycle[] = {FuzzVariant::valid,  FuzzVariant::mutant, FuzzVariant::mutant,
-                                      FuzzVariant::probe,  FuzzVariant::mutant, FuzzVariant::valid,
-                                      FuzzVariant::mutant, FuzzVariant::anonymous};
+  static const FuzzVariant cycle[] = {
+      FuzzVariant::valid,  FuzzVariant::mutant, FuzzVariant::mutant, FuzzVariant::probe,
+      FuzzVariant::mutant, FuzzVariant::valid,  FuzzVariant::mutant, FuzzVariant::anonymous};
   return cycle[round % 8];
 }
 
@@ -136,7 +149,8 @@ std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std:
   for (const auto& api : catalog.apis()) {
     if (!apis.empty() && !apis.contains(api.contract.id)) continue;
     for (const auto& [channel, files] : api.contract.channels) {
-      out.push_back({&api, channel, &api.schemas.at(files.request), api.validator(PayloadKind::request, channel),
+      out.push_back({&api, channel, &api.schemas.at(files.request),
+                     api.validator(PayloadKind::request, channel),
                      credential_for(api.contract, credentials)});
     }
   }
@@ -144,11 +158,12 @@ std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std:
 }
 
 json regenerate_value(const FuzzTarget& target, const FuzzCase& c) {
-  return gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(c.seed), c.size).value();
+  return gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(c.seed), c.size)
+      .value();
 }
 
-FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count, size_t index,
-                        std::mutex* generation) {
+FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count,
+                        size_t index, std::mutex* generation) {
   FuzzCase c;
   c.target = index % targets.size();
   c.seed = mix(seed, index);
@@ -157,7 +172,8 @@ FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, s
   c.pick = static_cast<size_t>(mix(c.seed, 7) % 1000);
   json value;
   {
-    std::unique_lock lock = generation ? std::unique_lock(*generation) : std::unique_lock<std::mutex>();
+    std::unique_lock lock =
+        generation ? std::unique_lock(*generation) : std::unique_lock<std::mutex>();
     value = regenerate_value(targets[c.target], c);
   }
   if (!build_fuzz_case(targets[c.target], c, value, "", "")) {
@@ -166,11 +182,13 @@ FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, s
   }
   c.replay.name = case_name(c, index);
   c.replay.id = c.replay.api + "/" + c.replay.name;
-  c.replay.origin = "generated (seed " + std::to_string(seed) + ", case " + std::to_string(index) + ")";
+  c.replay.origin =
+      "generated (seed " + std::to_string(seed) + ", case " + std::to_string(index) + ")";
   return c;
 }
 
-std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count) {
+std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed,
+                                      size_t count) {
   std::vector<FuzzCase> out;
   if (targets.empty()) return out;
   for (size_t i = 0; i < count; ++i) out.push_back(plan_fuzz_case(targets, seed, count, i));
@@ -183,11 +201,13 @@ std::optional<size_t> fuzz_case_index(const std::string& case_id) {
   if (at == std::string::npos) return std::nullopt;
   size_t start = at + kMarker.size(), end = start;
   while (end < case_id.size() && std::isdigit(static_cast<unsigned char>(case_id[end]))) ++end;
-  if (end == start || end - start > 18 || end >= case_id.size() || case_id[end] != '-') return std::nullopt;
+  if (end == start || end - start > 18 || end >= case_id.size() || case_id[end] != '-')
+    return std::nullopt;
   return std::stoull(case_id.substr(start, end - start));
 }
 
-std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like, const json& value) {
+std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like,
+                                          const json& value) {
   FuzzCase c = like;
   if (!build_fuzz_case(target, c, value, like.mutant_kind, like.site_pattern)) return std::nullopt;
   c.replay.name = like.replay.name;
@@ -215,8 +235,8 @@ std::optional<nlohmann::json> fixture_for(const FuzzCase& c) {
 
 std::string fixture_file_name(const FuzzCase& c, uint64_t run_seed) {
   std::string what = c.variant == FuzzVariant::valid ? "a-generated-valid-request-is-accepted"
-                                                     : "a-request-with-" + c.mutant_kind + "-at" + c.site_pattern +
-                                                           "-is-rejected";
+                                                     : "a-request-with-" + c.mutant_kind + "-at" +
+                                                           c.site_pattern + "-is-rejected";
   std::string name = what + "-seed-" + std::to_string(run_seed) + "-" + c.replay.name;
   for (char& ch : name) {
     bool keep = std::isalnum(static_cast<unsigned char>(ch)) || ch == '-';

@@ -31,16 +31,17 @@ enum class FuzzVariant { valid, mutant, probe, anonymous };
 /// A generated case and how to make it again.
 struct FuzzCase {
   ReplayCase replay;
-  size_t target = 0;       ///< index into the targets
-  uint64_t seed = 0;       ///< the case's own seed (derived from the run seed and its index)
-  int size = 0;            ///< RapidCheck size it was generated at
+  size_t target = 0;  ///< index into the targets
+  uint64_t seed = 0;  ///< the case's own seed (derived from the run seed and its index)
+  int size = 0;       ///< RapidCheck size it was generated at
   FuzzVariant variant = FuzzVariant::valid;
-  size_t pick = 0;         ///< which mutant or probe of the value
-  std::string mutant_kind;     ///< for a mutant: its MutationKind name
-  std::string site_pattern;    ///< for a mutant or probe: its pointer with indices as `*`
-  nlohmann::json body;         ///< the request body as sent
-  bool settled = true;         ///< a mutant of a settled rule (false: an observed open-point probe)
-  std::string constraint = {};  ///< for a mutant: `<site pattern> <keyword>`, for the coverage count
+  size_t pick = 0;           ///< which mutant or probe of the value
+  std::string mutant_kind;   ///< for a mutant: its MutationKind name
+  std::string site_pattern;  ///< for a mutant or probe: its pointer with indices as `*`
+  nlohmann::json body;       ///< the request body as sent
+  bool settled = true;       ///< a mutant of a settled rule (false: an observed open-point probe)
+  std::string constraint =
+      {};  ///< for a mutant: `<site pattern> <keyword>`, for the coverage count
 };
 
 /// The request schemas of the selected APIs (all when `apis` is empty), each with its credential.
@@ -48,13 +49,14 @@ std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std:
                                      const std::map<std::string, std::string>& credentials);
 
 /// `count` cases, spread over the targets, small ones first. The same seed gives the same cases.
-std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count);
+std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, uint64_t seed,
+                                      size_t count);
 
 /// Case `index` of plan_fuzz_cases(targets, seed, count), made on its own. RapidCheck generation
 /// is not thread-safe (its implicit parameters are process-wide), so callers on several threads
 /// pass a `generation` mutex, held only while the valid value is generated.
-FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count, size_t index,
-                        std::mutex* generation = nullptr);
+FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count,
+                        size_t index, std::mutex* generation = nullptr);
 
 /// The index a generated case's id carries (`<api>/fuzz-<index>-...`); nullopt for other ids.
 std::optional<size_t> fuzz_case_index(const std::string& case_id);

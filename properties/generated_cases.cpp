@@ -8,19 +8,23 @@ GeneratedCases::GeneratedCases(const std::vector<FuzzTarget>& targets, uint64_t 
   if (coverage_phase && !targets.empty()) coverage_ = plan_coverage(targets, seed);
 }
 
-size_t GeneratedCases::size() const { return targets_.empty() ? 0 : coverage_.items.size() + count_; }
+size_t GeneratedCases::size() const {
+  return targets_.empty() ? 0 : coverage_.items.size() + count_;
+}
 
 const ReplayCase* GeneratedCases::at(size_t index, ReplayCase& scratch) const {
   FuzzCase made;
   if (index < coverage_.items.size()) {
-    made = coverage_case(targets_, coverage_, index);  // built on planned values: no RapidCheck here
+    made =
+        coverage_case(targets_, coverage_, index);  // built on planned values: no RapidCheck here
   } else {
     made = plan_fuzz_case(targets_, seed_, count_, index - coverage_.items.size(), &generation_);
   }
   if (shard_ && !in_shard(made.replay.id, *shard_)) return nullptr;
   if (made.variant == FuzzVariant::mutant && made.settled && !made.constraint.empty()) {
     std::lock_guard lock(seen_lock_);
-    seen_.insert(made.replay.api + (made.replay.channel.empty() ? "" : "/" + made.replay.channel) + " " + made.constraint);
+    seen_.insert(made.replay.api + (made.replay.channel.empty() ? "" : "/" + made.replay.channel) +
+                 " " + made.constraint);
   }
   scratch = std::move(made.replay);
   return &scratch;
@@ -36,8 +40,10 @@ ConstraintCoverage GeneratedCases::constraint_coverage() const {
   std::lock_guard lock(seen_lock_);
   out.total = all.size();
   for (const auto& key : all) {
-    if (seen_.contains(key)) ++out.exercised;
-    else out.missing.push_back(key);
+    if (seen_.contains(key))
+      ++out.exercised;
+    else
+      out.missing.push_back(key);
   }
   return out;
 }

@@ -24,8 +24,8 @@ struct ConstraintCoverage {
 /// plan_fuzz_case(targets, seed, count, i). With a shard, cases outside it are skipped.
 class GeneratedCases : public CaseSource {
  public:
-  GeneratedCases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count, std::optional<Shard> shard,
-                 bool coverage_phase = true);
+  GeneratedCases(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count,
+                 std::optional<Shard> shard, bool coverage_phase = true);
   size_t size() const override;
   const ReplayCase* at(size_t index, ReplayCase& scratch) const override;
   /// Cases in the coverage phase.

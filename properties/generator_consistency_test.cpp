@@ -6,9 +6,9 @@
 #include <set>
 
 #include "mutators.hpp"
-#include "validate/formats.hpp"
 #include "schema_gen.hpp"
 #include "validate/catalog.hpp"
+#include "validate/formats.hpp"
 
 namespace conform {
 namespace {
@@ -29,8 +29,9 @@ const std::vector<RequestSchema>& request_schemas() {
     std::vector<RequestSchema> out;
     for (const auto& api : catalog.apis()) {
       for (const auto& [channel, files] : api.contract.channels) {
-        out.push_back({api.contract.id + (channel.empty() ? "" : "/" + channel), &api.schemas.at(files.request),
-                       api.validator(PayloadKind::request, channel), api.contract.email_policy});
+        out.push_back({api.contract.id + (channel.empty() ? "" : "/" + channel),
+                       &api.schemas.at(files.request), api.validator(PayloadKind::request, channel),
+                       api.contract.email_policy});
       }
     }
     return out;
@@ -40,7 +41,8 @@ const std::vector<RequestSchema>& request_schemas() {
 
 std::string pointers_of(const std::vector<Violation>& violations) {
   std::string out;
-  for (const auto& v : violations) out += " " + (v.pointer.empty() ? "\"\"" : v.pointer) + " (" + v.message + ")";
+  for (const auto& v : violations)
+    out += " " + (v.pointer.empty() ? "\"\"" : v.pointer) + " (" + v.message + ")";
   return out;
 }
 
@@ -48,7 +50,8 @@ RC_GTEST_PROP(SchemaGenerator, EveryGeneratedValidCaseValidatesAgainstItsSchema,
   const auto& target = *rc::gen::elementOf(request_schemas());
   json value = *gen_valid(*target.schema, target.policy);
   auto violations = target.validator->validate(value);
-  if (!violations.empty()) RC_FAIL(target.label + ":" + pointers_of(violations) + " for " + value.dump());
+  if (!violations.empty())
+    RC_FAIL(target.label + ":" + pointers_of(violations) + " for " + value.dump());
   RC_TAG(target.label);
 }
 
@@ -63,11 +66,13 @@ RC_GTEST_PROP(SchemaGenerator, EveryMutantFailsExactlyAtThePointerItClaims, ()) 
     for (const auto& v : violations) (v.settled ? settled : open).insert(v.pointer);
     // A settled mutant fails exactly there; an open one never fails a settled rule, and what
     // validation notes of it (if anything) sits at its pointer and names the same open point.
-    std::set<std::string> want_settled = m.settled ? std::set<std::string>{m.pointer} : std::set<std::string>{};
+    std::set<std::string> want_settled =
+        m.settled ? std::set<std::string>{m.pointer} : std::set<std::string>{};
     bool open_ok = open.empty() || open == std::set<std::string>{m.pointer};
     if (settled != want_settled || !open_ok) {
-      RC_FAIL(target.label + ": " + mutation_kind_name(m.kind) + (m.settled ? "" : " (open " + m.open_point + ")") +
-              " at " + m.pointer + " gave" + pointers_of(violations) + " for " + m.body.dump());
+      RC_FAIL(target.label + ": " + mutation_kind_name(m.kind) +
+              (m.settled ? "" : " (open " + m.open_point + ")") + " at " + m.pointer + " gave" +
+              pointers_of(violations) + " for " + m.body.dump());
     }
     for (const auto& v : violations) {
       RC_ASSERT(!v.requirement.empty());
@@ -77,16 +82,21 @@ RC_GTEST_PROP(SchemaGenerator, EveryMutantFailsExactlyAtThePointerItClaims, ()) 
 }
 
 /// Walks a value: no list or string is empty, and every RFC 3339 string lies after 2030.
-void expect_acceptance_core(const json& value, const std::string& pointer, const std::string& label) {
+void expect_acceptance_core(const json& value, const std::string& pointer,
+                            const std::string& label) {
   if (value.is_array() && value.empty()) RC_FAIL(label + ": an empty list at " + pointer);
-  if (value.is_string() && value.get<std::string>().empty()) RC_FAIL(label + ": an empty string at " + pointer);
-  if (value.is_string() && check_date_time(value.get<std::string>()).empty() && value.get<std::string>() < "2030")
+  if (value.is_string() && value.get<std::string>().empty())
+    RC_FAIL(label + ": an empty string at " + pointer);
+  if (value.is_string() && check_date_time(value.get<std::string>()).empty() &&
+      value.get<std::string>() < "2030")
     RC_FAIL(label + ": a scheduling time in the past at " + pointer);
   if (value.is_object()) {
-    for (const auto& [name, sub] : value.items()) expect_acceptance_core(sub, pointer + "/" + name, label);
+    for (const auto& [name, sub] : value.items())
+      expect_acceptance_core(sub, pointer + "/" + name, label);
   }
   if (value.is_array()) {
-    for (size_t i = 0; i < value.size(); ++i) expect_acceptance_core(value[i], pointer + "/" + std::to_string(i), label);
+    for (size_t i = 0; i < value.size(); ++i)
+      expect_acceptance_core(value[i], pointer + "/" + std::to_string(i), label);
   }
 }
 
@@ -100,7 +110,8 @@ RC_GTEST_PROP(SchemaGenerator, ValidCasesHaveNoEmptyListsOrStringsAndScheduleInT
 
 /// Every string that looks like an address, in document order.
 void collect_addresses(const json& value, std::vector<std::string>& out) {
-  if (value.is_string() && value.get<std::string>().find('@') != std::string::npos) out.push_back(value);
+  if (value.is_string() && value.get<std::string>().find('@') != std::string::npos)
+    out.push_back(value);
   if (value.is_object()) {
     for (const auto& [name, sub] : value.items()) collect_addresses(sub, out);
   }
@@ -122,7 +133,8 @@ RC_GTEST_PROP(SchemaGenerator, ProbesStayValidBecauseNoPageSettlesThem, ()) {
   json value = *gen_valid(*target.schema, target.policy);
   for (const auto& probe : probes_of(*target.schema, value)) {
     auto violations = target.validator->validate(probe.body);
-    if (!violations.empty()) RC_FAIL(target.label + ": probe " + probe.name + " gave" + pointers_of(violations));
+    if (!violations.empty())
+      RC_FAIL(target.label + ": probe " + probe.name + " gave" + pointers_of(violations));
   }
 }
 
@@ -131,12 +143,14 @@ TEST(SchemaGenerator, TheMutatorsTogetherCoverEveryKindOfConstraint) {
   for (const auto& target : request_schemas()) {
     for (int seed = 0; seed < 20; ++seed) {
       json value = gen_valid(*target.schema, target.policy)(rc::Random(seed), 50).value();
-      for (const auto& m : mutants_of(*target.schema, value, target.policy)) seen.insert(mutation_kind_name(m.kind));
+      for (const auto& m : mutants_of(*target.schema, value, target.policy))
+        seen.insert(mutation_kind_name(m.kind));
     }
   }
-  for (const char* kind : {"drop_required", "wrong_type", "null_value", "outside_enum", "malformed_email",
-                           "non_iso_date_time", "empty_array", "wrong_container", "off_kind_value",
-                           "enum_letter_case", "past_date_time", "empty_string"}) {
+  for (const char* kind :
+       {"drop_required", "wrong_type", "null_value", "outside_enum", "malformed_email",
+        "non_iso_date_time", "empty_array", "wrong_container", "off_kind_value", "enum_letter_case",
+        "past_date_time", "empty_string"}) {
     EXPECT_TRUE(seen.contains(kind)) << kind;
   }
 }
@@ -150,7 +164,8 @@ TEST(SchemaGenerator, WhippyMutantsIncludeTheDocumentedInvalidSenderEmail) {
   json value = {{"to", "a@example.com"}, {"from", "chan"}, {"sender_email", "me@example.com"}};
   bool found = false;
   for (const auto& m : mutants_of(*whippy->schema, value, whippy->policy)) {
-    found = found || (m.pointer == "/sender_email" && m.body["sender_email"] == "invalid@something");
+    found =
+        found || (m.pointer == "/sender_email" && m.body["sender_email"] == "invalid@something");
   }
   EXPECT_TRUE(found);
 }

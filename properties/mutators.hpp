@@ -12,8 +12,18 @@ namespace conform {
 
 /// The kinds of constraint a mutant breaks.
 enum class MutationKind {
-  drop_required, wrong_type, null_value, outside_enum, malformed_email, non_iso_date_time,
-  empty_array, wrong_container, off_kind_value, enum_letter_case, past_date_time, empty_string
+  drop_required,
+  wrong_type,
+  null_value,
+  outside_enum,
+  malformed_email,
+  non_iso_date_time,
+  empty_array,
+  wrong_container,
+  off_kind_value,
+  enum_letter_case,
+  past_date_time,
+  empty_string
 };
 
 /// "drop_required", "wrong_type", ...
@@ -27,14 +37,16 @@ struct Mutant {
   std::string keyword;  ///< the schema keyword that fails: required, type, enum, format, minItems
   std::string description;
   nlohmann::json replacement;  ///< the value put at `pointer` (unused for drop_required)
-  bool settled = true;         ///< false: the broken rule is open (acceptance core, null, case, ...)
-  std::string open_point = {};  ///< for an open rule: its open point (`null-as-absent`, `x-accept:...`)
+  bool settled = true;  ///< false: the broken rule is open (acceptance core, null, case, ...)
+  std::string open_point =
+      {};  ///< for an open rule: its open point (`null-as-absent`, `x-accept:...`)
 };
 
 /// An unusual variant whose verdict the pages do not settle.
 struct Probe {
   nlohmann::json body;
-  std::string name;     ///< "unknown_field", "long_string", "unicode_text", "crlf_in_header_field", "huge_array"
+  std::string name;  ///< "unknown_field", "long_string", "unicode_text", "crlf_in_header_field",
+                     ///< "huge_array"
   std::string pointer;
 };
 

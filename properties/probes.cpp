@@ -14,7 +14,8 @@ using nlohmann::json;
 
 /// The first location (depth first) whose value satisfies `wanted`; "" pointer and false if none.
 bool find_first(const json& value, const std::string& pointer,
-                const std::function<bool(const std::string&, const json&)>& wanted, std::string& found) {
+                const std::function<bool(const std::string&, const json&)>& wanted,
+                std::string& found) {
   if (wanted(pointer, value)) {
     found = pointer;
     return true;
@@ -53,30 +54,38 @@ bool is_free_text(const json& schema, const std::string& pointer, const json& va
 
 /// Every location (depth first) whose value satisfies `wanted`.
 void find_all(const json& value, const std::string& pointer,
-              const std::function<bool(const std::string&, const json&)>& wanted, std::vector<std::string>& found) {
+              const std::function<bool(const std::string&, const json&)>& wanted,
+              std::vector<std::string>& found) {
   if (wanted(pointer, value)) found.push_back(pointer);
   if (value.is_object()) {
-    for (const auto& [name, sub] : value.items()) find_all(sub, append_pointer(pointer, name), wanted, found);
+    for (const auto& [name, sub] : value.items())
+      find_all(sub, append_pointer(pointer, name), wanted, found);
   }
   if (value.is_array()) {
-    for (size_t i = 0; i < value.size(); ++i) find_all(value[i], pointer + "/" + std::to_string(i), wanted, found);
+    for (size_t i = 0; i < value.size(); ++i)
+      find_all(value[i], pointer + "/" + std::to_string(i), wanted, found);
   }
 }
 
 /// A long and a non-ASCII probe on every free-text string, and a CRLF probe on every subject.
 void add_text_sites(const json& schema, const json& value, std::vector<ProbeSite>& out) {
   std::vector<std::string> texts;
-  find_all(value, "", [&](const std::string& p, const json& v) { return is_free_text(schema, p, v); }, texts);
+  find_all(
+      value, "", [&](const std::string& p, const json& v) { return is_free_text(schema, p, v); },
+      texts);
   for (const auto& at : texts) {
     out.push_back({"long_string", at});
     out.push_back({"unicode_text", at});
-    if (at.size() >= 8 && at.substr(at.size() - 8) == "/subject") out.push_back({"crlf_in_header_field", at});
+    if (at.size() >= 8 && at.substr(at.size() - 8) == "/subject")
+      out.push_back({"crlf_in_header_field", at});
   }
 }
 
 void add_array_site(const json& value, std::vector<ProbeSite>& out) {
   std::string at;
-  auto non_empty_array = [](const std::string&, const json& v) { return v.is_array() && !v.empty(); };
+  auto non_empty_array = [](const std::string&, const json& v) {
+    return v.is_array() && !v.empty();
+  };
   if (find_first(value, "", non_empty_array, at)) out.push_back({"huge_array", at});
 }
 
@@ -93,8 +102,9 @@ json probe_value(const std::string& name, const json& current) {
 
 const char* probe_open_point(const std::string& probe_name) {
   static const std::pair<const char*, const char*> table[] = {
-      {"unknown_field", "unknown-fields"}, {"long_string", "long-strings"},         {"unicode_text", "unicode-text"},
-      {"huge_array", "large-lists"},       {"crlf_in_header_field", "crlf-text"},
+      {"unknown_field", "unknown-fields"},   {"long_string", "long-strings"},
+      {"unicode_text", "unicode-text"},      {"huge_array", "large-lists"},
+      {"crlf_in_header_field", "crlf-text"},
   };
   for (const auto& [name, open_point] : table) {
     if (probe_name == name) return open_point;

@@ -21,7 +21,8 @@ size_t count_between(size_t low, size_t high) {
 
 std::string word(size_t min_length, size_t max_length) {
   size_t length = count_between(std::max<size_t>(min_length, 1), std::max<size_t>(max_length, 1));
-  return *rc::gen::container<std::string>(length, rc::gen::inRange('a', static_cast<char>('z' + 1)));
+  return *rc::gen::container<std::string>(length,
+                                          rc::gen::inRange('a', static_cast<char>('z' + 1)));
 }
 
 /// Distinct within one value (the serial), so no recipient repeats and reply-to differs from to.
@@ -42,7 +43,9 @@ std::string date_time() {
 std::string phone_number(const GenContext& ctx) {
   char serial[8];
   std::snprintf(serial, sizeof serial, "%02zu", ++ctx.serial % 100);
-  return "9199" + *rc::gen::container<std::string>(6, rc::gen::inRange('0', static_cast<char>('9' + 1))) + serial;
+  return "9199" +
+         *rc::gen::container<std::string>(6, rc::gen::inRange('0', static_cast<char>('9' + 1))) +
+         serial;
 }
 
 json generate_string(const json& node, const GenContext& ctx) {
@@ -52,7 +55,8 @@ json generate_string(const json& node, const GenContext& ctx) {
   if (format == "phone") return phone_number(ctx);
   if (format == "url") return "https://files.example.com/" + word(1, 8) + ".pdf";
   if (format == "mime-type") return *rc::gen::element<std::string>("text/plain", "text/html");
-  if (format == "base64") return *rc::gen::element<std::string>("aGVsbG8=", "Y29uZm9ybQ==", "UERGLTEuNAo=");
+  if (format == "base64")
+    return *rc::gen::element<std::string>("aGVsbG8=", "Y29uZm9ybQ==", "UERGLTEuNAo=");
   size_t min_length = node.value("minLength", 1);
   size_t max_length = node.value("maxLength", 12);
   return word(min_length, std::max(min_length, max_length));
@@ -73,11 +77,13 @@ json generate_object(const json& node, const GenContext& ctx, int depth) {
 }
 
 json generate_array(const json& node, const GenContext& ctx, int depth) {
-  size_t min_items = std::max<size_t>(node.value("minItems", 0), 1);  // the core sends non-empty lists
+  size_t min_items =
+      std::max<size_t>(node.value("minItems", 0), 1);  // the core sends non-empty lists
   size_t max_items = node.value("maxItems", 4);
   size_t count = count_between(min_items, std::max(min_items, max_items));
   json out = json::array();
-  const json items = node.contains("items") && node["items"].is_object() ? node["items"] : json::object();
+  const json items =
+      node.contains("items") && node["items"].is_object() ? node["items"] : json::object();
   for (size_t i = 0; i < count; ++i) out.push_back(generate_node(items, ctx, depth + 1));
   return out;
 }
@@ -104,7 +110,9 @@ json generate_typed(const json& node, const std::string& type, const GenContext&
 
 }  // namespace
 
-const json* resolve_ref(const json& root, const std::string& ref) { return resolve_local_ref(root, ref); }
+const json* resolve_ref(const json& root, const std::string& ref) {
+  return resolve_local_ref(root, ref);
+}
 
 const json& dereference(const json& node, const json& root) {
   if (node.is_object() && node.contains("$ref") && node["$ref"].is_string()) {
@@ -121,7 +129,8 @@ json generate_node(const json& raw, const GenContext& ctx, int depth) {
     return *rc::gen::elementOf(node["enum"].get<std::vector<json>>());
   }
   for (const char* alternatives : {"anyOf", "oneOf"}) {
-    if (node.contains(alternatives) && node[alternatives].is_array() && !node[alternatives].empty()) {
+    if (node.contains(alternatives) && node[alternatives].is_array() &&
+        !node[alternatives].empty()) {
       std::vector<const json*> branches;
       for (const auto& b : node[alternatives]) {
         if (!accept_only(dereference(b, *ctx.root), "omit")) branches.push_back(&b);
@@ -141,7 +150,8 @@ bool accept_only(const json& node, const char* key) {
 
 namespace {
 
-std::string core_problem(const json& root, const json& raw, const json& value, const std::string& at, int depth) {
+std::string core_problem(const json& root, const json& raw, const json& value,
+                         const std::string& at, int depth) {
   const json& node = dereference(raw, root);
   if (!node.is_object() || depth > kMaxDepth) return "";
   if (value.is_array()) {
@@ -155,7 +165,8 @@ std::string core_problem(const json& root, const json& raw, const json& value, c
   if (!value.is_object() || !node.contains("properties")) return "";
   for (const auto& [name, sub] : node["properties"].items()) {
     if (!value.contains(name)) {
-      if (accept_only(dereference(sub, root), "include")) return at + "/" + name + ": missing, and the core sends it";
+      if (accept_only(dereference(sub, root), "include"))
+        return at + "/" + name + ": missing, and the core sends it";
       continue;
     }
     std::string p = core_problem(root, sub, value[name], at + "/" + name, depth + 1);
@@ -172,7 +183,8 @@ std::string acceptance_core_problem(const json& schema, const json& value) {
 
 namespace {
 
-rc::Gen<json> generator(const json& schema, const EmailPolicy& policy, bool all_optional, bool ignore_omit) {
+rc::Gen<json> generator(const json& schema, const EmailPolicy& policy, bool all_optional,
+                        bool ignore_omit) {
   auto shared = std::make_shared<const json>(schema);
   return rc::gen::exec([shared, policy, all_optional, ignore_omit] {
     GenContext ctx{shared.get(), policy, all_optional, ignore_omit};

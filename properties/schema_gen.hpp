@@ -1,7 +1,7 @@
 #pragma once
 /// RapidCheck generators built from a contract's draft-07 schema: valid, plain, canonical values.
-#include <nlohmann/json.hpp>
 #include <rapidcheck.h>
+#include <nlohmann/json.hpp>
 
 #include "core/types.hpp"
 
@@ -13,7 +13,8 @@ struct GenContext {
   EmailPolicy email_policy;
   bool all_optional = false;  ///< include every optional member (the coverage phase's full value)
   bool ignore_omit = false;   ///< include members and branches marked `x-accept: {omit}` as well
-  mutable size_t serial = 0;  ///< numbers generated addresses and phones, so no two recipients repeat
+  mutable size_t serial =
+      0;  ///< numbers generated addresses and phones, so no two recipients repeat
 };
 
 /// Values that keep `schema` (types, required and optional properties, enum, const, lengths,
@@ -27,7 +28,8 @@ rc::Gen<nlohmann::json> gen_valid(const nlohmann::json& schema, const EmailPolic
 /// The same, with every optional member present (the coverage phase starts from it). With
 /// `ignore_omit`, members the acceptance core leaves out are present too, so that mutants can
 /// break their settled rules (such a value is for mutants and probes, not for valid cases).
-rc::Gen<nlohmann::json> gen_full(const nlohmann::json& schema, const EmailPolicy& policy, bool ignore_omit = false);
+rc::Gen<nlohmann::json> gen_full(const nlohmann::json& schema, const EmailPolicy& policy,
+                                 bool ignore_omit = false);
 
 /// True when a schema node carries `x-accept` with this key (a keyword or a hint).
 bool accept_only(const nlohmann::json& node, const char* key);

@@ -42,7 +42,8 @@ void drop_children(ShrinkRun& run, nlohmann::json value) {
     for (const auto& pointer : child_pointers(value)) {
       if (run.best.sends >= run.max_sends) return;
       nlohmann::json smaller = without_child(value, pointer);
-      bool in_core = run.target.validator->accepts(smaller) && acceptance_core_problem(*run.target.schema, smaller).empty();
+      bool in_core = run.target.validator->accepts(smaller) &&
+                     acceptance_core_problem(*run.target.schema, smaller).empty();
       if (!in_core || !try_candidate(run, smaller)) continue;
       value = std::move(smaller);
       dropped = true;
@@ -68,13 +69,16 @@ bool fails_as(const CaseResult& result, const FailureKind& kind) {
   return false;
 }
 
-ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
-                             Transport& transport, const JudgeSettings& settings, size_t max_sends) {
-  ShrinkRun run{target, transport, settings, failure_kind(failed), max_sends, {failing, failed, 0, 0}};
-  bool shrinkable = (run.kind.outcome == Outcome::fail && !run.kind.check.empty()) || run.kind.outcome == Outcome::error;
+ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
+                             const CaseResult& failed, Transport& transport,
+                             const JudgeSettings& settings, size_t max_sends) {
+  ShrinkRun run{
+      target, transport, settings, failure_kind(failed), max_sends, {failing, failed, 0, 0}};
+  bool shrinkable = (run.kind.outcome == Outcome::fail && !run.kind.check.empty()) ||
+                    run.kind.outcome == Outcome::error;
   if (!shrinkable) return run.best;
-  rc::Shrinkable<nlohmann::json> current =
-      gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(failing.seed), failing.size);
+  rc::Shrinkable<nlohmann::json> current = gen_valid(
+      *target.schema, target.api->contract.email_policy)(rc::Random(failing.seed), failing.size);
   bool improved = true;
   while (improved && run.best.sends < max_sends) {
     improved = false;

@@ -25,16 +25,17 @@ bool fails_as(const CaseResult& result, const FailureKind& kind);
 /// The smallest failing case found, and what it cost.
 struct ShrinkOutcome {
   FuzzCase minimal;
-  CaseResult result;   ///< the judged result of `minimal`
-  size_t sends = 0;    ///< requests sent while shrinking
-  size_t steps = 0;    ///< accepted shrinks
+  CaseResult result;  ///< the judged result of `minimal`
+  size_t sends = 0;   ///< requests sent while shrinking
+  size_t steps = 0;   ///< accepted shrinks
 };
 
 /// Starting from a FAIL, tries smaller values of the same case (optional fields dropped, fewer
 /// items, shorter strings) along RapidCheck's shrink tree, then drops members and items of the
 /// valid value one at a time while it stays valid. Keeps each candidate that still fails in the
 /// same way (failure_kind of `failed`). Sends at most `max_sends` requests, one at a time.
-ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing, const CaseResult& failed,
-                             Transport& transport, const JudgeSettings& settings, size_t max_sends);
+ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
+                             const CaseResult& failed, Transport& transport,
+                             const JudgeSettings& settings, size_t max_sends);
 
 }  // namespace conform

@@ -15,7 +15,8 @@ TEST(GeneratedValidBody, EveryChannelOfEveryApiGetsAValidBodyThatIsTheSameEachTi
     for (const auto& [channel, files] : api.contract.channels) {
       std::optional<nlohmann::json> body = generated_valid_body(api, channel);
       ASSERT_TRUE(body) << api.contract.id << " " << channel;
-      EXPECT_TRUE(api.validator(PayloadKind::request, channel)->validate(*body).empty()) << body->dump();
+      EXPECT_TRUE(api.validator(PayloadKind::request, channel)->validate(*body).empty())
+          << body->dump();
       EXPECT_EQ(*body, *generated_valid_body(api, channel)) << api.contract.id << " " << channel;
       ++channels;
     }

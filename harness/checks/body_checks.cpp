@@ -13,8 +13,8 @@ void file_under_response(const CheckInput& in, Failure& f) {
   f.locator = r ? r->locator : in.replay_case.primary_locator;
 }
 
-Failure body_failure(const CheckInput& in, const char* check, std::string expected, std::string actual,
-                     std::string message) {
+Failure body_failure(const CheckInput& in, const char* check, std::string expected,
+                     std::string actual, std::string message) {
   Failure f;
   f.check = check;
   file_under_response(in, f);
@@ -24,7 +24,9 @@ Failure body_failure(const CheckInput& in, const char* check, std::string expect
   return f;
 }
 
-bool is_2xx(const CheckInput& in) { return in.response.status / 100 == 2; }
+bool is_2xx(const CheckInput& in) {
+  return in.response.status / 100 == 2;
+}
 
 std::string shown(const nlohmann::json& value) {
   std::string text = value.dump();
@@ -50,11 +52,14 @@ void check_one_matcher(const CheckInput& in, const Matcher& m, std::vector<Findi
     f.expected = shown(*m.equals);
     f.message = "the response value differs from the one the fixture expects";
   } else {
-    const nlohmann::json* request = in.replay_case.request_body ? at(*in.replay_case.request_body, m.same_length_as) : nullptr;
+    const nlohmann::json* request =
+        in.replay_case.request_body ? at(*in.replay_case.request_body, m.same_length_as) : nullptr;
     size_t want = request && request->is_array() ? request->size() : 0;
     if (actual && actual->is_array() && request && actual->size() == want) return;
-    f.expected = "an array of " + std::to_string(want) + " (as many as request " + m.same_length_as + ")";
-    f.actual = actual && actual->is_array() ? "an array of " + std::to_string(actual->size()) : f.actual;
+    f.expected =
+        "an array of " + std::to_string(want) + " (as many as request " + m.same_length_as + ")";
+    f.actual =
+        actual && actual->is_array() ? "an array of " + std::to_string(actual->size()) : f.actual;
     f.message = "the response does not echo one entry per request item";
   }
   out.push_back({f, true});
@@ -68,7 +73,8 @@ void check_content_type_conformance(const CheckInput& in, std::vector<Finding>& 
   std::string actual = media_type(header_value(in.response.headers, "Content-Type"));
   if (actual == media_type(want.content_type)) return;
   Failure f = body_failure(in, "content_type_conformance", want.content_type,
-                           actual.empty() ? "(no Content-Type)" : actual, "the response has another media type");
+                           actual.empty() ? "(no Content-Type)" : actual,
+                           "the response has another media type");
   out.push_back({f, want.response_documented});
 }
 

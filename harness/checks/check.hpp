@@ -41,7 +41,8 @@ struct Check {
 /// Every check, in the order they run. The one table: nothing registers itself.
 const std::vector<Check>& check_table();
 
-/// Media type without parameters, lower-cased: `Application/JSON; charset=utf-8` → `application/json`.
+/// Media type without parameters, lower-cased: `Application/JSON; charset=utf-8` →
+/// `application/json`.
 std::string media_type(const std::string& content_type);
 
 /// The first header with this name (case-insensitive), or "".

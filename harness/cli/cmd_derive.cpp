@@ -1,4 +1,5 @@
-/// `conform derive`: doc pages → doc tables → schemas, the drift gate (--check) and doc lint (--lint).
+/// `conform derive`: doc pages → doc tables → schemas, the drift gate (--check) and doc lint
+/// (--lint).
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -38,13 +39,15 @@ CommandRun declare_derive(CLI::App& app) {
   app.description(kDeriveDescription);
   app.footer(kDeriveExitCodes);
   app.add_option("--api", request->api, "use this API's overlay (one DOC only)")->type_name("ID");
-  add_value(app, "--out", request->out_dir, "DIR", "schemas directory to read overlays from and write to")
+  add_value(app, "--out", request->out_dir, "DIR",
+            "schemas directory to read overlays from and write to")
       ->capture_default_str();
   app.add_option("--fixtures-out", request->fixtures_out,
                  "also write a fixture per sample request and response of each page to DIR/<api>/\n"
                  "(with --check: compare them)")
       ->type_name("DIR");
-  app.add_flag("--check", request->check, "write nothing; compare with the files in DIR and print a diff on drift");
+  app.add_flag("--check", request->check,
+               "write nothing; compare with the files in DIR and print a diff on drift");
   app.add_flag("--lint", request->lint,
                "report doc defects as FILE:LINE: category: message (pages of one vendor\n"
                "are also compared with each other); with --check, does both");

@@ -33,7 +33,8 @@ const char* const kOpenApiDescription =
     "format email becomes a pattern of the API's email policy (x-format: email).\n"
     "Prism, Dredd and swagger-cli read the result.\n";
 
-const char* const kExportExitCodes = "exit codes: 0 written, 2 usage error, unknown api, bad fixture or unwritable FILE\n";
+const char* const kExportExitCodes =
+    "exit codes: 0 written, 2 usage error, unknown api, bad fixture or unwritable FILE\n";
 
 /// The built-in fixtures with each --fixtures DIR laid on top.
 std::vector<Fixture> example_fixtures(const ExportFlags& flags) {
@@ -49,7 +50,8 @@ int run_export_openapi(const ExportFlags& flags) {
   Catalog catalog = load_catalog(flags.contracts);
   OpenApiOptions options;
   for (const auto& api : flags.apis) {
-    if (!catalog.find(api)) throw UsageError("unknown api '" + api + "' (one of: " + catalog.id_list() + ")");
+    if (!catalog.find(api))
+      throw UsageError("unknown api '" + api + "' (one of: " + catalog.id_list() + ")");
     options.api_ids.push_back(api);
   }
   options.examples = page_examples(catalog, example_fixtures(flags));
@@ -71,12 +73,14 @@ int run_export_openapi(const ExportFlags& flags) {
 
 CommandRun declare_export(CLI::App& app) {
   auto flags = std::make_shared<ExportFlags>();
-  CLI::App* openapi = app.add_subcommand("openapi", "the contracts as one OpenAPI 3.0.3 document (JSON)");
+  CLI::App* openapi =
+      app.add_subcommand("openapi", "the contracts as one OpenAPI 3.0.3 document (JSON)");
   openapi->allow_extras();
   openapi->description(openapi->get_description() + "\n\n" + kOpenApiDescription);
   openapi->footer(kExportExitCodes);
   add_repeatable(*openapi, "--api", flags->apis, "ID", "only this API (repeatable; default all)");
-  openapi->add_option("-o", flags->out, "write to FILE (atomically) instead of standard output")->type_name("FILE");
+  openapi->add_option("-o", flags->out, "write to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
   add_repeatable(*openapi, "--fixtures", flags->fixtures, "DIR",
                  "add a fixture tree to the built-in fixtures the page examples come\n"
                  "from (repeatable; each DIR/<api>/ folder replaces that API's)");
@@ -84,7 +88,8 @@ CommandRun declare_export(CLI::App& app) {
   app.footer(kExportExitCodes);
   return [&app, openapi, flags] {
     std::vector<std::string> left = app.remaining();
-    if (!left.empty() && left.front()[0] != '-') throw UsageError("unknown export format '" + left.front() + "' (only openapi)");
+    if (!left.empty() && left.front()[0] != '-')
+      throw UsageError("unknown export format '" + left.front() + "' (only openapi)");
     refuse_leftovers(app);
     if (!openapi->parsed()) throw UsageError("say what to export: 'conform export openapi'");
     refuse_leftovers(*openapi);

@@ -52,13 +52,14 @@ struct FuzzPlan {
   bool coverage_phase = true;
   std::optional<fs::path> save_failures;
   TransportSettings transport;
-  OAuthRun oauth;  ///< --oauth-token-url: tokens minted for some APIs
+  OAuthRun oauth;     ///< --oauth-token-url: tokens minted for some APIs
   SendPolicy policy;  ///< the safety guard (--live, --recipient, --allow-recipient, --max-sends)
 };
 
 /// The CI variables that name one pipeline run, which every shard of it sees alike.
 std::optional<std::string> ci_run_identity() {
-  for (const char* name : {"GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILDKITE_BUILD_ID", "CIRCLE_WORKFLOW_ID", "BUILD_TAG"}) {
+  for (const char* name : {"GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILDKITE_BUILD_ID",
+                           "CIRCLE_WORKFLOW_ID", "BUILD_TAG"}) {
     const char* value = std::getenv(name);
     if (value && *value) return std::string(name) + "=" + value;
   }
@@ -82,7 +83,8 @@ uint64_t shared_shard_seed(std::string& source) {
   std::time_t now = std::time(nullptr);
   char day[16];
   std::strftime(day, sizeof day, "%Y-%m-%d", std::gmtime(&now));
-  source = std::string("from the UTC date ") + day + ", shared by every shard started today; pass --seed to pin it";
+  source = std::string("from the UTC date ") + day +
+           ", shared by every shard started today; pass --seed to pin it";
   return seed_from_text(day);
 }
 
@@ -103,7 +105,8 @@ FuzzPlan parse_plan(const FuzzFlags& flags, const Catalog& catalog) {
     if (!target) throw UsageError(error);
     plan.target = *target;
   }
-  plan.policy = send_policy(flags.run.safety, url ? std::optional<Target>(plan.target) : std::nullopt, sends);
+  plan.policy =
+      send_policy(flags.run.safety, url ? std::optional<Target>(plan.target) : std::nullopt, sends);
   plan.selection = parse_run_selection(flags.run, catalog);
   if (!flags.run.list_cases) {
     plan.oauth = OAuthRun(flags.run.oauth, flags.run.transport, catalog, plan.selection.credentials,
@@ -120,10 +123,13 @@ FuzzPlan parse_plan(const FuzzFlags& flags, const Catalog& catalog) {
   if (const auto& dir = flags.save_failures) {
     std::error_code ec;
     fs::create_directories(*dir, ec);
-    if (!fs::is_directory(*dir)) throw UsageError("--save-failures " + *dir + ": cannot create the directory");
+    if (!fs::is_directory(*dir))
+      throw UsageError("--save-failures " + *dir + ": cannot create the directory");
     plan.save_failures = *dir;
   }
-  if (url) plan.transport = transport_settings(flags.run.transport, plan.target, catalog, plan.selection.apis);
+  if (url)
+    plan.transport =
+        transport_settings(flags.run.transport, plan.target, catalog, plan.selection.apis);
   return plan;
 }
 
@@ -146,8 +152,10 @@ ShrinkPlan shrink_plan(const FuzzPlan& plan, const Redactor& redactor, const Run
 void print_coverage(const ConstraintCoverage& coverage) {
   std::cerr << "coverage: " << coverage.exercised << " of " << coverage.total
             << " settled constraints broken by at least one negative case\n";
-  for (size_t i = 0; i < coverage.missing.size() && i < 10; ++i) std::cerr << "  not broken: " << coverage.missing[i] << "\n";
-  if (coverage.missing.size() > 10) std::cerr << "  ... and " << coverage.missing.size() - 10 << " more\n";
+  for (size_t i = 0; i < coverage.missing.size() && i < 10; ++i)
+    std::cerr << "  not broken: " << coverage.missing[i] << "\n";
+  if (coverage.missing.size() > 10)
+    std::cerr << "  ... and " << coverage.missing.size() - 10 << " more\n";
 }
 
 /// The base of the curl lines of --dry-run: the target, or a placeholder when none was given.
@@ -159,15 +167,20 @@ int run_fuzz(const FuzzFlags& flags) {
   SchemaSource source = schema_source(flags.run.contracts);
   Catalog catalog = Catalog::load(source);
   FuzzPlan plan = parse_plan(flags, catalog);
-  std::vector<std::unique_ptr<EventSink>> reports = make_report_sinks(flags.run, CaseListing::failing);
-  std::vector<FuzzTarget> targets = fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
+  std::vector<std::unique_ptr<EventSink>> reports =
+      make_report_sinks(flags.run, CaseListing::failing);
+  std::vector<FuzzTarget> targets =
+      fuzz_targets(catalog, plan.selection.apis, plan.selection.credentials);
   GeneratedCases cases(targets, plan.seed, plan.cases, plan.selection.shard, plan.coverage_phase);
   if (plan.cases == 0 && cases.coverage_size() == 0) {
-    throw UsageError("no case to run: --cases 0 " + std::string(plan.coverage_phase ? "and no coverage-phase case" : "with --no-coverage") +
-                     "; a run that checks nothing cannot pass the gate");
+    throw UsageError(
+        "no case to run: --cases 0 " +
+        std::string(plan.coverage_phase ? "and no coverage-phase case" : "with --no-coverage") +
+        "; a run that checks nothing cannot pass the gate");
   }
   if (flags.run.list_cases) {
-    std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
+    std::cerr << "conform fuzz: seed " << plan.seed
+              << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
               << "; nothing is sent\n";
     list_cases(cases, std::cout);
     return kExitOk;
@@ -190,10 +203,12 @@ int run_fuzz(const FuzzFlags& flags) {
     std::cerr << oauth << "\n";
     return kExitUsage;
   }
-  std::cerr << "conform fuzz: seed " << plan.seed << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")")
-            << ", " << cases.coverage_size() << " coverage-phase cases + " << plan.cases << " random cases"
+  std::cerr << "conform fuzz: seed " << plan.seed
+            << (plan.seed_source.empty() ? "" : " (" + plan.seed_source + ")") << ", "
+            << cases.coverage_size() << " coverage-phase cases + " << plan.cases << " random cases"
             << (plan.selection.shard ? " (this shard runs its share)" : "") << "\n";
-  ConsoleSink console(report_on_stdout(flags.run) ? std::cerr : std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  ConsoleSink console(report_on_stdout(flags.run) ? std::cerr : std::cout, std::cerr,
+                      ::isatty(STDERR_FILENO) == 1);
   console.group_failures();
   std::vector<EventSink*> held{&console};
   for (auto& sink : reports) held.push_back(sink.get());
@@ -213,16 +228,19 @@ int run_fuzz(const FuzzFlags& flags) {
   plan.run.interrupt = &run_interrupt();
   try {
     TransportFactory transports = with_oauth(
-        polite_transports([&http] { return http.make(); }, polite_settings(flags.run.polite, &run_interrupt()),
-                          plan.target.host),
+        polite_transports([&http] { return http.make(); },
+                          polite_settings(flags.run.polite, &run_interrupt()), plan.target.host),
         plan.oauth.bindings());
-    RunSummary summary = run_cases(catalog, cases, plan.run, transports, {&reporters, &groups}, info);
+    RunSummary summary =
+        run_cases(catalog, cases, plan.run, transports, {&reporters, &groups}, info);
     auto transport = transports();
-    shrink_groups(targets, groups.groups(), shrink_plan(plan, redactor, summary), *transport, reporters);
+    shrink_groups(targets, groups.groups(), shrink_plan(plan, redactor, summary), *transport,
+                  reporters);
     reporters.finish(summary);
     say_guard_counts(guard, "conform fuzz", std::cerr);
     if (summary.interrupted_by != 0) {
-      std::cerr << "conform fuzz: interrupted; failures are not shrunk (that would send more requests)\n";
+      std::cerr
+          << "conform fuzz: interrupted; failures are not shrunk (that would send more requests)\n";
     } else {
       print_coverage(cases.constraint_coverage());
     }
@@ -265,15 +283,21 @@ const char* const kFuzzExitCodes =
 void add_fuzz_flags(CLI::App& app, FuzzFlags& flags) {
   add_value(app, "--cases", flags.cases, "N",
             "random cases after the coverage phase (0 = coverage phase only),\n"
-            "spread over every API and channel")->capture_default_str()->check(whole_number(0, 10000000));
+            "spread over every API and channel")
+      ->capture_default_str()
+      ->check(whole_number(0, 10000000));
   app.add_flag("--no-coverage", flags.no_coverage, "skip the coverage phase");
-  app.add_option("--seed", flags.seed, "the run's seed; the same seed sends the same cases (default: random,\nprinted)")
-      ->type_name("S")->check(whole_number(0, UINT64_MAX));
+  app.add_option("--seed", flags.seed,
+                 "the run's seed; the same seed sends the same cases (default: random,\nprinted)")
+      ->type_name("S")
+      ->check(whole_number(0, UINT64_MAX));
   add_value(app, "--max-shrinks", flags.max_shrinks, "N", "requests spent shrinking each failure")
-      ->capture_default_str()->check(whole_number(0, 100000));
+      ->capture_default_str()
+      ->check(whole_number(0, 100000));
   app.add_option("--save-failures", flags.save_failures,
                  "write each shrunk failure as DIR/<api>/<name>.json, a fixture that\n"
-                 "'conform replay --fixtures DIR' runs as a regression case")->type_name("DIR");
+                 "'conform replay --fixtures DIR' runs as a regression case")
+      ->type_name("DIR");
 }
 
 }  // namespace

@@ -35,14 +35,23 @@ nlohmann::json as_json(const Contract& c, const std::string& origin) {
   if (c.has_channels()) {
     for (const auto& [name, files] : c.channels) channels.push_back(name);
   }
-  return {{"id", c.id},          {"title", c.title},       {"method", c.method},
-          {"path", c.path},      {"channels", channels},   {"auth_header", c.auth.header},
-          {"snapshot", c.snapshot}, {"requirements", c.requirements.size()}, {"origin", origin_label(origin)}};
+  return {{"id", c.id},
+          {"title", c.title},
+          {"method", c.method},
+          {"path", c.path},
+          {"channels", channels},
+          {"auth_header", c.auth.header},
+          {"snapshot", c.snapshot},
+          {"requirements", c.requirements.size()},
+          {"origin", origin_label(origin)}};
 }
 
 nlohmann::json open_point_json(const std::string& api, const RegisteredOpenPoint& r) {
-  nlohmann::json out = {{"api", api},         {"id", r.point.id},           {"where", r.point.where},
-                        {"permitted", r.point.permitted}, {"sentence", r.point.sentence}};
+  nlohmann::json out = {{"api", api},
+                        {"id", r.point.id},
+                        {"where", r.point.where},
+                        {"permitted", r.point.permitted},
+                        {"sentence", r.point.sentence}};
   if (!r.point.locator.empty()) out["locator"] = r.point.locator;
   if (!r.file.empty()) out["schema"] = r.file;
   return out;
@@ -50,9 +59,11 @@ nlohmann::json open_point_json(const std::string& api, const RegisteredOpenPoint
 
 void print_open_point(const std::string& api, const RegisteredOpenPoint& r) {
   std::cout << api << "  " << r.point.id << (r.file.empty() ? "" : "  (" + r.file + ")") << "\n"
-            << "    where: " << r.point.where << (r.point.locator.empty() ? "" : "  @ " + r.point.locator) << "\n"
+            << "    where: " << r.point.where
+            << (r.point.locator.empty() ? "" : "  @ " + r.point.locator) << "\n"
             << "    permitted: ";
-  for (size_t i = 0; i < r.point.permitted.size(); ++i) std::cout << (i ? " | " : "") << r.point.permitted[i];
+  for (size_t i = 0; i < r.point.permitted.size(); ++i)
+    std::cout << (i ? " | " : "") << r.point.permitted[i];
   std::cout << "\n    " << r.point.sentence << "\n";
 }
 
@@ -60,7 +71,8 @@ void print_open_point(const std::string& api, const RegisteredOpenPoint& r) {
 int list_open_points(const Catalog& catalog, const ListFlags& flags) {
   if (flags.apis.size() > 1) throw UsageError("list --open takes at most one API id");
   std::string only = flags.apis.empty() ? "" : flags.apis.front();
-  if (!only.empty() && !catalog.find(only)) throw UsageError("unknown api '" + only + "' (one of: " + catalog.id_list() + ")");
+  if (!only.empty() && !catalog.find(only))
+    throw UsageError("unknown api '" + only + "' (one of: " + catalog.id_list() + ")");
   bool json_output = flags.format == "json";
   nlohmann::json out = nlohmann::json::array();
   size_t count = 0;
@@ -68,8 +80,10 @@ int list_open_points(const Catalog& catalog, const ListFlags& flags) {
     if (!only.empty() && api.contract.id != only) continue;
     for (const auto& r : open_register(api)) {
       ++count;
-      if (json_output) out.push_back(open_point_json(api.contract.id, r));
-      else print_open_point(api.contract.id, r);
+      if (json_output)
+        out.push_back(open_point_json(api.contract.id, r));
+      else
+        print_open_point(api.contract.id, r);
     }
   }
   if (json_output) std::cout << out.dump(2) << "\n";
@@ -90,7 +104,8 @@ int run_list(const ListFlags& flags) {
   for (const auto& api : catalog.apis()) {
     const Contract& c = api.contract;
     std::cout << c.id << "\t" << c.method << " " << c.path << "\tchannels: " << channel_names(c)
-              << "\trequirements: " << c.requirements.size() << "\torigin: " << origin_label(api.origin) << "\n";
+              << "\trequirements: " << c.requirements.size()
+              << "\torigin: " << origin_label(api.origin) << "\n";
   }
   return kExitOk;
 }
@@ -101,7 +116,9 @@ CommandRun declare_list(CLI::App& app) {
   auto flags = std::make_shared<ListFlags>();
   app.description(kListDescription);
   app.add_flag("--open", flags->open, "print the open-point register (of one API, or of all)");
-  add_value(app, "--format", flags->format, "text|json", "output format")->capture_default_str()->check(one_word_of({"text", "json"}));
+  add_value(app, "--format", flags->format, "text|json", "output format")
+      ->capture_default_str()
+      ->check(one_word_of({"text", "json"}));
   add_contract_flags(app, flags->contracts);
   app.add_option("API", flags->apis, "with --open: only this API's open points");
   return [flags] { return run_list(*flags); };

@@ -1,8 +1,8 @@
 /// `conform mock`: the reference mock server in the foreground, until SIGINT or SIGTERM.
+#include <pthread.h>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <pthread.h>
 
 #include "cli/commands.hpp"
 #include "cli/flag_checks.hpp"
@@ -35,8 +35,8 @@ void print_faults(const Catalog& catalog) {
 
 void print_variants() {
   for (const auto& spec : variant_table()) {
-    std::cout << spec.name << "\n    " << spec.description << "\n    open point: " << spec.open_point
-              << "; apis: " << spec.apis << "\n";
+    std::cout << spec.name << "\n    " << spec.description
+              << "\n    open point: " << spec.open_point << "; apis: " << spec.apis << "\n";
   }
 }
 
@@ -100,7 +100,8 @@ int serve(const MockFlags& flags) {
   }
   std::cout << "conform mock listening on " << mock.url() << std::endl;
   for (const auto& name : options.faults) std::cerr << "conform mock: fault " << name << " is on\n";
-  for (const auto& name : options.variants) std::cerr << "conform mock: variant " << name << " is on\n";
+  for (const auto& name : options.variants)
+    std::cerr << "conform mock: variant " << name << " is on\n";
   int received = 0;
   sigwait(&stop_signals, &received);
   std::cerr << "conform mock: signal " << received << ", stopping after " << mock.outbox_count()
@@ -123,22 +124,32 @@ int run_mock(const MockFlags& flags) {
 
 void add_server_flags(CLI::App& app, MockOptions& options) {
   add_value(app, "--host", options.host, "H", "address to bind")->capture_default_str();
-  add_value(app, "--port", options.port, "P", "port (0 picks a free one)")->capture_default_str()->check(whole_number(0, 65535));
-  add_value(app, "--prefix", options.prefix, "/PATH", "serve the documented paths under this prefix");
-  add_repeatable(app, "--fault", options.faults, "NAME", "break the contract in one named way (repeatable; see --list-faults)");
+  add_value(app, "--port", options.port, "P", "port (0 picks a free one)")
+      ->capture_default_str()
+      ->check(whole_number(0, 65535));
+  add_value(app, "--prefix", options.prefix, "/PATH",
+            "serve the documented paths under this prefix");
+  add_repeatable(app, "--fault", options.faults, "NAME",
+                 "break the contract in one named way (repeatable; see --list-faults)");
   add_repeatable(app, "--variant", options.variants, "NAME",
                  "take the other permitted answer at one open point (repeatable; see\n"
                  "--list-variants); variants and faults combine");
   add_value(app, "--outbox", options.outbox_file, "FILE",
             "also append each accepted message to FILE as one JSON line, flushed\n"
             "before the response is sent");
-  add_value(app, "--threads", options.threads, "N", "worker threads; each open connection holds one")
-      ->capture_default_str()->check(whole_number(1, 4096));
+  add_value(app, "--threads", options.threads, "N",
+            "worker threads; each open connection holds one")
+      ->capture_default_str()
+      ->check(whole_number(1, 4096));
   add_value(app, "--max-body", options.max_body, "BYTES", "largest accepted body in bytes")
-      ->capture_default_str()->check(whole_number(1, 1ull << 40));
-  add_value(app, "--tls-cert", options.tls_cert, "PEM", "serve HTTPS with this certificate (chain); needs --tls-key");
-  add_value(app, "--tls-key", options.tls_key, "PEM", "the certificate's private key (unencrypted)");
-  add_value(app, "--tls-client-ca", options.tls_client_ca, "PEM", "require a client certificate signed by this CA (mTLS)");
+      ->capture_default_str()
+      ->check(whole_number(1, 1ull << 40));
+  add_value(app, "--tls-cert", options.tls_cert, "PEM",
+            "serve HTTPS with this certificate (chain); needs --tls-key");
+  add_value(app, "--tls-key", options.tls_key, "PEM",
+            "the certificate's private key (unencrypted)");
+  add_value(app, "--tls-client-ca", options.tls_client_ca, "PEM",
+            "require a client certificate signed by this CA (mTLS)");
 }
 
 }  // namespace
@@ -154,7 +165,8 @@ CommandRun declare_mock(CLI::App& app) {
                "print every fault: what it does, the check that catches it, and at each\n"
                "API the requirement it breaks (inferred ones marked) or the open point\n"
                "that permits it there (never FAIL)");
-  app.add_flag("--list-variants", flags->list_variants, "print every variant, its open point, the APIs it affects and what it does");
+  app.add_flag("--list-variants", flags->list_variants,
+               "print every variant, its open point, the APIs it affects and what it does");
   return [flags] { return run_mock(*flags); };
 }
 

@@ -26,7 +26,8 @@ json read_checked_report(const ReportSchema& schema, const std::string& file) {
   if (problems.empty()) return report;
   std::string message = file + ": not a conform report (version 1):";
   for (size_t i = 0; i < problems.size() && i < 5; ++i) message += "\n  " + problems[i];
-  if (problems.size() > 5) message += "\n  ... and " + std::to_string(problems.size() - 5) + " more";
+  if (problems.size() > 5)
+    message += "\n  ... and " + std::to_string(problems.size() - 5) + " more";
   throw ReportError(message);
 }
 
@@ -99,7 +100,9 @@ void check_shards(const json& runs, std::vector<std::string>& reasons) {
       missing += (listed++ ? ", " : "") + std::to_string(k) + "/" + std::to_string(found.total);
     }
     if (absent > 10) missing += ", ...";
-    if (absent > 0) reasons.push_back(key + ": " + std::to_string(absent) + " shard(s) missing (" + missing + ")");
+    if (absent > 0)
+      reasons.push_back(key + ": " + std::to_string(absent) + " shard(s) missing (" + missing +
+                        ")");
     std::string seeds;
     for (const auto& seed : found.seeds) seeds += (seeds.empty() ? "" : ", ") + seed;
     if (found.seeds.size() > 1) {
@@ -122,7 +125,8 @@ std::vector<std::string> gate_failures(const json& merged) {
       size_t n = summary["counts"].value(name, size_t{0});
       if (n > 0) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + name;
     }
-    reasons.push_back(counts + " of " + std::to_string(summary.value("total", size_t{0})) + " cases");
+    reasons.push_back(counts + " of " + std::to_string(summary.value("total", size_t{0})) +
+                      " cases");
   }
   bool stopped = false;
   for (const auto& run : merged["runs"]) {
@@ -132,7 +136,8 @@ std::vector<std::string> gate_failures(const json& merged) {
                       run["interrupted"].value("signal", "a signal") + " before its last case");
   }
   if (!stopped && !merged.value("complete", false)) {
-    reasons.push_back("a report is incomplete (rebuilt from the event stream of a run that never finished)");
+    reasons.push_back(
+        "a report is incomplete (rebuilt from the event stream of a run that never finished)");
   }
   check_shards(merged["runs"], reasons);
   return reasons;
@@ -141,7 +146,8 @@ std::vector<std::string> gate_failures(const json& merged) {
 /// --gate: 0 when the merged report passes, 1 when it fails (each reason on stderr), 2 on no case.
 int gate_exit(const json& merged) {
   if (merged["summary"].value("total", size_t{0}) == 0) {
-    std::cerr << "conform report merge: the gate has nothing to judge: the merged report holds no case\n";
+    std::cerr
+        << "conform report merge: the gate has nothing to judge: the merged report holds no case\n";
     return kExitUsage;
   }
   auto reasons = gate_failures(merged);
@@ -160,7 +166,8 @@ int run_merge(const ReportFlags& flags) {
   for (const auto& file : flags.inputs) inputs.push_back({file, read_checked_report(schema, file)});
   json merged = merge_reports(inputs, flags.force);
   auto problems = schema.problems(merged);
-  if (!problems.empty()) throw ReportError("the merged report breaks the schema: " + problems.front());
+  if (!problems.empty())
+    throw ReportError("the merged report breaks the schema: " + problems.front());
   write_output(flags.out, report_text(merged));
   std::cerr << "conform report merge: " << inputs.size() << " reports, "
             << merged["summary"]["total"] << " cases → " << *flags.out << "\n";
@@ -181,44 +188,55 @@ const char* const kReportExitCodes =
     "            merge refused, or --gate on no case\n";
 
 CLI::App* declare_render(CLI::App& report, ReportFlags& flags) {
-  CLI::App* render = report.add_subcommand("render", "write another format from a JSON report (or its NDJSON stream)");
+  CLI::App* render = report.add_subcommand(
+      "render", "write another format from a JSON report (or its NDJSON stream)");
   render->allow_extras();
   render->description(render->get_description() + "\n\n" + kReportDescription);
   render->footer(kReportExitCodes);
   std::vector<std::string> formats = report_formats();
-  render->add_option("--format", flags.format,
-                     "junit (one testsuite per API), md (PR summary), html (self-contained\n"
-                     "matrix), or json (a JSON report, e.g. rebuilt from an NDJSON stream)")
+  render
+      ->add_option("--format", flags.format,
+                   "junit (one testsuite per API), md (PR summary), html (self-contained\n"
+                   "matrix), or json (a JSON report, e.g. rebuilt from an NDJSON stream)")
       ->type_name(CLI::detail::join(formats, "|"))
       ->check(one_word_of(formats))
       ->required();
-  render->add_option("-o", flags.out, "output file, written atomically (default: standard output)")->type_name("OUT");
+  render->add_option("-o", flags.out, "output file, written atomically (default: standard output)")
+      ->type_name("OUT");
   render->add_option("IN.json", flags.input, "the report to render")->required();
   return render;
 }
 
 CLI::App* declare_merge(CLI::App& report, ReportFlags& flags) {
-  CLI::App* merge = report.add_subcommand("merge", "join the reports of shards or of several targets");
+  CLI::App* merge =
+      report.add_subcommand("merge", "join the reports of shards or of several targets");
   merge->allow_extras();
   merge->description(merge->get_description() + "\n\n" + kReportDescription);
   merge->footer(kReportExitCodes);
-  merge->add_option("-o", flags.out, "output file, written atomically")->type_name("OUT.json")->required();
-  merge->add_flag("--force", flags.force, "merge despite differing contract hashes; a later duplicate case wins");
-  merge->add_flag("--gate", flags.gate,
-                  "the CI merge job's verdict: exit 1 unless the merged report passes the gate:\n"
-                  "no case FAIL, XPASS, ERROR, TIMEOUT or REFUSED, no run stopped by a signal or left\n"
-                  "incomplete, and every sharded run (mode, target, N) has each shard K of N,\n"
-                  "all with one seed; each reason is printed. A merge with no case is exit 2");
+  merge->add_option("-o", flags.out, "output file, written atomically")
+      ->type_name("OUT.json")
+      ->required();
+  merge->add_flag("--force", flags.force,
+                  "merge despite differing contract hashes; a later duplicate case wins");
+  merge->add_flag(
+      "--gate", flags.gate,
+      "the CI merge job's verdict: exit 1 unless the merged report passes the gate:\n"
+      "no case FAIL, XPASS, ERROR, TIMEOUT or REFUSED, no run stopped by a signal or left\n"
+      "incomplete, and every sharded run (mode, target, N) has each shard K of N,\n"
+      "all with one seed; each reason is printed. A merge with no case is exit 2");
   merge->add_option("IN.json", flags.inputs, "the reports to join")->required();
   return merge;
 }
 
 /// Runs the chosen one of render and merge; a report that cannot be read or merged is exit 2.
-int run_report(const CLI::App& report, const CLI::App& render, const CLI::App& merge, const ReportFlags& flags) {
+int run_report(const CLI::App& report, const CLI::App& render, const CLI::App& merge,
+               const ReportFlags& flags) {
   std::vector<std::string> left = report.remaining();
-  if (!left.empty() && left.front()[0] != '-') throw UsageError("unknown report subcommand '" + left.front() + "' (render or merge)");
+  if (!left.empty() && left.front()[0] != '-')
+    throw UsageError("unknown report subcommand '" + left.front() + "' (render or merge)");
   refuse_leftovers(report);
-  if (!render.parsed() && !merge.parsed()) throw UsageError("report needs a subcommand: render or merge");
+  if (!render.parsed() && !merge.parsed())
+    throw UsageError("report needs a subcommand: render or merge");
   refuse_leftovers(render.parsed() ? render : merge);
   try {
     return render.parsed() ? run_render(flags) : run_merge(flags);

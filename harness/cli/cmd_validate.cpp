@@ -167,8 +167,10 @@ ValidateRun parse_run(const ValidateFlags& flags, const Catalog& catalog) {
   ValidateRun run;
   if (!flags.api) throw UsageError("--api is required (one of: " + catalog.id_list() + ")");
   run.api = catalog.find(*flags.api);
-  if (!run.api) throw UsageError("unknown api '" + *flags.api + "' (one of: " + catalog.id_list() + ")");
-  if (flags.kind) run.kind = *flags.kind == "request" ? PayloadKind::request : PayloadKind::response;
+  if (!run.api)
+    throw UsageError("unknown api '" + *flags.api + "' (one of: " + catalog.id_list() + ")");
+  if (flags.kind)
+    run.kind = *flags.kind == "request" ? PayloadKind::request : PayloadKind::response;
   run.channel = flags.channel;
   check_channel_option(run);
   run.json_output = flags.format == "json";
@@ -240,7 +242,8 @@ int check_fixture_tree(const ValidateFlags& flags, const Catalog& catalog) {
     FixtureVerdict verdict = check_fixture(catalog, fixture);
     disagree += verdict.agrees ? 0 : 1;
     if (json_output) {
-      out.push_back({{"fixture", fixture.path.string()}, {"agrees", verdict.agrees},
+      out.push_back({{"fixture", fixture.path.string()},
+                     {"agrees", verdict.agrees},
                      {"problem", verdict.problem}});
     } else if (!verdict.agrees) {
       std::cout << fixture.path.string() << ": " << verdict.problem << "\n";
@@ -283,10 +286,16 @@ CommandRun declare_validate(CLI::App& app) {
   app.description(kValidateDescription);
   app.footer(kValidateExitCodes);
   app.add_option("--api", flags->api, "contract id (see 'conform list')")->type_name("ID");
-  app.add_option("--kind", flags->kind, "what the files are")->type_name("request|response")->check(one_word_of({"request", "response"}));
-  app.add_option("--channel", flags->channel, "channel, for APIs that have them (any letter case)")->type_name("C");
-  add_value(app, "--format", flags->format, "text|json", "output format")->capture_default_str()->check(one_word_of({"text", "json"}));
-  app.add_option("--fixtures", flags->fixtures, "check a fixture tree instead of FILEs")->type_name("DIR");
+  app.add_option("--kind", flags->kind, "what the files are")
+      ->type_name("request|response")
+      ->check(one_word_of({"request", "response"}));
+  app.add_option("--channel", flags->channel, "channel, for APIs that have them (any letter case)")
+      ->type_name("C");
+  add_value(app, "--format", flags->format, "text|json", "output format")
+      ->capture_default_str()
+      ->check(one_word_of({"text", "json"}));
+  app.add_option("--fixtures", flags->fixtures, "check a fixture tree instead of FILEs")
+      ->type_name("DIR");
   add_contract_flags(app, flags->contracts);
   app.add_option("FILE", flags->files, "documents to validate (- is standard input)");
   return [flags] { return run_validate(*flags); };

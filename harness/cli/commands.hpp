@@ -30,7 +30,8 @@ const std::vector<Command>& command_table();
 
 /// `--schemas DIR`, which every command that reads contracts takes.
 struct ContractFlags {
-  std::vector<std::string> schemas;  ///< bundle directories, laid over the built-in contracts in order
+  std::vector<std::string>
+      schemas;  ///< bundle directories, laid over the built-in contracts in order
 };
 
 /// Declares `--schemas DIR` on `app`.

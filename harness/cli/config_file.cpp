@@ -18,7 +18,7 @@ const char* const kDefaultFile = "conform.toml";
 /// One key of the file with where it was written.
 struct Setting {
   const toml::node* value = nullptr;
-  std::string where;  ///< "conform.toml:7"
+  std::string where;    ///< "conform.toml:7"
   std::string section;  ///< "the top level", "[env.staging]", "[fuzz]", ...
 };
 
@@ -42,8 +42,8 @@ class TomlConfig : public CLI::Config {
     try {
       document = toml::parse(text.str(), path);
     } catch (const toml::parse_error& e) {
-      throw CLI::ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": not valid TOML: " +
-                             std::string(e.description()));
+      throw CLI::ConfigError(path + ":" + std::to_string(e.source().begin.line) +
+                             ": not valid TOML: " + std::string(e.description()));
     }
     std::string profile = chosen_profile(*command);
     std::map<std::string, Setting> settings;
@@ -90,17 +90,21 @@ class TomlConfig : public CLI::Config {
 
   /// The keys of one table level, its parts left out; `command_only`: a [replay] or [fuzz] part.
   void read_level(const toml::table& table, const std::string& section, const std::string& path,
-                  const CLI::App& command, bool command_only, bool top, std::map<std::string, Setting>& out) const {
+                  const CLI::App& command, bool command_only, bool top,
+                  std::map<std::string, Setting>& out) const {
     for (const auto& [key_name, node] : table) {
       std::string key(key_name.str());
       if (!command_only && is_part(key, node, top)) continue;
       std::string at = path + ":" + std::to_string(key_name.source().begin.line);
-      bool known_here = command_only ? takes(command.get_name(), key)
-                                     : std::any_of(env_options_.begin(), env_options_.end(),
-                                                   [&](const auto& entry) { return takes(entry.first, key); });
+      bool known_here =
+          command_only ? takes(command.get_name(), key)
+                       : std::any_of(env_options_.begin(), env_options_.end(),
+                                     [&](const auto& entry) { return takes(entry.first, key); });
       if (!known_here) {
-        std::string whose = command_only ? "conform " + command.get_name() : "conform replay or fuzz";
-        throw CLI::ConfigError(at + ": unknown key '" + key + "' in " + section + " (not a flag of " + whose +
+        std::string whose =
+            command_only ? "conform " + command.get_name() : "conform replay or fuzz";
+        throw CLI::ConfigError(at + ": unknown key '" + key + "' in " + section +
+                               " (not a flag of " + whose +
                                "; keys are the long flag names without --)");
       }
       check_secrets(key, node, at);
@@ -122,18 +126,22 @@ class TomlConfig : public CLI::Config {
     }
   }
 
-  /// A table of keys plus its optional [replay] and [fuzz] parts; only a `chosen` one lands in `out`.
+  /// A table of keys plus its optional [replay] and [fuzz] parts; only a `chosen` one lands in
+  /// `out`.
   void read_section(const toml::table& table, const std::string& section, const std::string& path,
-                    const CLI::App& command, std::map<std::string, Setting>& out, bool chosen) const {
+                    const CLI::App& command, std::map<std::string, Setting>& out,
+                    bool chosen) const {
     std::map<std::string, Setting> ignored;
     bool top = section == "the top level";
     read_level(table, section, path, command, false, top, chosen ? out : ignored);
     for (const auto& [name, env] : env_options_) {
       const toml::table* part = table.get_as<toml::table>(name);
       if (!part) continue;
-      std::string title = top ? "[" + name + "]" : section.substr(0, section.size() - 1) + "." + name + "]";
+      std::string title =
+          top ? "[" + name + "]" : section.substr(0, section.size() - 1) + "." + name + "]";
       bool mine = chosen && name == command.get_name();
-      read_level(*part, title, path, *root_->get_subcommand(name), true, false, mine ? out : ignored);
+      read_level(*part, title, path, *root_->get_subcommand(name), true, false,
+                 mine ? out : ignored);
     }
   }
 
@@ -141,13 +149,15 @@ class TomlConfig : public CLI::Config {
                const std::string& profile, std::map<std::string, Setting>& out) const {
     read_section(document, "the top level", path, command, out, true);
     const toml::node* envs = document.get("env");
-    if (envs && !envs->is_table()) throw CLI::ConfigError(where(path, *envs) + ": 'env' must hold tables: [env.NAME]");
+    if (envs && !envs->is_table())
+      throw CLI::ConfigError(where(path, *envs) + ": 'env' must hold tables: [env.NAME]");
     std::string names;
     bool found = false;
     if (envs) {
       for (const auto& [name, node] : *envs->as_table()) {
         std::string title = "[env." + std::string(name.str()) + "]";
-        if (!node.is_table()) throw CLI::ConfigError(where(path, node) + ": " + title + " must be a table");
+        if (!node.is_table())
+          throw CLI::ConfigError(where(path, node) + ": " + title + " must be a table");
         names += (names.empty() ? "" : ", ") + std::string(name.str());
         bool chosen = name.str() == profile;
         found = found || chosen;
@@ -155,15 +165,17 @@ class TomlConfig : public CLI::Config {
       }
     }
     if (!profile.empty() && !found) {
-      throw CLI::ConfigError("--env " + profile + ": " + path + " has no [env." + profile + "] (profiles: " +
-                             (names.empty() ? "none" : names) + ")");
+      throw CLI::ConfigError("--env " + profile + ": " + path + " has no [env." + profile +
+                             "] (profiles: " + (names.empty() ? "none" : names) + ")");
     }
   }
 
-  static std::string scalar_text(const toml::node& node, const std::string& key, const Setting& setting) {
+  static std::string scalar_text(const toml::node& node, const std::string& key,
+                                 const Setting& setting) {
     std::string error;
     if (const auto* text = node.as_string()) {
-      std::string value = substitute_environment(text->get(), [](const char* name) { return std::getenv(name); }, error);
+      std::string value = substitute_environment(
+          text->get(), [](const char* name) { return std::getenv(name); }, error);
       if (!error.empty()) throw CLI::ConfigError(setting.where + ": " + key + ": " + error);
       return value;
     }
@@ -177,7 +189,8 @@ class TomlConfig : public CLI::Config {
     throw CLI::ConfigError(setting.where + ": " + key + ": takes a string, number or true/false");
   }
 
-  CLI::ConfigItem item_of(const CLI::App& command, const std::string& key, const Setting& setting) const {
+  CLI::ConfigItem item_of(const CLI::App& command, const std::string& key,
+                          const Setting& setting) const {
     const CLI::Option* option = command.get_option("--" + key);
     CLI::ConfigItem item;
     item.parents = {command.get_name()};
@@ -190,13 +203,14 @@ class TomlConfig : public CLI::Config {
     } else {
       item.inputs.push_back(scalar_text(*setting.value, key, setting));
     }
-    check_values(root_->get_subcommand(command.get_name())->get_option("--" + key), item.inputs, key, setting);
+    check_values(root_->get_subcommand(command.get_name())->get_option("--" + key), item.inputs,
+                 key, setting);
     return item;
   }
 
   /// The flag's own checks, run here too so that a refusal names the file and line.
-  static void check_values(CLI::Option* option, const std::vector<std::string>& inputs, const std::string& key,
-                           const Setting& setting) {
+  static void check_values(CLI::Option* option, const std::vector<std::string>& inputs,
+                           const std::string& key, const Setting& setting) {
     for (int index = 0;; ++index) {
       CLI::Validator* check = nullptr;
       try {
@@ -230,23 +244,29 @@ void add_config_flags(CLI::App& app) {
   app.add_option_function<std::string>(
          "--config",
          [root_config](const std::string& path) {
-           if (!std::filesystem::is_regular_file(path)) throw CLI::FileError("--config " + path + ": no such file");
+           if (!std::filesystem::is_regular_file(path))
+             throw CLI::FileError("--config " + path + ": no such file");
            root_config->clear();
            root_config->add_result(path);
          },
          "read flags from this TOML file (default ./conform.toml when it exists);\n"
          "flags on the command line win over it")
-      ->type_name("PATH")->trigger_on_parse()->configurable(false);
+      ->type_name("PATH")
+      ->trigger_on_parse()
+      ->configurable(false);
   auto reader = std::static_pointer_cast<TomlConfig>(root->get_config_formatter());
-  CLI::Option* env = app.add_option_function<std::string>(
-                            "--env",
-                            [reader = reader.get()](const std::string& name) {
-                              if (reader->read) return;
-                              throw CLI::ConfigError("--env " + name + ": no config file (give --config PATH, or put " +
-                                                     kDefaultFile + " in the current directory)");
-                            },
-                            "use the profile [env.NAME] of the config file over its top level")
-                         ->type_name("NAME")->configurable(false);
+  CLI::Option* env =
+      app.add_option_function<std::string>(
+             "--env",
+             [reader = reader.get()](const std::string& name) {
+               if (reader->read) return;
+               throw CLI::ConfigError("--env " + name +
+                                      ": no config file (give --config PATH, or put " +
+                                      kDefaultFile + " in the current directory)");
+             },
+             "use the profile [env.NAME] of the config file over its top level")
+          ->type_name("NAME")
+          ->configurable(false);
   reader->watch(app.get_name(), env);
 }
 

@@ -7,9 +7,13 @@
 namespace conform {
 namespace {
 
-bool is_name_char(unsigned char c, bool first) { return std::isalpha(c) || c == '_' || (!first && std::isdigit(c)); }
+bool is_name_char(unsigned char c, bool first) {
+  return std::isalpha(c) || c == '_' || (!first && std::isdigit(c));
+}
 
-bool has_reference(const std::string& text) { return text.find("${") != std::string::npos; }
+bool has_reference(const std::string& text) {
+  return text.find("${") != std::string::npos;
+}
 
 const std::string kWriteAReference =
     "write ${VARIABLE} and set the variable in the environment (a file ends up in version "
@@ -27,7 +31,8 @@ bool names_a_secret(const std::string& key) {
 
 }  // namespace
 
-std::string substitute_environment(const std::string& text, const std::function<const char*(const char*)>& lookup,
+std::string substitute_environment(const std::string& text,
+                                   const std::function<const char*(const char*)>& lookup,
                                    std::string& error) {
   std::string out;
   size_t at = 0;
@@ -38,9 +43,11 @@ std::string substitute_environment(const std::string& text, const std::function<
     size_t close = text.find('}', open);
     std::string name = close == std::string::npos ? "" : text.substr(open + 2, close - open - 2);
     bool valid = !name.empty();
-    for (size_t i = 0; i < name.size(); ++i) valid = valid && is_name_char(static_cast<unsigned char>(name[i]), i == 0);
+    for (size_t i = 0; i < name.size(); ++i)
+      valid = valid && is_name_char(static_cast<unsigned char>(name[i]), i == 0);
     if (!valid) {
-      error = "'" + text.substr(open, close == std::string::npos ? std::string::npos : close - open + 1) +
+      error = "'" +
+              text.substr(open, close == std::string::npos ? std::string::npos : close - open + 1) +
               "' is not a ${NAME} reference (NAME: letters, digits and _)";
       return "";
     }
@@ -60,19 +67,24 @@ std::string literal_secret(const std::string& key, const std::string& value) {
     size_t eq = value.find('=');
     std::string secret = eq == std::string::npos ? value : value.substr(eq + 1);
     if (!has_reference(secret)) {
-      return "the credential of " + value.substr(0, eq) + " is written in the file; " + kWriteAReference;
+      return "the credential of " + value.substr(0, eq) + " is written in the file; " +
+             kWriteAReference;
     }
   } else if (key == "header") {
     size_t colon = value.find(':');
     std::string name = value.substr(0, colon);
-    if (looks_like_credential_header(name) && !has_reference(value.substr(colon == std::string::npos ? 0 : colon))) {
-      return "the header " + name + " looks like a credential and its value is written in the file; " + kWriteAReference;
+    if (looks_like_credential_header(name) &&
+        !has_reference(value.substr(colon == std::string::npos ? 0 : colon))) {
+      return "the header " + name +
+             " looks like a credential and its value is written in the file; " + kWriteAReference;
     }
   } else if (key == "proxy") {
     size_t at = value.rfind('@');
     size_t scheme = value.find("://");
-    std::string userinfo = at == std::string::npos ? "" : value.substr(scheme == std::string::npos ? 0 : scheme + 3);
-    if (userinfo.find(':') < userinfo.find('@') && !has_reference(userinfo.substr(0, userinfo.find('@')))) {
+    std::string userinfo =
+        at == std::string::npos ? "" : value.substr(scheme == std::string::npos ? 0 : scheme + 3);
+    if (userinfo.find(':') < userinfo.find('@') &&
+        !has_reference(userinfo.substr(0, userinfo.find('@')))) {
       return "the proxy password is written in the file; " + kWriteAReference;
     }
   } else if (names_a_secret(key) && !has_reference(value)) {

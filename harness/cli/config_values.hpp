@@ -9,7 +9,8 @@ namespace conform {
 /// `text` with every `${NAME}` replaced by the environment variable NAME (`lookup`, which
 /// returns nullptr for an unset one). Sets `error` (and returns "") for an unset or empty
 /// variable or an unclosed `${`.
-std::string substitute_environment(const std::string& text, const std::function<const char*(const char*)>& lookup,
+std::string substitute_environment(const std::string& text,
+                                   const std::function<const char*(const char*)>& lookup,
                                    std::string& error);
 
 /// Why the value of setting `key` holds a secret written literally, or "": an `auth` value

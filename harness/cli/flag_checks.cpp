@@ -30,8 +30,8 @@ CLI::Validator whole_number(uint64_t low, uint64_t high) {
           if (only_digits(text) && value >= low && value <= high) return "";
         } catch (const std::out_of_range&) {
         }
-        return "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) + ", got '" +
-               text + "'";
+        return "must be a whole number from " + std::to_string(low) + " to " +
+               std::to_string(high) + ", got '" + text + "'";
       },
       "", "whole number");
 }
@@ -45,7 +45,8 @@ CLI::Validator decimal_number(double low, double high) {
           if (used == text.size() && value >= low && value <= high) return "";
         } catch (const std::exception&) {
         }
-        return "must be a number from " + bound_text(low) + " to " + bound_text(high) + ", got '" + text + "'";
+        return "must be a number from " + bound_text(low) + " to " + bound_text(high) + ", got '" +
+               text + "'";
       },
       "", "decimal number");
 }
@@ -55,7 +56,8 @@ CLI::Validator one_word_of(std::vector<std::string> words) {
       [words](std::string& text) -> std::string {
         if (std::find(words.begin(), words.end(), text) != words.end()) return "";
         std::string list;
-        for (size_t i = 0; i < words.size(); ++i) list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+        for (size_t i = 0; i < words.size(); ++i)
+          list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
         return "must be " + list + ", got '" + text + "'";
       },
       "", "one word of a list");

@@ -24,8 +24,8 @@ CLI::Option* add_repeatable(CLI::App& app, const std::string& name, std::vector<
 
 /// An option that takes one value of `value_name`.
 template <typename T>
-CLI::Option* add_value(CLI::App& app, const std::string& name, T& into, const std::string& value_name,
-                       const std::string& help) {
+CLI::Option* add_value(CLI::App& app, const std::string& name, T& into,
+                       const std::string& value_name, const std::string& help) {
   return app.add_option(name, into, help)->type_name(value_name);
 }
 

@@ -75,7 +75,8 @@ void save_failure(const ShrinkPlan& plan, const FuzzCase& minimal, Counterexampl
   std::optional<nlohmann::json> doc = fixture_for(minimal);
   if (!doc) {
     c.not_saved = std::string("a ") + fuzz_variant_name(minimal.variant) +
-                  (minimal.replay.observe_only ? " case at an open point" : " case") + " is not a fixture";
+                  (minimal.replay.observe_only ? " case at an open point" : " case") +
+                  " is not a fixture";
     return;
   }
   fs::path file = *plan.save_failures / minimal.replay.api / fixture_file_name(minimal, plan.seed);
@@ -83,17 +84,22 @@ void save_failure(const ShrinkPlan& plan, const FuzzCase& minimal, Counterexampl
   fs::create_directories(file.parent_path(), ec);
   std::ofstream out(file);
   out << doc->dump(2) << "\n";
-  if (out) c.saved_as = file.string();
-  else c.not_saved = file.string() + ": cannot write the file";
+  if (out)
+    c.saved_as = file.string();
+  else
+    c.not_saved = file.string() + ": cannot write the file";
 }
 
-Counterexample shrunk_counterexample(const FuzzTarget& target, const FailureGroup& group, const FuzzCase& failed,
-                                     const ShrinkPlan& plan, Transport& transport) {
-  ShrinkOutcome shrunk = shrink_failure(target, failed, group.first, transport, plan.judge, plan.max_sends);
+Counterexample shrunk_counterexample(const FuzzTarget& target, const FailureGroup& group,
+                                     const FuzzCase& failed, const ShrinkPlan& plan,
+                                     Transport& transport) {
+  ShrinkOutcome shrunk =
+      shrink_failure(target, failed, group.first, transport, plan.judge, plan.max_sends);
   Counterexample c = described(group, shrunk.result);
   HttpRequest request = shrunk.minimal.replay.request;
   if (plan.redactor) plan.redactor->redact(request);
-  std::string body = shrunk.minimal.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string body =
+      shrunk.minimal.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   c.minimal_body = plan.redactor ? plan.redactor->scrub(body) : body;
   c.curl = curl_command(plan.base_url, request);
   c.steps = shrunk.steps;
@@ -112,16 +118,21 @@ void shrink_groups(const std::vector<FuzzTarget>& targets, const std::vector<Fai
     if (plan.interrupt && plan.interrupt->load() != 0) {
       sink.counterexample_found(unshrunk(group, "the run was interrupted"));
     } else if (plan.guarded) {
-      sink.counterexample_found(unshrunk(group, "not shrunk under the safety guard (--recipient, --allow-recipient, --max-sends): shrinking sends more requests"));
+      sink.counterexample_found(
+          unshrunk(group,
+                   "not shrunk under the safety guard (--recipient, --allow-recipient, "
+                   "--max-sends): shrinking sends more requests"));
     } else if (group.kind.outcome == Outcome::timeout || group.kind.outcome == Outcome::xpass) {
-      sink.counterexample_found(unshrunk(group, "a " + std::string(outcome_name(group.kind.outcome)) + " case is not shrunk"));
+      sink.counterexample_found(unshrunk(
+          group, "a " + std::string(outcome_name(group.kind.outcome)) + " case is not shrunk"));
     } else if (!index) {
       sink.counterexample_found(unshrunk(group, "not a generated case"));
     } else if (std::chrono::steady_clock::now() - started >= plan.budget || plan.max_sends == 0) {
       sink.counterexample_found(unshrunk(group, "the shrink budget was spent"));
     } else {
       FuzzCase failed = plan_fuzz_case(targets, plan.seed, plan.cases, *index);
-      sink.counterexample_found(shrunk_counterexample(targets[failed.target], group, failed, plan, transport));
+      sink.counterexample_found(
+          shrunk_counterexample(targets[failed.target], group, failed, plan, transport));
     }
   }
 }

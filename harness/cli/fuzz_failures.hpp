@@ -59,9 +59,9 @@ class HeldFinish : public EventSink {
 
 /// How the groups are shrunk.
 struct ShrinkPlan {
-  uint64_t seed = 0;     ///< the run's seed
-  size_t cases = 0;      ///< the run's random case count (case indices depend on it)
-  size_t max_sends = 200;  ///< per group
+  uint64_t seed = 0;                ///< the run's seed
+  size_t cases = 0;                 ///< the run's random case count (case indices depend on it)
+  size_t max_sends = 200;           ///< per group
   std::chrono::seconds budget{60};  ///< no group starts shrinking after this
   std::optional<std::filesystem::path> save_failures;
   std::string base_url;  ///< for the curl lines

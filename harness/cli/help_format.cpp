@@ -8,12 +8,16 @@ namespace {
 
 constexpr size_t kWidth = 100;
 
-bool repeatable(const CLI::Option& option) { return option.get_expected_max() > 1; }
+bool repeatable(const CLI::Option& option) {
+  return option.get_expected_max() > 1;
+}
 
 /// `--api ID`, `-o FILE` or `--check`: the first long name, else the short one.
 std::string option_word(const CLI::Option& option) {
-  std::string name = option.get_lnames().empty() ? "-" + option.get_snames().front() : "--" + option.get_lnames().front();
-  if (option.get_type_size() != 0 && !option.get_type_name().empty()) name += " " + option.get_type_name();
+  std::string name = option.get_lnames().empty() ? "-" + option.get_snames().front()
+                                                 : "--" + option.get_lnames().front();
+  if (option.get_type_size() != 0 && !option.get_type_name().empty())
+    name += " " + option.get_type_name();
   return name;
 }
 
@@ -71,18 +75,22 @@ std::string wrap_text(const std::string& text, size_t width) {
   return out + line;
 }
 
-HelpFormatter::HelpFormatter() { column_width(28); }
+HelpFormatter::HelpFormatter() {
+  column_width(28);
+}
 
 std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
   std::string description = sub->get_description();
   std::ostringstream out;
-  CLI::detail::format_help(out, sub->get_name(), description.substr(0, description.find('\n')), get_column_width());
+  CLI::detail::format_help(out, sub->get_name(), description.substr(0, description.find('\n')),
+                           get_column_width());
   return out.str();
 }
 
 std::string HelpFormatter::make_usage(const CLI::App* app, std::string name) const {
   std::vector<const CLI::App*> children = app->get_subcommands({});
-  if (app->get_parent() == nullptr) return "usage: " + name + " <command> [options]\n       " + name + " --version\n";
+  if (app->get_parent() == nullptr)
+    return "usage: " + name + " <command> [options]\n       " + name + " --version\n";
   if (children.empty()) return "usage: " + synopsis(*app, name) + "\n";
   std::string out;
   for (const CLI::App* child : children) {
@@ -92,7 +100,8 @@ std::string HelpFormatter::make_usage(const CLI::App* app, std::string name) con
   return out;
 }
 
-std::string HelpFormatter::make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const {
+std::string HelpFormatter::make_help(const CLI::App* app, std::string name,
+                                     CLI::AppFormatMode mode) const {
   if (mode == CLI::AppFormatMode::Sub) return make_expanded(app);
   std::ostringstream out;
   out << make_usage(app, name) << "\n";

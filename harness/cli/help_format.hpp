@@ -13,7 +13,8 @@ class HelpFormatter : public CLI::Formatter {
  public:
   HelpFormatter();
   /// The whole help page of `app`, whose full name is `name`.
-  std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override;
+  std::string make_help(const CLI::App* app, std::string name,
+                        CLI::AppFormatMode mode) const override;
   /// The usage line(s): `usage: conform replay [--target URL] [--api ID]... ...`.
   std::string make_usage(const CLI::App* app, std::string name) const override;
   /// One line of a command list: the name and the first line of its description (its summary).

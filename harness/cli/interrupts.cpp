@@ -1,8 +1,8 @@
 #include "cli/interrupts.hpp"
 
+#include <unistd.h>
 #include <csignal>
 #include <ctime>
-#include <unistd.h>
 
 namespace conform {
 namespace {
@@ -33,14 +33,19 @@ void on_signal(int signal_number) {
 void catch_interrupts() {
   struct sigaction action = {};
   action.sa_handler = on_signal;
-  action.sa_flags = SA_RESTART;  // the requests in flight go on: their reads and writes are restarted
+  action.sa_flags =
+      SA_RESTART;  // the requests in flight go on: their reads and writes are restarted
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
 }
 
-const std::atomic<int>& run_interrupt() { return interrupt_signal; }
+const std::atomic<int>& run_interrupt() {
+  return interrupt_signal;
+}
 
-int interrupted_exit_code(int signal_number) { return 128 + signal_number; }
+int interrupted_exit_code(int signal_number) {
+  return 128 + signal_number;
+}
 
 }  // namespace conform

@@ -25,7 +25,8 @@ bool names_a_command(const std::string& word) {
 
 int usage_failure(const std::string& command, const std::string& message) {
   std::string who = command.empty() ? "conform" : "conform " + command;
-  std::cerr << who << ": " << message << "\n" << "see '" << who << " --help'\n";
+  std::cerr << who << ": " << message << "\n"
+            << "see '" << who << " --help'\n";
   return kExitUsage;
 }
 
@@ -49,10 +50,12 @@ int main(int argc, char** argv) {
   // A peer that closes a connection must be an error of that exchange, not the end of the run:
   // OpenSSL writes to the socket with write(), which raises SIGPIPE (plain HTTP uses MSG_NOSIGNAL).
   std::signal(SIGPIPE, SIG_IGN);
-  CLI::App root{"conform: contract validation and conformance for five send-email/send-message APIs"};
+  CLI::App root{
+      "conform: contract validation and conformance for five send-email/send-message APIs"};
   root.name("conform");
   root.formatter(std::make_shared<HelpFormatter>());
-  root.set_version_flag("--version", std::string("conform ") + tool_version(), "print the version and exit");
+  root.set_version_flag("--version", std::string("conform ") + tool_version(),
+                        "print the version and exit");
   std::vector<std::pair<CLI::App*, CommandRun>> commands;
   for (const auto& command : command_table()) {
     CLI::App* app = root.add_subcommand(command.name, "");

@@ -18,14 +18,15 @@ std::string env_suffix(const std::string& api_id) {
   return out;
 }
 
-/// The value of the API's own variable, else the shared one; throws naming both when neither is set.
+/// The value of the API's own variable, else the shared one; throws naming both when neither is
+/// set.
 std::string oauth_value(const std::string& api_id, const std::string& what) {
   for (bool own : {true, false}) {
     const char* value = std::getenv(oauth_env_name(api_id, what, own).c_str());
     if (value && *value) return value;
   }
-  throw UsageError("--oauth-token-url " + api_id + ": set " + oauth_env_name(api_id, what, false) + " (or " +
-                   oauth_env_name(api_id, what, true) + ") in the environment");
+  throw UsageError("--oauth-token-url " + api_id + ": set " + oauth_env_name(api_id, what, false) +
+                   " (or " + oauth_env_name(api_id, what, true) + ") in the environment");
 }
 
 /// The credential a case of `auth` carries for OAuth: the marker after the scheme word
@@ -50,20 +51,28 @@ void add_oauth_flags(CLI::App& app, OAuthFlagValues& flags) {
                  "(or CONFORM_OAUTH_<ID>_...), refreshed once on a 401; replaces --auth ID");
   add_value(app, "--oauth-min-interval", flags.min_interval_s, "S",
             "never mint two tokens closer than S seconds (Zoho allows 10 per 10 min)")
-      ->capture_default_str()->check(decimal_number(0, 3600));
+      ->capture_default_str()
+      ->check(decimal_number(0, 3600));
 }
 
-OAuthRun::OAuthRun(const OAuthFlagValues& flags, const TransportFlagValues& transport, const Catalog& catalog,
-                   std::map<std::string, std::string>& credentials, double timeout_s, bool has_target) {
+OAuthRun::OAuthRun(const OAuthFlagValues& flags, const TransportFlagValues& transport,
+                   const Catalog& catalog, std::map<std::string, std::string>& credentials,
+                   double timeout_s, bool has_target) {
   for (const auto& pair : flags.token_urls) {
     size_t eq = pair.find('=');
     std::string api = pair.substr(0, eq);
-    if (eq == std::string::npos || eq + 1 == pair.size()) throw UsageError("--oauth-token-url takes ID=URL, got '" + pair + "'");
+    if (eq == std::string::npos || eq + 1 == pair.size())
+      throw UsageError("--oauth-token-url takes ID=URL, got '" + pair + "'");
     const ApiEntry* entry = catalog.find(api);
-    if (!entry) throw UsageError("--oauth-token-url: unknown api '" + api + "' (one of: " + catalog.id_list() + ")");
-    if (!has_target) throw UsageError("--oauth-token-url needs --target (a recording holds no live token)");
-    if (std::find(apis_.begin(), apis_.end(), api) != apis_.end()) throw UsageError("--oauth-token-url " + api + " is given twice");
-    if (credentials.contains(api)) throw UsageError("--auth " + api + " and --oauth-token-url " + api + ": give one of them");
+    if (!entry)
+      throw UsageError("--oauth-token-url: unknown api '" + api +
+                       "' (one of: " + catalog.id_list() + ")");
+    if (!has_target)
+      throw UsageError("--oauth-token-url needs --target (a recording holds no live token)");
+    if (std::find(apis_.begin(), apis_.end(), api) != apis_.end())
+      throw UsageError("--oauth-token-url " + api + " is given twice");
+    if (credentials.contains(api))
+      throw UsageError("--auth " + api + " and --oauth-token-url " + api + ": give one of them");
     std::string error;
     auto url = parse_target(pair.substr(eq + 1), error);
     if (!url) throw UsageError("--oauth-token-url " + api + ": " + error);

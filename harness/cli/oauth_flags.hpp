@@ -37,8 +37,9 @@ class OAuthRun {
   /// Checks the flags and reads the environment; sets each OAuth API's credential to its marker
   /// in `credentials`. `transport` and `timeout_s` are the cases' own. Throws UsageError: an
   /// unknown API, a bad URL, a missing variable, `--auth` for the same API, or no target.
-  OAuthRun(const OAuthFlagValues& flags, const TransportFlagValues& transport, const Catalog& catalog,
-           std::map<std::string, std::string>& credentials, double timeout_s, bool has_target);
+  OAuthRun(const OAuthFlagValues& flags, const TransportFlagValues& transport,
+           const Catalog& catalog, std::map<std::string, std::string>& credentials,
+           double timeout_s, bool has_target);
   /// Mints the first token of every API; "" when all came, else one sentence naming the cause.
   std::string start(const std::string& command);
   /// Teaches the redactor every client secret, refresh token and token minted so far.

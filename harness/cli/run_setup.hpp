@@ -44,9 +44,10 @@ struct RunFlags {
   std::optional<std::string> exclude_checks;
   bool list_cases = false;
   TransportFlagValues transport;  ///< --tls-verify, --request-cert(-key), --proxy, -H
-  PoliteFlagValues polite;        ///< --rate-limit, --max-retry-wait, --request-retries, --allow-refused
-  OAuthFlagValues oauth;          ///< --oauth-token-url, --oauth-min-interval
-  SafetyFlagValues safety;        ///< --live, --recipient(-phone), --allow-recipient, --dry-run, --max-sends
+  PoliteFlagValues polite;  ///< --rate-limit, --max-retry-wait, --request-retries, --allow-refused
+  OAuthFlagValues oauth;    ///< --oauth-token-url, --oauth-min-interval
+  SafetyFlagValues
+      safety;  ///< --live, --recipient(-phone), --allow-recipient, --dry-run, --max-sends
 };
 
 /// Declares the shared flags on `app`; `listed` is the command's default for --report-cases.
@@ -54,7 +55,7 @@ void add_run_flags(CLI::App& app, RunFlags& flags, CaseListing listed);
 
 /// `--api`, `--auth` and `--shard`, checked against the catalog.
 struct RunSelection {
-  std::set<std::string> apis;                       ///< empty = every API
+  std::set<std::string> apis;                      ///< empty = every API
   std::map<std::string, std::string> credentials;  ///< from --auth
   std::optional<Shard> shard;
   std::string shard_text;  ///< "K/N" as given, or ""
@@ -74,11 +75,13 @@ void parse_run_controls(const RunFlags& flags, RunOptions& run);
 void list_cases(const CaseSource& source, std::ostream& out);
 
 /// A redactor that knows every API's auth header and every credential in use.
-Redactor make_redactor(const Catalog& catalog, const std::map<std::string, std::string>& credentials);
+Redactor make_redactor(const Catalog& catalog,
+                       const std::map<std::string, std::string>& credentials);
 
 /// The head of every report: version, target, mode, contract hashes, requirements, time.
-RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog, const RunSelection& selection,
-                      const std::string& mode, const std::string& target);
+RunInfo make_run_info(const SchemaSource& source, const Catalog& catalog,
+                      const RunSelection& selection, const std::string& mode,
+                      const std::string& target);
 
 /// The exit code of a finished run: 0 when it passed, 1 when a case fails the gate, 128 + the
 /// signal when one stopped it (cli/interrupts.hpp).
@@ -91,6 +94,7 @@ bool report_on_stdout(const RunFlags& flags);
 /// no report is asked for; throws UsageError for an unknown format, a bad path, or two reports
 /// on standard output.
 /// `--report-cases failing|all` chooses the cases listed one by one; `listed` is the default.
-std::vector<std::unique_ptr<EventSink>> make_report_sinks(const RunFlags& flags, CaseListing listed);
+std::vector<std::unique_ptr<EventSink>> make_report_sinks(const RunFlags& flags,
+                                                          CaseListing listed);
 
 }  // namespace conform

@@ -12,7 +12,8 @@ namespace conform {
 namespace {
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
@@ -23,7 +24,9 @@ bool is_loopback_ipv4(const std::string& host) {
     size_t dot = host.find('.', start);
     if (dot == std::string::npos) dot = host.size();
     std::string part = host.substr(start, dot - start);
-    bool digits = !part.empty() && part.size() <= 3 && std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isdigit(c); });
+    bool digits =
+        !part.empty() && part.size() <= 3 &&
+        std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isdigit(c); });
     if (!digits || std::stoi(part) > 255 || (parts == 0 && part != "127")) return false;
     ++parts;
     start = dot + 1;
@@ -34,14 +37,18 @@ bool is_loopback_ipv4(const std::string& host) {
 void check_sinks(const SafetyFlagValues& flags) {
   if (const auto& email = flags.recipient) {
     if (!is_plain_address(*email) || !check_email(*email, EmailPolicy{true, false}).empty())
-      throw UsageError("--recipient takes one email address, such as sink@example.com, got '" + *email + "'");
+      throw UsageError("--recipient takes one email address, such as sink@example.com, got '" +
+                       *email + "'");
   }
   if (const auto& phone = flags.recipient_phone) {
     if (!check_phone(*phone).empty())
-      throw UsageError("--recipient-phone takes one phone number (an optional + and 6 to 15 digits), got '" + *phone + "'");
+      throw UsageError(
+          "--recipient-phone takes one phone number (an optional + and 6 to 15 digits), got '" +
+          *phone + "'");
   }
   for (const auto& pattern : flags.allowed) {
-    if (pattern.empty()) throw UsageError("--allow-recipient takes a pattern such as '*@sink.example.com'");
+    if (pattern.empty())
+      throw UsageError("--allow-recipient takes a pattern such as '*@sink.example.com'");
   }
 }
 
@@ -49,9 +56,11 @@ void check_sinks(const SafetyFlagValues& flags) {
 
 bool is_loopback_host(const std::string& host) {
   std::string name = lower(host);
-  if (name.size() > 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
+  if (name.size() > 2 && name.front() == '[' && name.back() == ']')
+    name = name.substr(1, name.size() - 2);
   if (name.ends_with(".")) name.pop_back();
-  return name == "localhost" || name == "::1" || name == "0:0:0:0:0:0:0:1" || is_loopback_ipv4(name);
+  return name == "localhost" || name == "::1" || name == "0:0:0:0:0:0:0:1" ||
+         is_loopback_ipv4(name);
 }
 
 void add_safety_flags(CLI::App& app, SafetyFlagValues& flags) {
@@ -62,9 +71,11 @@ void add_safety_flags(CLI::App& app, SafetyFlagValues& flags) {
   app.add_option("--recipient", flags.recipient,
                  "rewrite every email recipient field (the contract's \"recipients\") of\n"
                  "every case to this sink address before sending; a field a negative\n"
-                 "case breaks on purpose is kept, and the recipient check decides")->type_name("ADDRESS");
+                 "case breaks on purpose is kept, and the recipient check decides")
+      ->type_name("ADDRESS");
   app.add_option("--recipient-phone", flags.recipient_phone,
-                 "the same for phone recipient fields (SMS, WhatsApp, Zalo)")->type_name("NUMBER");
+                 "the same for phone recipient fields (SMS, WhatsApp, Zalo)")
+      ->type_name("NUMBER");
   add_repeatable(app, "--allow-recipient", flags.allowed, "PATTERN",
                  "send only cases whose every recipient is a sink or matches a glob such\n"
                  "as '*@sink.example.com' (repeatable; * never matches @ , ; < > or\n"
@@ -75,10 +86,12 @@ void add_safety_flags(CLI::App& app, SafetyFlagValues& flags) {
   add_value(app, "--max-sends", flags.max_sends, "N",
             "send at most N requests (every case counts, the no-credential probes\n"
             "too); the rest are SKIP, not sent, and the summary says so; fuzz does\n"
-            "not shrink under a guard")->check(whole_number(1, 1000000000));
+            "not shrink under a guard")
+      ->check(whole_number(1, 1000000000));
 }
 
-SendPolicy send_policy(const SafetyFlagValues& flags, const std::optional<Target>& target, bool sends) {
+SendPolicy send_policy(const SafetyFlagValues& flags, const std::optional<Target>& target,
+                       bool sends) {
   check_sinks(flags);
   SendPolicy policy;
   policy.email_sink = flags.recipient.value_or("");
@@ -88,14 +101,17 @@ SendPolicy send_policy(const SafetyFlagValues& flags, const std::optional<Target
   policy.check_recipients = !flags.allowed.empty();
   if (!target || !sends || is_loopback_host(target->host)) return policy;
   if (!flags.live) {
-    throw UsageError("the target " + target->host + " is not on loopback, and against a real send-email/SMS API "
-                     "every positive case sends real messages to the recipients in it: pass --live (with "
-                     "--recipient or --allow-recipient) to mean it, or --dry-run to see what would be sent");
+    throw UsageError(
+        "the target " + target->host +
+        " is not on loopback, and against a real send-email/SMS API "
+        "every positive case sends real messages to the recipients in it: pass --live (with "
+        "--recipient or --allow-recipient) to mean it, or --dry-run to see what would be sent");
   }
   if (!flags.recipient && !flags.recipient_phone && flags.allowed.empty()) {
-    throw UsageError("a --live run must say where its messages may go: --recipient ADDRESS (and "
-                     "--recipient-phone NUMBER) rewrites every recipient to your sink, --allow-recipient "
-                     "PATTERN refuses any case that would reach anyone else");
+    throw UsageError(
+        "a --live run must say where its messages may go: --recipient ADDRESS (and "
+        "--recipient-phone NUMBER) rewrites every recipient to your sink, --allow-recipient "
+        "PATTERN refuses any case that would reach anyone else");
   }
   policy.check_recipients = true;
   return policy;
@@ -104,10 +120,12 @@ SendPolicy send_policy(const SafetyFlagValues& flags, const std::optional<Target
 void say_guard_counts(const SendGuard& guard, const std::string& command, std::ostream& err) {
   if (!guard.policy().active()) return;
   GuardCounts n = guard.counts();
-  err << command << ": safety: " << n.sent << " sent (" << n.rewritten << " with recipients rewritten), "
-      << n.refused << " not sent for a recipient outside the allowed ones";
+  err << command << ": safety: " << n.sent << " sent (" << n.rewritten
+      << " with recipients rewritten), " << n.refused
+      << " not sent for a recipient outside the allowed ones";
   if (guard.policy().max_sends > 0)
-    err << ", " << n.capped << " not sent after --max-sends " << guard.policy().max_sends << " was reached";
+    err << ", " << n.capped << " not sent after --max-sends " << guard.policy().max_sends
+        << " was reached";
   err << "\n";
 }
 

@@ -14,12 +14,12 @@ namespace conform {
 
 /// The safety options as given on the command line.
 struct SafetyFlagValues {
-  bool live = false;                          ///< `--live`: the target is not on loopback, and that is meant
-  std::optional<std::string> recipient;       ///< `--recipient ADDRESS`
-  std::optional<std::string> recipient_phone; ///< `--recipient-phone NUMBER`
-  std::vector<std::string> allowed;           ///< every `--allow-recipient PATTERN`
-  bool dry_run = false;                       ///< `--dry-run`: print each case as curl, send nothing
-  size_t max_sends = 0;                       ///< `--max-sends N`; 0: no cap
+  bool live = false;  ///< `--live`: the target is not on loopback, and that is meant
+  std::optional<std::string> recipient;        ///< `--recipient ADDRESS`
+  std::optional<std::string> recipient_phone;  ///< `--recipient-phone NUMBER`
+  std::vector<std::string> allowed;            ///< every `--allow-recipient PATTERN`
+  bool dry_run = false;  ///< `--dry-run`: print each case as curl, send nothing
+  size_t max_sends = 0;  ///< `--max-sends N`; 0: no cap
 };
 
 /// Declares the safety flags on `app`.
@@ -34,7 +34,8 @@ bool is_loopback_host(const std::string& host);
 /// `--recipient`/`--recipient-phone` nor `--allow-recipient`, or when a sink is not one address.
 /// Reads only the URL text: nothing is resolved or connected. `sends` is false for --dry-run and
 /// --list-cases, which need no --live.
-SendPolicy send_policy(const SafetyFlagValues& flags, const std::optional<Target>& target, bool sends);
+SendPolicy send_policy(const SafetyFlagValues& flags, const std::optional<Target>& target,
+                       bool sends);
 
 /// One stderr line at the end of a guarded run: how many cases were sent, rewritten, refused for
 /// a recipient and held back by --max-sends. Nothing when the guard was not active.

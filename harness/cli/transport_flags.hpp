@@ -30,16 +30,16 @@ struct TransportFlagValues {
 /// framing header (Host, Content-Length, Transfer-Encoding, Connection, Content-Type) nor the
 /// auth header of a selected API (`apis`; empty = all): those come from the case and `--auth`.
 /// Throws UsageError naming the flag and, for files, the file.
-TransportSettings transport_settings(const TransportFlagValues& flags, const Target& target, const Catalog& catalog,
-                                     const std::set<std::string>& apis);
+TransportSettings transport_settings(const TransportFlagValues& flags, const Target& target,
+                                     const Catalog& catalog, const std::set<std::string>& apis);
 
 /// Declares --tls-verify, --request-cert, --request-cert-key, --proxy and -H/--header on `app`.
 void add_transport_flags(CLI::App& app, TransportFlagValues& flags);
 
 /// One stderr line per thing a user must know before anything is sent: `--tls-verify false` is
 /// insecure, a proxy is in use, TLS flags on an http target do nothing. `command` prefixes them.
-void announce_transport(const TransportSettings& settings, const TransportFlagValues& flags, const Target& target,
-                        const std::string& command, std::ostream& err);
+void announce_transport(const TransportSettings& settings, const TransportFlagValues& flags,
+                        const Target& target, const std::string& command, std::ostream& err);
 
 /// Teaches the redactor the `-H` headers that look like credentials and the proxy's password.
 void redact_transport_secrets(Redactor& redactor, const TransportSettings& settings);

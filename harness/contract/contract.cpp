@@ -87,11 +87,13 @@ std::map<std::string, SchemaFiles> parse_channels(const json& document, const st
   std::map<std::string, SchemaFiles> out;
   if (document.contains("channels")) {
     for (const auto& [name, files] : document["channels"].items()) {
-      out[name] = {required_text(files, "request", origin), required_text(files, "response", origin)};
+      out[name] = {required_text(files, "request", origin),
+                   required_text(files, "response", origin)};
     }
     return out;
   }
-  out[""] = {required_text(document, "request", origin), required_text(document, "response", origin)};
+  out[""] = {required_text(document, "request", origin),
+             required_text(document, "response", origin)};
   return out;
 }
 
@@ -108,12 +110,12 @@ void parse_statuses_and_requirements(const json& document, Contract& c) {
 
 [[noreturn]] void bad_open_point(const std::string& origin, size_t index, const std::string& member,
                                  const std::string& why) {
-  throw ContractError(origin + ": /open_points/" + std::to_string(index) + (member.empty() ? "" : "/" + member) +
-                      ": " + why);
+  throw ContractError(origin + ": /open_points/" + std::to_string(index) +
+                      (member.empty() ? "" : "/" + member) + ": " + why);
 }
 
-std::string open_point_text(const json& entry, const char* key, const std::string& origin, size_t index,
-                            bool needed) {
+std::string open_point_text(const json& entry, const char* key, const std::string& origin,
+                            size_t index, bool needed) {
   auto it = entry.find(key);
   if (it == entry.end() && !needed) return "";
   if (it == entry.end() || !it->is_string() || (needed && it->get<std::string>().empty()))
@@ -125,7 +127,9 @@ OpenPoint parse_open_point(const json& entry, const std::string& origin, size_t 
   if (!entry.is_object()) bad_open_point(origin, index, "", "an open point is an object");
   for (const auto& [key, value] : entry.items()) {
     static const std::set<std::string> known = {"id", "where", "permitted", "sentence", "locator"};
-    if (!known.contains(key)) bad_open_point(origin, index, key, "unknown member (id, where, permitted, sentence, locator)");
+    if (!known.contains(key))
+      bad_open_point(origin, index, key,
+                     "unknown member (id, where, permitted, sentence, locator)");
   }
   OpenPoint p;
   p.id = open_point_text(entry, "id", origin, index, true);
@@ -151,7 +155,8 @@ std::vector<OpenPoint> parse_open_points(const json& document, const std::string
   for (size_t i = 0; i < it->size(); ++i) {
     out.push_back(parse_open_point((*it)[i], origin, i));
     for (size_t j = 0; j + 1 < out.size(); ++j) {
-      if (out[j].id == out.back().id) bad_open_point(origin, i, "id", "'" + out.back().id + "' is registered twice");
+      if (out[j].id == out.back().id)
+        bad_open_point(origin, i, "id", "'" + out.back().id + "' is registered twice");
     }
   }
   return out;
@@ -186,7 +191,8 @@ Contract parse_contract(const json& document, const std::string& origin) {
     c.query_params = parse_parameters(document, "query_params");
     c.auth = parse_auth(document.at("auth"), origin);
     const json& policy = document.value("email_policy", json::object());
-    c.email_policy = {policy.value("require_domain_dot", false), policy.value("allow_empty", false)};
+    c.email_policy = {policy.value("require_domain_dot", false),
+                      policy.value("allow_empty", false)};
     c.channels = parse_channels(document, origin);
     parse_statuses_and_requirements(document, c);
     c.rejection = parse_rejection(document.value("rejection", json::object()));
@@ -194,8 +200,8 @@ Contract parse_contract(const json& document, const std::string& origin) {
     c.recipients = parse_recipient_fields(document, origin);
     return c;
   } catch (const json::exception& e) {
-    throw ContractError(origin + ": does not keep the contract format (" + without_library_tag(e.what()) +
-                        "; see docs/contract-format.md)");
+    throw ContractError(origin + ": does not keep the contract format (" +
+                        without_library_tag(e.what()) + "; see docs/contract-format.md)");
   }
 }
 

@@ -52,9 +52,9 @@ struct DocumentedStatus {
 
 /// A 2xx body that still says "rejected": a flag equal to a value, or a non-empty list.
 struct RejectionBodyForm {
-  std::string pointer;         ///< with `equals`
-  nlohmann::json equals;       ///< the value that means rejection
-  std::string nonempty;        ///< pointer pattern (`*` for every element) of an error list
+  std::string pointer;    ///< with `equals`
+  nlohmann::json equals;  ///< the value that means rejection
+  std::string nonempty;   ///< pointer pattern (`*` for every element) of an error list
 };
 
 /// How the API says no to an invalid request.
@@ -87,7 +87,7 @@ struct Contract {
   std::vector<DocumentedStatus> statuses;
   Rejection rejection;
   std::vector<Requirement> requirements;
-  std::vector<OpenPoint> open_points;  ///< the register of open points (`open_points`)
+  std::vector<OpenPoint> open_points;           ///< the register of open points (`open_points`)
   std::vector<RecipientField> recipients = {};  ///< the request fields naming who a message goes to
 
   /// True when the API picks its schemas by a channel parameter.

@@ -80,7 +80,8 @@ std::optional<PathValues> match_path(const Contract& contract, std::string_view 
                                      std::string_view prefix) {
   if (!path.starts_with(prefix)) return std::nullopt;
   path.remove_prefix(prefix.size());
-  if (segment_count(contract.path) != segment_count(path)) return std::nullopt;  // cheap, no allocation
+  if (segment_count(contract.path) != segment_count(path))
+    return std::nullopt;  // cheap, no allocation
   auto wanted = segments(contract.path);
   auto given = segments(path);
   PathValues values;

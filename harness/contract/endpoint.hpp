@@ -22,7 +22,6 @@ std::string build_path(const Contract& contract, const PathValues& values);
 std::optional<PathValues> match_path(const Contract& contract, std::string_view path,
                                      std::string_view prefix = "");
 
-
 /// Decodes %XX escapes; std::nullopt on a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text);
 

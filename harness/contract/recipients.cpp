@@ -9,15 +9,17 @@ using json = nlohmann::json;
 
 [[noreturn]] void bad_recipient(const std::string& origin, size_t index, const std::string& member,
                                 const std::string& why) {
-  throw ContractError(origin + ": /recipients/" + std::to_string(index) + (member.empty() ? "" : "/" + member) +
-                      ": " + why + " (see docs/contract-format.md, recipients)");
+  throw ContractError(origin + ": /recipients/" + std::to_string(index) +
+                      (member.empty() ? "" : "/" + member) + ": " + why +
+                      " (see docs/contract-format.md, recipients)");
 }
 
 RecipientField parse_recipient(const json& entry, const std::string& origin, size_t index) {
   if (!entry.is_object()) bad_recipient(origin, index, "", "a recipient is an object");
   RecipientField field;
   auto pointer = entry.find("pointer");
-  if (pointer == entry.end() || !pointer->is_string() || !pointer->get<std::string>().starts_with("/"))
+  if (pointer == entry.end() || !pointer->is_string() ||
+      !pointer->get<std::string>().starts_with("/"))
     bad_recipient(origin, index, "pointer", "needs a JSON pointer such as /email/*/to");
   field.pointer = pointer->get<std::string>();
   auto kind = entry.find("kind");
@@ -29,8 +31,8 @@ RecipientField parse_recipient(const json& entry, const std::string& origin, siz
   return field;
 }
 
-void collect(const json& node, const std::vector<std::string>& segments, size_t depth, const std::string& at,
-             std::vector<std::string>& out) {
+void collect(const json& node, const std::vector<std::string>& segments, size_t depth,
+             const std::string& at, std::vector<std::string>& out) {
   if (depth == segments.size()) {
     if (node.is_string()) out.push_back(at);
     if (!node.is_array()) return;
@@ -43,7 +45,8 @@ void collect(const json& node, const std::vector<std::string>& segments, size_t 
   if (segment == "*") {
     // One item where a list belongs (a negative case's shape) still names a recipient.
     if (!node.is_array()) return collect(node, segments, depth + 1, at, out);
-    for (size_t i = 0; i < node.size(); ++i) collect(node[i], segments, depth + 1, at + "/" + std::to_string(i), out);
+    for (size_t i = 0; i < node.size(); ++i)
+      collect(node[i], segments, depth + 1, at + "/" + std::to_string(i), out);
     return;
   }
   if (!node.is_object()) return;
@@ -53,7 +56,8 @@ void collect(const json& node, const std::vector<std::string>& segments, size_t 
 
 }  // namespace
 
-std::vector<RecipientField> parse_recipient_fields(const json& document, const std::string& origin) {
+std::vector<RecipientField> parse_recipient_fields(const json& document,
+                                                   const std::string& origin) {
   std::vector<RecipientField> out;
   auto it = document.find("recipients");
   if (it == document.end()) return out;

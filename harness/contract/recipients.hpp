@@ -18,12 +18,14 @@ struct RecipientField {
 
 /// Reads the optional `recipients` list of a contract; throws ContractError naming `origin`
 /// and the member (`/recipients/2/kind`) when an entry is malformed.
-std::vector<RecipientField> parse_recipient_fields(const nlohmann::json& document, const std::string& origin);
+std::vector<RecipientField> parse_recipient_fields(const nlohmann::json& document,
+                                                   const std::string& origin);
 
 /// The concrete pointers (`/data/0/to/1/email`) of every recipient string `field` matches in
 /// `body`: a string at the pointer is one, an array at the pointer gives one per string element.
 /// A `*` over a value that is not an array matches that value itself, so a single `to` object
 /// where a list belongs (`/data/0/to/email`) is still found.
-std::vector<std::string> recipient_values_at(const RecipientField& field, const nlohmann::json& body);
+std::vector<std::string> recipient_values_at(const RecipientField& field,
+                                             const nlohmann::json& body);
 
 }  // namespace conform

@@ -76,7 +76,8 @@ std::string replaced_notice(const std::string& id, const std::string& by, const 
 void require_bundles(const SchemaSource& layer) {
   if (!layer.api_ids.empty()) return;
   std::string why = layer.name + ": holds no contract bundle (no <api>/contract.json under it)";
-  if (fs::exists(fs::path(layer.name) / "contract.json")) why += "; it is a bundle itself: give its parent directory";
+  if (fs::exists(fs::path(layer.name) / "contract.json"))
+    why += "; it is a bundle itself: give its parent directory";
   throw ContractError(why);
 }
 
@@ -131,13 +132,15 @@ SchemaSource layered_schema_source(const std::vector<std::string>& directories) 
   return out;
 }
 
-std::optional<nlohmann::json> read_source_json(const SchemaSource& source, const std::string& path) {
+std::optional<nlohmann::json> read_source_json(const SchemaSource& source,
+                                               const std::string& path) {
   std::optional<std::string> text = source.read(path);
   if (!text) return std::nullopt;
   return parse_json_file_text(*text, source_file_label(source, path));
 }
 
-ApiBundle load_bundle(const SchemaSource& source, const std::string& api_id, const DocumentCheck& check_contract) {
+ApiBundle load_bundle(const SchemaSource& source, const std::string& api_id,
+                      const DocumentCheck& check_contract) {
   const std::string contract_path = api_id + "/contract.json";
   const std::string label = source_file_label(source, contract_path);
   nlohmann::json document = read_json(source, contract_path);
@@ -145,11 +148,13 @@ ApiBundle load_bundle(const SchemaSource& source, const std::string& api_id, con
   ApiBundle bundle;
   bundle.contract = parse_contract(document, label);
   if (bundle.contract.id != api_id) {
-    throw ContractError(label + ": /id: '" + bundle.contract.id + "' does not match its folder '" + api_id + "'");
+    throw ContractError(label + ": /id: '" + bundle.contract.id + "' does not match its folder '" +
+                        api_id + "'");
   }
   for (const auto& [channel, files] : bundle.contract.channels) {
     for (const auto& name : {files.request, files.response}) {
-      if (!bundle.schemas.contains(name)) bundle.schemas[name] = read_json(source, api_id + "/" + name);
+      if (!bundle.schemas.contains(name))
+        bundle.schemas[name] = read_json(source, api_id + "/" + name);
     }
   }
   return bundle;

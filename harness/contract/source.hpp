@@ -23,21 +23,24 @@ struct EmbeddedFile {
 /// Every file under `schemas/` at build time.
 const std::vector<EmbeddedFile>& embedded_files();
 
-/// The name of the copy compiled into the binary, in file labels (`embedded/bigin-mail/contract.json`).
+/// The name of the copy compiled into the binary, in file labels
+/// (`embedded/bigin-mail/contract.json`).
 inline constexpr const char* kEmbeddedSourceName = "embedded";
 
 /// A readable tree of contract files.
 struct SchemaSource {
   std::string name;  ///< "embedded", the directory, or "embedded + DIR..." when layered
   std::function<std::optional<std::string>(const std::string&)> read;  ///< relative path → text
-  std::vector<std::string> api_ids;  ///< folders holding a contract.json, sorted
+  std::vector<std::string> api_ids;                 ///< folders holding a contract.json, sorted
   std::map<std::string, std::string> origins = {};  ///< api id → "embedded" or its directory
   std::vector<std::string> notices = {};  ///< one sentence per bundle a later one replaced
 
   /// Where an API's files come from: its entry in `origins`, else `name`.
   std::string origin_of(const std::string& api_id) const;
   /// True when the API's bundle is the one compiled into the binary.
-  bool built_in(const std::string& api_id) const { return origin_of(api_id) == kEmbeddedSourceName; }
+  bool built_in(const std::string& api_id) const {
+    return origin_of(api_id) == kEmbeddedSourceName;
+  }
 };
 
 /// An origin as `conform list` shows it: "built-in" for the embedded copy, else the directory.

@@ -79,7 +79,8 @@ std::string pointer_pattern(std::string_view pointer) {
 
 namespace {
 
-void collect_child_pointers(const nlohmann::json& value, const std::string& at, std::vector<std::string>& out) {
+void collect_child_pointers(const nlohmann::json& value, const std::string& at,
+                            std::vector<std::string>& out) {
   if (value.is_object()) {
     for (const auto& [name, child] : value.items()) {
       std::string pointer = append_pointer(at, name);  // a copy: `out` may grow below

@@ -20,7 +20,8 @@ std::vector<std::string> split_pointer(std::string_view pointer);
 /// Turns valijson's context (`<root>`, `[data]`, `[0]`, ...) into a pointer (`/data/0`).
 std::string pointer_from_context(const std::vector<std::string>& context);
 
-/// Replaces every all-digit token with `*`, so `/data/3/to/0` matches schema pattern `/data/*/to/*`.
+/// Replaces every all-digit token with `*`, so `/data/3/to/0` matches schema pattern
+/// `/data/*/to/*`.
 std::string pointer_pattern(std::string_view pointer);
 
 /// Pointers of every object member and array item in the value, parents before children.

@@ -5,10 +5,9 @@
 namespace conform {
 namespace {
 const std::pair<Outcome, const char*> kOutcomeNames[] = {
-    {Outcome::pass, "PASS"},         {Outcome::fail, "FAIL"},   {Outcome::xfail, "XFAIL"},
-    {Outcome::xpass, "XPASS"},       {Outcome::observed, "OBSERVED"},
-    {Outcome::error, "ERROR"},       {Outcome::timeout, "TIMEOUT"},
-    {Outcome::refused, "REFUSED"},   {Outcome::skip, "SKIP"},
+    {Outcome::pass, "PASS"},       {Outcome::fail, "FAIL"},         {Outcome::xfail, "XFAIL"},
+    {Outcome::xpass, "XPASS"},     {Outcome::observed, "OBSERVED"}, {Outcome::error, "ERROR"},
+    {Outcome::timeout, "TIMEOUT"}, {Outcome::refused, "REFUSED"},   {Outcome::skip, "SKIP"},
 };
 }  // namespace
 

@@ -13,11 +13,10 @@
 namespace conform {
 
 /// The verdict on one case (DESIGN.md, "Outcome").
-/// `refused`: the server still answered 429 or 503 after the polite retries (http/polite_transport):
-/// no verdict, neither PASS nor FAIL.
-/// `skip`: not sent, by the safety guard of a live run (engine/send_guard.hpp): a recipient
-/// outside --allow-recipient, or --max-sends reached. It does not fail the gate; a run that
-/// sent no case at all does not pass.
+/// `refused`: the server still answered 429 or 503 after the polite retries
+/// (http/polite_transport): no verdict, neither PASS nor FAIL. `skip`: not sent, by the safety
+/// guard of a live run (engine/send_guard.hpp): a recipient outside --allow-recipient, or
+/// --max-sends reached. It does not fail the gate; a run that sent no case at all does not pass.
 enum class Outcome { pass, fail, xfail, xpass, observed, error, timeout, refused, skip };
 
 /// "PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED", "SKIP".
@@ -60,8 +59,9 @@ struct Exchange {
   /// The request never fully left (connect refused or failed, or writing it failed), so sending
   /// it again cannot deliver it twice; `--request-retries` retries only these.
   bool unsent = false;
-  size_t attempts = 1;   ///< requests sent for this exchange, retries included
-  std::string refused = {};  ///< non-empty: still 429/503 after the retries, and why retrying stopped
+  size_t attempts = 1;  ///< requests sent for this exchange, retries included
+  std::string refused =
+      {};  ///< non-empty: still 429/503 after the retries, and why retrying stopped
 };
 
 /// One broken expectation, found by one check (DESIGN.md, "Failure").
@@ -77,7 +77,7 @@ struct Failure {
 
 /// The result of running one case against a target.
 struct CaseResult {
-  std::string id;    ///< stable: `<api>/<fixture or probe name>`
+  std::string id;  ///< stable: `<api>/<fixture or probe name>`
   std::string api;
   std::vector<std::string> requirements;
   Outcome outcome = Outcome::pass;
@@ -113,12 +113,12 @@ struct Counterexample {
 /// What a run was: written at the head of every report.
 struct RunInfo {
   std::string tool_version;
-  std::string target;  ///< credentials redacted
-  std::string mode;    ///< "replay", "fuzz", "cassettes"
+  std::string target;                                  ///< credentials redacted
+  std::string mode;                                    ///< "replay", "fuzz", "cassettes"
   std::map<std::string, std::string> contract_hashes;  ///< api id → hash of its schema files
   std::optional<unsigned long long> seed;
-  std::string shard;  ///< "K/N" or ""
-  std::string started_at;  ///< RFC 3339, UTC
+  std::string shard;         ///< "K/N" or ""
+  std::string started_at;    ///< RFC 3339, UTC
   size_t planned_cases = 0;  ///< the cases the run holds (set by the engine; not in reports)
   /// api id → its contract's requirements (id, summary, locator), so reports need no catalog.
   std::map<std::string, std::vector<Requirement>> requirements;
@@ -130,8 +130,9 @@ struct RunInfo {
 struct RunSummary {
   std::map<Outcome, size_t> counts;
   double wall_ms = 0;
-  size_t planned = 0;      ///< the cases the run held; more than total() when it was interrupted
-  int interrupted_by = 0;  ///< the signal that stopped the run before its end (SIGINT, SIGTERM), or 0
+  size_t planned = 0;  ///< the cases the run held; more than total() when it was interrupted
+  int interrupted_by =
+      0;  ///< the signal that stopped the run before its end (SIGINT, SIGTERM), or 0
   size_t stopped_at_failures = 0;  ///< `--max-failures N` stopped the run before its end: N, else 0
   bool refused_allowed = false;    ///< `--allow-refused`: REFUSED cases do not fail the gate
   /// Total cases.

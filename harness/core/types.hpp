@@ -15,19 +15,19 @@ struct Requirement {
 
 /// One rule of a schema that a document breaks.
 struct Violation {
-  std::string pointer;      ///< RFC 6901 pointer of the offending (or missing) value
-  std::string keyword;      ///< schema keyword: required, type, enum, format, ...
-  std::string message;      ///< a sentence for people
-  std::string requirement;  ///< id of the requirement the rule belongs to
-  std::string locator;      ///< doc line of that rule, when known
-  bool settled = true;      ///< false: the rule is the acceptance core's, not the page's (open)
+  std::string pointer;          ///< RFC 6901 pointer of the offending (or missing) value
+  std::string keyword;          ///< schema keyword: required, type, enum, format, ...
+  std::string message;          ///< a sentence for people
+  std::string requirement;      ///< id of the requirement the rule belongs to
+  std::string locator;          ///< doc line of that rule, when known
+  bool settled = true;          ///< false: the rule is the acceptance core's, not the page's (open)
   std::string open_point = {};  ///< for an open rule: the id of its open point in the register
 };
 
 /// A point a page leaves open: either permitted answer passes, and the harness only observes.
 struct OpenPoint {
-  std::string id;                      ///< e.g. `null-as-absent`, unique within the contract
-  std::string where;                   ///< locator in the payload or exchange: a pointer pattern or a topic
+  std::string id;     ///< e.g. `null-as-absent`, unique within the contract
+  std::string where;  ///< locator in the payload or exchange: a pointer pattern or a topic
   std::vector<std::string> permitted;  ///< the answers a conforming server may give
   std::string sentence;                ///< why it is open, in one sentence
   std::string locator;                 ///< the page line that leaves it open ("" when general)

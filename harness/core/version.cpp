@@ -2,6 +2,8 @@
 
 namespace conform {
 
-const char* tool_version() { return CONFORM_VERSION; }
+const char* tool_version() {
+  return CONFORM_VERSION;
+}
 
 }  // namespace conform

@@ -9,10 +9,10 @@ namespace {
 
 // Schema keywords in the order a reader wants them; any other key follows, by name.
 constexpr std::array<std::string_view, 24> kKeywordOrder = {
-    "$schema", "title",    "description", "type",          "format",         "enum",
-    "const",   "default",  "minItems",    "maxItems",      "minLength",      "$comment",
-    "x-locator", "x-requirement", "x-requirements", "x-inferred", "required", "anyOf",
-    "oneOf",   "allOf",    "$ref",        "items",         "definitions",    "properties"};
+    "$schema",   "title",         "description",    "type",       "format",      "enum",
+    "const",     "default",       "minItems",       "maxItems",   "minLength",   "$comment",
+    "x-locator", "x-requirement", "x-requirements", "x-inferred", "required",    "anyOf",
+    "oneOf",     "allOf",         "$ref",           "items",      "definitions", "properties"};
 
 size_t rank_of(const std::string& key) {
   auto it = std::find(kKeywordOrder.begin(), kKeywordOrder.end(), key);
@@ -52,7 +52,9 @@ void dump_object(const nlohmann::ordered_json& v, int indent, Mode mode, std::st
   out += "{\n";
   for (size_t i = 0; i < keys.size(); ++i) {
     out += pad + nlohmann::ordered_json(keys[i]).dump() + ": ";
-    Mode next = mode == Mode::kSchema ? child_mode(keys[i]) : mode == Mode::kNameMap ? Mode::kSchema : Mode::kData;
+    Mode next = mode == Mode::kSchema    ? child_mode(keys[i])
+                : mode == Mode::kNameMap ? Mode::kSchema
+                                         : Mode::kData;
     dump_value(v.at(keys[i]), indent + 2, next, out);
     out += i + 1 < keys.size() ? ",\n" : "\n";
   }

@@ -17,9 +17,9 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, 18> kKeyOrder = {
-    "id",        "title",    "snapshot",     "method",  "path",     "locator",  "inferred",     "path_params",
-    "query_params", "auth",  "email_policy", "request", "response", "channels", "statuses",     "rejection",
-    "requirements", "open_points"};
+    "id",       "title",       "snapshot",     "method",    "path",         "locator",
+    "inferred", "path_params", "query_params", "auth",      "email_policy", "request",
+    "response", "channels",    "statuses",     "rejection", "requirements", "open_points"};
 
 const char* keyed_by(const std::string& key) {
   if (key == "requirements" || key == "open_points") return "id";
@@ -30,7 +30,8 @@ const char* keyed_by(const std::string& key) {
 void merge_keyed(ojson& list, const ojson& patch, const char* key) {
   for (const auto& item : patch) {
     auto found = std::find_if(list.begin(), list.end(), [&](const ojson& x) {
-      return x.is_object() && item.is_object() && x.contains(key) && item.contains(key) && x[key] == item[key];
+      return x.is_object() && item.is_object() && x.contains(key) && item.contains(key) &&
+             x[key] == item[key];
     });
     if (found != list.end()) {
       merge_patch(*found, item);
@@ -52,20 +53,22 @@ const DocRow* parameter_row(const DocPage& page, const std::string& name) {
   return nullptr;
 }
 
-ojson parameter(const DocPage& page, const std::string& api, const std::string& name, int fallback_line,
-                const PageFacts& facts, ojson& requirements) {
+ojson parameter(const DocPage& page, const std::string& api, const std::string& name,
+                int fallback_line, const PageFacts& facts, ojson& requirements) {
   const DocRow* row = parameter_row(page, name);
   ojson p;
   p["name"] = name;
   if (row && !row->enum_values.empty()) p["enum"] = row->enum_values;
-  if (row && row->default_value && row->default_value->is_string()) p["default"] = row->default_value->get<std::string>();
+  if (row && row->default_value && row->default_value->is_string())
+    p["default"] = row->default_value->get<std::string>();
   auto example = facts.path_examples.find(name);
   if (example != facts.path_examples.end()) p["example"] = example->second.value;
   p["requirement"] = api + "." + name;
   p["locator"] = locator(page, row ? row->line : fallback_line);
-  requirements.push_back({{"id", api + "." + name},
-                          {"summary", parameter_summary(name, row ? row->enum_values : std::vector<std::string>{})},
-                          {"locator", p["locator"]}});
+  requirements.push_back(
+      {{"id", api + "." + name},
+       {"summary", parameter_summary(name, row ? row->enum_values : std::vector<std::string>{})},
+       {"locator", p["locator"]}});
   return p;
 }
 
@@ -96,7 +99,8 @@ void add_request_line(ojson& c, const DocPage& page, const PageFacts& facts) {
   }
 }
 
-void add_parameters(ojson& c, const DocPage& page, const std::string& api, const PageFacts& facts, ojson& reqs) {
+void add_parameters(ojson& c, const DocPage& page, const std::string& api, const PageFacts& facts,
+                    ojson& reqs) {
   c["path_params"] = ojson::array();
   c["query_params"] = ojson::array();
   if (!facts.path) return;
@@ -106,44 +110,59 @@ void add_parameters(ojson& c, const DocPage& page, const std::string& api, const
     c["query_params"].push_back(parameter(page, api, name, facts.path->line, facts, reqs));
 }
 
-void add_auth(ojson& c, const DocPage& page, const std::string& api, const PageFacts& facts, ojson& reqs) {
+void add_auth(ojson& c, const DocPage& page, const std::string& api, const PageFacts& facts,
+              ojson& reqs) {
   if (!facts.auth) return;
   const AuthFact& a = *facts.auth;
-  c["auth"] = {{"header", a.header}, {"prefixes", a.prefixes}, {"placeholder", a.placeholder},
-               {"requirement", api + ".auth"}, {"locator", locator(page, a.line)}};
-  reqs.push_back({{"id", api + ".auth"}, {"summary", "requests carry the " + a.header + " credential the page shows"},
+  c["auth"] = {{"header", a.header},
+               {"prefixes", a.prefixes},
+               {"placeholder", a.placeholder},
+               {"requirement", api + ".auth"},
+               {"locator", locator(page, a.line)}};
+  reqs.push_back({{"id", api + ".auth"},
+                  {"summary", "requests carry the " + a.header + " credential the page shows"},
                   {"locator", locator(page, a.line)}});
 }
 
 void add_bodies(ojson& c, const std::vector<std::pair<std::string, ojson>>& schemas) {
   for (const auto& entry : schemas) {
     auto parts = split_trim(entry.first, '.');
-    if (parts.size() == 3) c[parts[0]] = entry.first;
-    else if (parts.size() == 4) c["channels"][parts[1]][parts[0]] = entry.first;
+    if (parts.size() == 3)
+      c[parts[0]] = entry.first;
+    else if (parts.size() == 4)
+      c["channels"][parts[1]][parts[0]] = entry.first;
   }
 }
 
 void add_statuses(ojson& c, const DocPage& page, const PageFacts& facts) {
   for (const auto& s : facts.statuses)
-    c["statuses"].push_back({{"code", s.code}, {"when", s.when}, {"locator", locator(page, s.line)}});
+    c["statuses"].push_back(
+        {{"code", s.code}, {"when", s.when}, {"locator", locator(page, s.line)}});
 }
 
-void add_rejection(ojson& c, const DocPage& page, const std::string& api, const PageFacts& facts, ojson& reqs) {
+void add_rejection(ojson& c, const DocPage& page, const std::string& api, const PageFacts& facts,
+                   ojson& reqs) {
   ojson r = {{"status_class", "4xx"}, {"requirement", api + ".rejection"}};
-  ojson req = {{"id", api + ".rejection"}, {"summary", "an invalid request is answered with a 4xx"}};
-  auto refusal = std::find_if(facts.statuses.begin(), facts.statuses.end(), [](const StatusFact& s) { return s.code / 100 == 4; });
+  ojson req = {{"id", api + ".rejection"},
+               {"summary", "an invalid request is answered with a 4xx"}};
+  auto refusal = std::find_if(facts.statuses.begin(), facts.statuses.end(),
+                              [](const StatusFact& s) { return s.code / 100 == 4; });
   if (refusal != facts.statuses.end()) {
     r["locator"] = req["locator"] = locator(page, refusal->line);
   } else {
-    r["inferred"] = req["inferred"] = "the page names no status for a refused request; conform reads a refusal as a 4xx";
+    r["inferred"] = req["inferred"] =
+        "the page names no status for a refused request; conform reads a refusal as a 4xx";
   }
   c["rejection"] = r;
   reqs.push_back(req);
 }
 
 ojson default_email_policy() {
-  return {{"require_domain_dot", false}, {"allow_empty", false},
-          {"inferred", "the page does not settle address syntax; only the lenient reading is sure never to fail a conforming server"}};
+  return {{"require_domain_dot", false},
+          {"allow_empty", false},
+          {"inferred",
+           "the page does not settle address syntax; only the lenient reading is sure never to "
+           "fail a conforming server"}};
 }
 
 ojson ordered(const ojson& c) {
@@ -158,27 +177,36 @@ ojson ordered(const ojson& c) {
 }
 
 void name_missing(const ojson& c, ContractDerivation& d) {
-  if (!c.contains("method")) d.missing.push_back("no HTTP method on the page: add \"method\" to overlay.json");
-  if (!c.contains("path")) d.missing.push_back("no request path on the page: add \"path\" to overlay.json");
+  if (!c.contains("method"))
+    d.missing.push_back("no HTTP method on the page: add \"method\" to overlay.json");
+  if (!c.contains("path"))
+    d.missing.push_back("no request path on the page: add \"path\" to overlay.json");
   for (const auto& p : c.value("path_params", ojson::array())) {
     if (!p.contains("example") && !p.contains("enum"))
       d.missing.push_back("no sample value for path parameter " + p["name"].get<std::string>() +
                           ": add an \"example\" to overlay.json");
   }
-  if (!c.contains("auth")) d.missing.push_back("no auth scheme on the page: add one to overlay.json");
-  if (!c.contains("statuses")) d.missing.push_back("no status code on the page: add \"statuses\" to overlay.json");
+  if (!c.contains("auth"))
+    d.missing.push_back("no auth scheme on the page: add one to overlay.json");
+  if (!c.contains("statuses"))
+    d.missing.push_back("no status code on the page: add \"statuses\" to overlay.json");
   if (!c.contains("request") && !c.contains("channels"))
-    d.missing.push_back("no request body table or sample on the page: add an output to overlay.json");
+    d.missing.push_back(
+        "no request body table or sample on the page: add an output to overlay.json");
 }
 
 }  // namespace
 
 const char* origin_name(FieldOrigin origin) {
   switch (origin) {
-    case FieldOrigin::kPage: return "page";
-    case FieldOrigin::kDefault: return "default";
-    case FieldOrigin::kOverlay: return "overlay";
-    case FieldOrigin::kPageAndOverlay: return "page+overlay";
+    case FieldOrigin::kPage:
+      return "page";
+    case FieldOrigin::kDefault:
+      return "default";
+    case FieldOrigin::kOverlay:
+      return "overlay";
+    case FieldOrigin::kPageAndOverlay:
+      return "page+overlay";
   }
   return "page";
 }
@@ -186,10 +214,13 @@ const char* origin_name(FieldOrigin origin) {
 void apply_contract_patch(ojson& contract, const ojson& patch) {
   for (auto it = patch.begin(); it != patch.end(); ++it) {
     const char* key = keyed_by(it.key());
-    if (it.value().is_null()) contract.erase(it.key());
-    else if (key && it.value().is_array() && contract.contains(it.key()) && contract[it.key()].is_array())
+    if (it.value().is_null())
+      contract.erase(it.key());
+    else if (key && it.value().is_array() && contract.contains(it.key()) &&
+             contract[it.key()].is_array())
       merge_keyed(contract[it.key()], it.value(), key);
-    else merge_patch(contract[it.key()], it.value());
+    else
+      merge_patch(contract[it.key()], it.value());
   }
 }
 
@@ -220,8 +251,11 @@ ContractDerivation derive_contract(const DocPage& page, const Overlay& overlay,
   for (const auto& patch : overlay.contract) {
     for (auto it = patch.begin(); it != patch.end(); ++it) {
       auto found = d.origins.find(it.key());
-      bool from_page = found != d.origins.end() && found->second != FieldOrigin::kOverlay && c.contains(it.key());
-      d.origins[it.key()] = from_page && found->second == FieldOrigin::kPage ? FieldOrigin::kPageAndOverlay : FieldOrigin::kOverlay;
+      bool from_page = found != d.origins.end() && found->second != FieldOrigin::kOverlay &&
+                       c.contains(it.key());
+      d.origins[it.key()] = from_page && found->second == FieldOrigin::kPage
+                                ? FieldOrigin::kPageAndOverlay
+                                : FieldOrigin::kOverlay;
     }
     try {
       apply_contract_patch(c, patch);
@@ -229,7 +263,8 @@ ContractDerivation derive_contract(const DocPage& page, const Overlay& overlay,
       throw DeriveError(api + "/overlay.json: contract patch: " + e.what());
     }
   }
-  for (auto it = d.origins.begin(); it != d.origins.end();) it = c.contains(it->first) ? std::next(it) : d.origins.erase(it);
+  for (auto it = d.origins.begin(); it != d.origins.end();)
+    it = c.contains(it->first) ? std::next(it) : d.origins.erase(it);
   name_missing(c, d);
   d.contract = ordered(c);
   return d;

@@ -19,14 +19,15 @@ enum class FieldOrigin { kPage, kDefault, kOverlay, kPageAndOverlay };
 /// A derived contract, what the page and the overlay left unstated, and each field's origin.
 struct ContractDerivation {
   nlohmann::ordered_json contract;
-  std::vector<std::string> missing;               ///< e.g. "no auth scheme on the page: add one to overlay.json"
-  std::map<std::string, FieldOrigin> origins;     ///< by top-level key
+  std::vector<std::string> missing;  ///< e.g. "no auth scheme on the page: add one to overlay.json"
+  std::map<std::string, FieldOrigin> origins;  ///< by top-level key
 };
 
 /// Derives contract.json. `schemas` are the derived schema documents by file name, in output
 /// order (their `x-requirement` nodes become requirements). Throws DeriveError on a bad patch.
-ContractDerivation derive_contract(const DocPage& page, const Overlay& overlay,
-                                   const std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas);
+ContractDerivation derive_contract(
+    const DocPage& page, const Overlay& overlay,
+    const std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas);
 
 /// Applies one overlay contract patch: RFC 7386, except that the lists `requirements` and
 /// `open_points` (by `id`) and `path_params` and `query_params` (by `name`) merge item by item,

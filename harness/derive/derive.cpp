@@ -49,7 +49,8 @@ std::vector<Overlay> load_overlays(const std::string& out_dir) {
   return overlays;
 }
 
-Overlay overlay_for(const DocPage& page, const std::vector<Overlay>& overlays, const DeriveRequest& request) {
+Overlay overlay_for(const DocPage& page, const std::vector<Overlay>& overlays,
+                    const DeriveRequest& request) {
   for (const auto& o : overlays) {
     if (request.api ? o.api == *request.api : o.snapshot == page.file) return o;
   }
@@ -60,7 +61,8 @@ Overlay overlay_for(const DocPage& page, const std::vector<Overlay>& overlays, c
 }
 
 // Compares derived files with out_dir; appends diffs; true when they all agree.
-bool check_files(const std::vector<DerivedFile>& files, const std::string& out_dir, DeriveResult& result) {
+bool check_files(const std::vector<DerivedFile>& files, const std::string& out_dir,
+                 DeriveResult& result) {
   bool same = true;
   for (const auto& file : files) {
     fs::path path = fs::path(out_dir) / file.path;
@@ -78,7 +80,8 @@ bool check_files(const std::vector<DerivedFile>& files, const std::string& out_d
 }
 
 // A file in the bundle's folder that derivation does not produce (overlay.json is its input).
-bool check_nothing_else(const std::vector<DerivedFile>& files, const fs::path& folder, DeriveResult& result) {
+bool check_nothing_else(const std::vector<DerivedFile>& files, const fs::path& folder,
+                        DeriveResult& result) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return true;
   std::vector<std::string> stale;
@@ -91,11 +94,13 @@ bool check_nothing_else(const std::vector<DerivedFile>& files, const fs::path& f
     if (!derived) stale.push_back((folder / name).string());
   }
   std::sort(stale.begin(), stale.end());
-  for (const auto& path : stale) result.out += "drift: " + path + " is not produced by derivation\n";
+  for (const auto& path : stale)
+    result.out += "drift: " + path + " is not produced by derivation\n";
   return stale.empty();
 }
 
-void write_files(const std::vector<DerivedFile>& files, const std::string& out_dir, DeriveResult& result) {
+void write_files(const std::vector<DerivedFile>& files, const std::string& out_dir,
+                 DeriveResult& result) {
   for (const auto& file : files) {
     fs::path path = fs::path(out_dir) / file.path;
     fs::create_directories(path.parent_path());
@@ -109,7 +114,8 @@ void write_files(const std::vector<DerivedFile>& files, const std::string& out_d
 // "contract bigin-mail: page: method, path, ...; overlay: title, ...; default: open_points".
 std::string origins_line(const std::string& api, const ContractDerivation& derivation) {
   std::string line = "contract " + api + ":";
-  for (FieldOrigin origin : {FieldOrigin::kPage, FieldOrigin::kPageAndOverlay, FieldOrigin::kOverlay, FieldOrigin::kDefault}) {
+  for (FieldOrigin origin : {FieldOrigin::kPage, FieldOrigin::kPageAndOverlay,
+                             FieldOrigin::kOverlay, FieldOrigin::kDefault}) {
     std::string keys;
     size_t n = 0;
     for (const auto& [key, from] : derivation.origins) {
@@ -117,7 +123,8 @@ std::string origins_line(const std::string& api, const ContractDerivation& deriv
       keys += (keys.empty() ? "" : ", ") + key;
       ++n;
     }
-    if (n) line += std::string(" ") + origin_name(origin) + " " + std::to_string(n) + " (" + keys + ");";
+    if (n)
+      line += std::string(" ") + origin_name(origin) + " " + std::to_string(n) + " (" + keys + ");";
   }
   if (line.back() == ';') line.pop_back();
   return line + "\n";
@@ -143,25 +150,29 @@ std::vector<DocPage> read_pages(const DeriveRequest& request, DeriveResult& resu
   return pages;
 }
 
-void derive_pages(const std::vector<DocPage>& pages, const DeriveRequest& request, DeriveResult& result) {
+void derive_pages(const std::vector<DocPage>& pages, const DeriveRequest& request,
+                  DeriveResult& result) {
   auto overlays = load_overlays(request.out_dir);
   bool drift = false;
   for (const auto& page : pages) {
     Overlay overlay = overlay_for(page, overlays, request);
     DerivedBundle bundle = derive_bundle(page, overlay);
     const auto& files = bundle.files;
-    for (const auto& missing : bundle.contract.missing) result.err += "derive: " + overlay.api + ": " + missing + "\n";
+    for (const auto& missing : bundle.contract.missing)
+      result.err += "derive: " + overlay.api + ": " + missing + "\n";
     if (request.check) {
       drift = !check_files(files, request.out_dir, result) || drift;
       drift = !check_nothing_else(files, fs::path(request.out_dir) / overlay.api, result) || drift;
-      if (request.fixtures_out) drift = !check_files(bundle.fixtures, *request.fixtures_out, result) || drift;
+      if (request.fixtures_out)
+        drift = !check_files(bundle.fixtures, *request.fixtures_out, result) || drift;
     } else {
       write_files(files, request.out_dir, result);
       if (request.fixtures_out) write_files(bundle.fixtures, *request.fixtures_out, result);
       result.out += origins_line(overlay.api, bundle.contract);
     }
   }
-  if (request.check && !drift) result.out += "derive --check: " + std::to_string(pages.size()) + " page(s), no drift\n";
+  if (request.check && !drift)
+    result.out += "derive --check: " + std::to_string(pages.size()) + " page(s), no drift\n";
   if (drift) result.exit_code = 1;
 }
 
@@ -177,7 +188,8 @@ DeriveResult run_derive_request(const DeriveRequest& request) {
     if (request.lint) {
       auto findings = lint_pages(pages);
       for (const auto& f : findings) result.out += format_finding(f) + "\n";
-      result.out += "lint: " + std::to_string(findings.size()) + " finding(s) in " + std::to_string(pages.size()) + " page(s)\n";
+      result.out += "lint: " + std::to_string(findings.size()) + " finding(s) in " +
+                    std::to_string(pages.size()) + " page(s)\n";
       if (!findings.empty()) result.exit_code = 1;
       if (!request.check) return result;
     }

@@ -8,12 +8,13 @@ namespace conform::derive {
 
 /// What to do, as the CLI parsed it.
 struct DeriveRequest {
-  std::vector<std::string> docs;   ///< page files
-  std::optional<std::string> api;  ///< force the API id (one page only)
-  std::string out_dir = "schemas"; ///< where overlays are read and files are written or compared
-  std::optional<std::string> fixtures_out;  ///< where sample fixtures go (`DIR/<api>/`); none: not written
-  bool check = false;              ///< compare with the files in out_dir instead of writing
-  bool lint = false;               ///< report doc defects
+  std::vector<std::string> docs;    ///< page files
+  std::optional<std::string> api;   ///< force the API id (one page only)
+  std::string out_dir = "schemas";  ///< where overlays are read and files are written or compared
+  std::optional<std::string>
+      fixtures_out;    ///< where sample fixtures go (`DIR/<api>/`); none: not written
+  bool check = false;  ///< compare with the files in out_dir instead of writing
+  bool lint = false;   ///< report doc defects
 };
 
 /// What happened: the exit code (0 ok, 1 drift or findings, 2 input error) and the text.

@@ -6,6 +6,7 @@ namespace conform::derive {
 
 /// Unified-style diff of two texts (`-` committed, `+` derived) with 2 lines of context,
 /// at most `max_lines` lines. "" when they are equal.
-std::string line_diff(const std::string& committed, const std::string& derived, size_t max_lines = 120);
+std::string line_diff(const std::string& committed, const std::string& derived,
+                      size_t max_lines = 120);
 
 }  // namespace conform::derive

@@ -3,11 +3,16 @@
 namespace conform::derive {
 const char* section_kind_name(SectionKind kind) {
   switch (kind) {
-    case SectionKind::kRequest: return "request";
-    case SectionKind::kResponse: return "response";
-    case SectionKind::kPath: return "path";
-    case SectionKind::kQuery: return "query";
-    case SectionKind::kOther: break;
+    case SectionKind::kRequest:
+      return "request";
+    case SectionKind::kResponse:
+      return "response";
+    case SectionKind::kPath:
+      return "path";
+    case SectionKind::kQuery:
+      return "query";
+    case SectionKind::kOther:
+      break;
   }
   return "other";
 }
@@ -24,13 +29,15 @@ nlohmann::ordered_json row_json(const DocPage& page, const DocRow& row) {
   j["type"] = row.type.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row.type);
   if (!row.item_type.empty()) j["item_type"] = row.item_type;
   if (!row.format.empty()) j["format"] = row.format;
-  j["required"] = row.required ? nlohmann::ordered_json(*row.required) : nlohmann::ordered_json(nullptr);
+  j["required"] =
+      row.required ? nlohmann::ordered_json(*row.required) : nlohmann::ordered_json(nullptr);
   if (!row.enum_values.empty() || row.enum_marked) j["enum"] = row.enum_values;
   if (row.literal) j["literal"] = true;
   if (row.default_value) j["default"] = *row.default_value;
   if (row.description_line > 0) {
     std::string where = locator(page, row.description_line);
-    if (row.description_end > row.description_line) where += "-" + std::to_string(row.description_end);
+    if (row.description_end > row.description_line)
+      where += "-" + std::to_string(row.description_end);
     j["description"] = where;
   }
   return j;
@@ -40,15 +47,21 @@ nlohmann::ordered_json row_json(const DocPage& page, const DocRow& row) {
 
 const char* shape_name(PageShape shape) {
   switch (shape) {
-    case PageShape::kMarkdown: return "readme-markdown";
-    case PageShape::kScraped: return "scraped-body-params";
-    case PageShape::kPdfText: return "pdf-text-table";
-    case PageShape::kZoho: return "zoho-list";
+    case PageShape::kMarkdown:
+      return "readme-markdown";
+    case PageShape::kScraped:
+      return "scraped-body-params";
+    case PageShape::kPdfText:
+      return "pdf-text-table";
+    case PageShape::kZoho:
+      return "zoho-list";
   }
   return "unknown";
 }
 
-std::string locator(const DocPage& page, int line) { return page.file + ":" + std::to_string(line); }
+std::string locator(const DocPage& page, int line) {
+  return page.file + ":" + std::to_string(line);
+}
 
 nlohmann::ordered_json doc_table_json(const DocPage& page) {
   nlohmann::ordered_json out;

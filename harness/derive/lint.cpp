@@ -41,10 +41,12 @@ void lint_vendor_spelling(const std::vector<DocPage>& pages, std::vector<Finding
         for (const auto& ra : sa.rows)
           for (const auto& sb : pages[b].sections)
             for (const auto& rb : sb.rows) {
-              if (ra.name.empty() || ra.name == rb.name || folded_name(ra.name) != folded_name(rb.name)) continue;
+              if (ra.name.empty() || ra.name == rb.name ||
+                  folded_name(ra.name) != folded_name(rb.name))
+                continue;
               out.push_back({pages[a].file, ra.line, "inconsistent-spelling",
-                             "'" + ra.name + "' is spelled '" + rb.name + "' by the same vendor at " +
-                                 locator(pages[b], rb.line)});
+                             "'" + ra.name + "' is spelled '" + rb.name +
+                                 "' by the same vendor at " + locator(pages[b], rb.line)});
             }
     }
   }
@@ -66,9 +68,12 @@ std::vector<Finding> lint_pages(const std::vector<DocPage>& input) {
   std::stable_sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) {
     return x.file != y.file ? x.file < y.file : x.line < y.line;
   });
-  out.erase(std::unique(out.begin(), out.end(), [](const Finding& x, const Finding& y) {
-              return x.file == y.file && x.line == y.line && x.category == y.category && x.message == y.message;
-            }), out.end());
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Finding& x, const Finding& y) {
+                          return x.file == y.file && x.line == y.line && x.category == y.category &&
+                                 x.message == y.message;
+                        }),
+            out.end());
   return out;
 }
 

@@ -28,7 +28,8 @@ std::string leaf_of(const std::string& path) {
 }
 
 // Keys of request-example objects that also hold `name`.
-void example_siblings(const nlohmann::json& v, const std::string& name, std::set<std::string>& out) {
+void example_siblings(const nlohmann::json& v, const std::string& name,
+                      std::set<std::string>& out) {
   if (v.is_object()) {
     if (v.contains(name))
       for (auto it = v.begin(); it != v.end(); ++it) out.insert(it.key());
@@ -49,8 +50,8 @@ std::vector<nlohmann::json> request_examples(const DocPage& page) {
   return out;
 }
 
-std::set<std::string> siblings_of(const std::vector<nlohmann::json>& examples, const DocSection& section,
-                                  const DocRow& row) {
+std::set<std::string> siblings_of(const std::vector<nlohmann::json>& examples,
+                                  const DocSection& section, const DocRow& row) {
   std::set<std::string> out;
   for (const auto& other : section.rows) {
     if (!other.path.empty() && parent_of(other.path) == parent_of(row.path)) out.insert(other.name);
@@ -74,20 +75,21 @@ void lint_describes_other(const DocPage& page, const std::vector<nlohmann::json>
     for (const auto& part : parts) all = all && words.count(part);
     if (all)
       out.push_back({page.file, row.description_line, "description-mismatch",
-                     "the description of '" + row.name + "' never names it and reads like the description of '" +
-                         other + "'"});
+                     "the description of '" + row.name +
+                         "' never names it and reads like the description of '" + other + "'"});
   }
 }
 
 // A description that names a field of the page by another spelling (fileData for file_data).
-void lint_stale_reference(const DocPage& page, const DocRow& row, const std::set<std::string>& names,
-                          std::vector<Finding>& out) {
+void lint_stale_reference(const DocPage& page, const DocRow& row,
+                          const std::set<std::string>& names, std::vector<Finding>& out) {
   for (const auto& word : words_of(row.description)) {
     if (name_parts(word).size() < 2 || names.count(word)) continue;
     for (const auto& name : names) {
       if (folded_name(name) == folded_name(word))
         out.push_back({page.file, row.description_line, "description-mismatch",
-                       "the description of '" + row.name + "' names '" + word + "', but the table spells it '" + name + "'"});
+                       "the description of '" + row.name + "' names '" + word +
+                           "', but the table spells it '" + name + "'"});
     }
   }
 }
@@ -110,7 +112,8 @@ void lint_table_rows(const DocPage& page, std::vector<Finding>& out) {
       if (section.has_type_column && row.type_raw.empty())
         out.push_back({page.file, row.line, "missing-type", subject + " has no type"});
       if (row.enum_marked && row.enum_values.empty())
-        out.push_back({page.file, row.enum_list_line > 0 ? row.enum_list_line : row.line, "enum-without-values",
+        out.push_back({page.file, row.enum_list_line > 0 ? row.enum_list_line : row.line,
+                       "enum-without-values",
                        subject + " is an enum but the page lists no values"});
     }
   }

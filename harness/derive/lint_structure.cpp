@@ -25,11 +25,15 @@ void lint_label_typos(const DocPage& page, std::vector<Finding>& out) {
     if (!example.label.empty()) labels.push_back({example.line - 1, example.label});
   for (const auto& label : labels) {
     for (const auto& word : words_of(label.text)) {
-      if (word.size() < 4 || !std::isupper(static_cast<unsigned char>(word[0])) || counts[lower(word)] != 1) continue;
+      if (word.size() < 4 || !std::isupper(static_cast<unsigned char>(word[0])) ||
+          counts[lower(word)] != 1)
+        continue;
       for (const auto& [other, n] : counts) {
-        if (n < 2 || other.size() != word.size() || edit_distance(lower(word), other) != 1) continue;
+        if (n < 2 || other.size() != word.size() || edit_distance(lower(word), other) != 1)
+          continue;
         out.push_back({page.file, label.line, "label-typo",
-                       "'" + word + "' occurs only here; the page uses '" + other + "' " + std::to_string(n) + " times"});
+                       "'" + word + "' occurs only here; the page uses '" + other + "' " +
+                           std::to_string(n) + " times"});
       }
     }
   }
@@ -37,8 +41,9 @@ void lint_label_typos(const DocPage& page, std::vector<Finding>& out) {
 
 bool has_status_code(const std::string& line) {
   for (const auto& w : words_of(line)) {
-    if (w.size() == 3 && std::isdigit(static_cast<unsigned char>(w[0])) && w[0] >= '1' && w[0] <= '5' &&
-        std::isdigit(static_cast<unsigned char>(w[1])) && std::isdigit(static_cast<unsigned char>(w[2])))
+    if (w.size() == 3 && std::isdigit(static_cast<unsigned char>(w[0])) && w[0] >= '1' &&
+        w[0] <= '5' && std::isdigit(static_cast<unsigned char>(w[1])) &&
+        std::isdigit(static_cast<unsigned char>(w[2])))
       return true;
   }
   return false;
@@ -50,11 +55,14 @@ void lint_truncation(const DocPage& page, std::vector<Finding>& out) {
     const auto& heading = page.headings[h];
     auto words = words_of(lower(heading.text));
     bool promises = false;
-    for (const auto& w : words) promises = promises || w == "error" || w == "errors" || w == "codes";
+    for (const auto& w : words)
+      promises = promises || w == "error" || w == "errors" || w == "codes";
     if (!promises) continue;
-    int end = h + 1 < page.headings.size() ? page.headings[h + 1].line : static_cast<int>(page.lines.size()) + 1;
+    int end = h + 1 < page.headings.size() ? page.headings[h + 1].line
+                                           : static_cast<int>(page.lines.size()) + 1;
     bool listed = false;
-    for (int l = heading.line + 1; l < end; ++l) listed = listed || has_status_code(page.lines[static_cast<size_t>(l) - 1]);
+    for (int l = heading.line + 1; l < end; ++l)
+      listed = listed || has_status_code(page.lines[static_cast<size_t>(l) - 1]);
     if (!listed)
       out.push_back({page.file, heading.line, "truncated-section",
                      "the section '" + heading.text + "' promises error codes but lists none" +
@@ -65,7 +73,8 @@ void lint_truncation(const DocPage& page, std::vector<Finding>& out) {
     if (trim(page.lines[i]).rfind("```", 0) == 0) ++fences, last = static_cast<int>(i) + 1;
   }
   if (fences % 2 == 1)
-    out.push_back({page.file, last, "truncated-section", "a code block opened here is never closed"});
+    out.push_back(
+        {page.file, last, "truncated-section", "a code block opened here is never closed"});
 }
 
 }  // namespace

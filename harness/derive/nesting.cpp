@@ -9,7 +9,7 @@ struct OpenLevel {
   std::string prefix;      // path that children get, e.g. `email[]`
   std::string run_prefix;  // first name part shared by the children so far
   int children = 0;
-  bool closable = true;    // a table's first container stays open to the end
+  bool closable = true;  // a table's first container stays open to the end
 };
 
 std::string first_part(const std::string& name) {
@@ -21,15 +21,16 @@ std::string first_part(const std::string& name) {
 void close_levels(std::vector<OpenLevel>& stack, const DocRow& row, DocPage& page) {
   while (!stack.empty() && stack.back().closable && stack.back().children > 0 &&
          first_part(row.name) != stack.back().run_prefix) {
-    page.inferences.push_back({row.line, "'" + row.name + "' closes " + stack.back().prefix +
-                                             ": its name breaks the '" + stack.back().run_prefix +
-                                             "' run of the rows above; it could also belong inside"});
+    page.inferences.push_back(
+        {row.line, "'" + row.name + "' closes " + stack.back().prefix + ": its name breaks the '" +
+                       stack.back().run_prefix +
+                       "' run of the rows above; it could also belong inside"});
     stack.pop_back();
   }
 }
 
-void place_flat_row(std::vector<OpenLevel>& stack, DocRow& row, size_t index, const std::string& base,
-                    DocPage& page) {
+void place_flat_row(std::vector<OpenLevel>& stack, DocRow& row, size_t index,
+                    const std::string& base, DocPage& page) {
   close_levels(stack, row, page);
   std::string parent = stack.empty() ? base : stack.back().prefix;
   row.path = join_path(parent, row.name);
@@ -46,7 +47,8 @@ void place_flat_row(std::vector<OpenLevel>& stack, DocRow& row, size_t index, co
 }
 
 // `a.b.c` with `[]` after each segment that an earlier row declares an array.
-std::string dotted_path(const std::vector<DocRow>& rows, const std::string& base, const std::string& name) {
+std::string dotted_path(const std::vector<DocRow>& rows, const std::string& base,
+                        const std::string& name) {
   std::string path = base, so_far;
   for (const auto& segment : split_trim(name, '.')) {
     so_far = join_path(so_far, segment);

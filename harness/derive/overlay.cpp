@@ -12,7 +12,8 @@ void require_reason(const nlohmann::ordered_json& entry, const std::string& wher
 }
 
 template <typename T>
-T field(const nlohmann::ordered_json& entry, const char* key, const std::string& where, T fallback) {
+T field(const nlohmann::ordered_json& entry, const char* key, const std::string& where,
+        T fallback) {
   if (!entry.contains(key)) return fallback;
   try {
     return entry[key].get<T>();
@@ -21,7 +22,8 @@ T field(const nlohmann::ordered_json& entry, const char* key, const std::string&
   }
 }
 
-const nlohmann::ordered_json& list(const nlohmann::ordered_json& j, const char* key, const std::string& origin) {
+const nlohmann::ordered_json& list(const nlohmann::ordered_json& j, const char* key,
+                                   const std::string& origin) {
   static const nlohmann::ordered_json empty = nlohmann::ordered_json::array();
   if (!j.contains(key)) return empty;
   if (!j[key].is_array()) throw DeriveError(origin + ": \"" + key + "\" must be an array");
@@ -40,13 +42,15 @@ Overlay parse_overlay(const nlohmann::ordered_json& j, const std::string& origin
   for (size_t i = 0; i < names.size(); ++i) {
     std::string where = origin + ": names[" + std::to_string(i) + "]";
     require_reason(names[i], where);
-    o.names.push_back({field<int>(names[i], "line", where, 0), field<std::string>(names[i], "name", where, "")});
+    o.names.push_back(
+        {field<int>(names[i], "line", where, 0), field<std::string>(names[i], "name", where, "")});
   }
   const auto& outputs = list(j, "outputs", origin);
   for (size_t i = 0; i < outputs.size(); ++i) {
     std::string where = origin + ": outputs[" + std::to_string(i) + "]";
     require_reason(outputs[i], where);
-    o.outputs.push_back({field<std::string>(outputs[i], "file", where, ""), field<int>(outputs[i], "section", where, 0),
+    o.outputs.push_back({field<std::string>(outputs[i], "file", where, ""),
+                         field<int>(outputs[i], "section", where, 0),
                          field<std::string>(outputs[i], "root", where, ""),
                          field<std::string>(outputs[i], "title", where, "")});
     if (o.outputs.back().file.empty()) throw DeriveError(where + ": \"file\" is missing");
@@ -83,7 +87,9 @@ void apply_overlay_to_page(DocPage& page, const Overlay& overlay) {
         found = true;
       }
     }
-    if (!found) throw DeriveError(page.file + ":" + std::to_string(name.line) + ": the overlay names a row that the page does not have");
+    if (!found)
+      throw DeriveError(page.file + ":" + std::to_string(name.line) +
+                        ": the overlay names a row that the page does not have");
   }
   for (const auto& output : overlay.outputs) {
     if (output.root.empty()) continue;
@@ -93,14 +99,16 @@ void apply_overlay_to_page(DocPage& page, const Overlay& overlay) {
   }
 }
 
-void apply_patches(nlohmann::ordered_json& schema, const Overlay& overlay, const std::string& file) {
+void apply_patches(nlohmann::ordered_json& schema, const Overlay& overlay,
+                   const std::string& file) {
   for (const auto& patch : overlay.patches) {
     if (patch.file != file) continue;
     for (const auto& pointer : patch.pointers) {
       try {
         merge_patch(schema[nlohmann::ordered_json::json_pointer(pointer)], patch.merge);
       } catch (const nlohmann::json::exception& e) {
-        throw DeriveError(overlay.api + "/overlay.json: patch at '" + pointer + "' on " + file + ": " + e.what());
+        throw DeriveError(overlay.api + "/overlay.json: patch at '" + pointer + "' on " + file +
+                          ": " + e.what());
       }
     }
   }

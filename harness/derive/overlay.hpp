@@ -28,7 +28,7 @@ struct OverlayName {
 struct OverlayOutput {
   std::string file;
   int section = 0;
-  std::string root;   ///< path prefix the table's rows nest under, e.g. `data[]`
+  std::string root;  ///< path prefix the table's rows nest under, e.g. `data[]`
   std::string title;
 };
 

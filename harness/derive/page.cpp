@@ -90,10 +90,18 @@ PageRead read_page(const std::string& file_name, std::string_view bytes) {
   page.shape = *guess.shape;
   collect_urls(page);
   switch (page.shape) {
-    case PageShape::kMarkdown: parse_markdown(page); break;
-    case PageShape::kScraped: parse_scraped(page); break;
-    case PageShape::kPdfText: parse_pdf_text(page); break;
-    case PageShape::kZoho: parse_zoho(page); break;
+    case PageShape::kMarkdown:
+      parse_markdown(page);
+      break;
+    case PageShape::kScraped:
+      parse_scraped(page);
+      break;
+    case PageShape::kPdfText:
+      parse_pdf_text(page);
+      break;
+    case PageShape::kZoho:
+      parse_zoho(page);
+      break;
   }
   return {std::move(page), ""};
 }
@@ -161,16 +169,18 @@ void collect_fenced_examples(DocPage& page) {
     std::string t = trim(page.lines[i]);
     if (t.rfind("```", 0) != 0) {
       bool heading = (!t.empty() && t[0] == '#') || is_heading_like(t);
-      if (heading) kind = section_kind_of(t) == SectionKind::kResponse ? SectionKind::kResponse
-                          : contains_ci(t, "request")                 ? SectionKind::kRequest
-                                                                      : SectionKind::kOther;
+      if (heading)
+        kind = section_kind_of(t) == SectionKind::kResponse ? SectionKind::kResponse
+               : contains_ci(t, "request")                  ? SectionKind::kRequest
+                                                            : SectionKind::kOther;
       continue;
     }
     DocExample example;
     example.label = trim(t.substr(3));
     std::vector<std::string> body;
     size_t j = i + 1;
-    while (j < page.lines.size() && trim(page.lines[j]).rfind("```", 0) != 0) body.push_back(page.lines[j++]);
+    while (j < page.lines.size() && trim(page.lines[j]).rfind("```", 0) != 0)
+      body.push_back(page.lines[j++]);
     JsonPart part = json_part(body, static_cast<int>(i) + 2);
     example.kind = part.after_request_line ? SectionKind::kRequest : kind;
     example.line = part.line;

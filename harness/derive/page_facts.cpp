@@ -12,12 +12,15 @@ const std::regex kMethodWord(R"(\b(GET|POST|PUT|PATCH|DELETE)\b)");
 const std::regex kMethodLabel(R"(^\W*(HTTP\s+)?method\b)", std::regex::icase);
 const std::regex kRequestLine(R"(^(GET|POST|PUT|PATCH|DELETE)\s+(\S+)$)");
 const std::regex kCurlMethod(R"((-X|--request)\s+"?(GET|POST|PUT|PATCH|DELETE)\b)");
-const std::regex kPathToken(R"(^(?:(?:https?://|\{[A-Za-z_-]+\})[^/\s]*)?(/[A-Za-z0-9_{}.~%-]+)+/?(\?\S*)?$)");
+const std::regex kPathToken(
+    R"(^(?:(?:https?://|\{[A-Za-z_-]+\})[^/\s]*)?(/[A-Za-z0-9_{}.~%-]+)+/?(\?\S*)?$)");
 const std::regex kUrl(R"(https?://[^\s"'<>)\]]+)");
 const std::regex kAuthHeader(R"(\bAuthorization:\s*([A-Za-z][A-Za-z0-9_-]*)\s+\S)");
-const std::regex kKeyHeader(R"(-H\s+["']([A-Za-z0-9-]*(?:[Kk]ey|[Tt]oken)[A-Za-z0-9-]*):\s*[^"']+["'])");
+const std::regex kKeyHeader(
+    R"(-H\s+["']([A-Za-z0-9-]*(?:[Kk]ey|[Tt]oken)[A-Za-z0-9-]*):\s*[^"']+["'])");
 const std::regex kAuthWords(R"(^\W*Authentication\b.*\b(Basic|Bearer)\b)", std::regex::icase);
-const std::regex kStatusLine(R"(^(?:HTTP/[0-9.]+\s+)?([1-5][0-9][0-9])(?:\s+[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)*)?(?:\s*[-:|\t]\s*(.*\S))?$)");
+const std::regex kStatusLine(
+    R"(^(?:HTTP/[0-9.]+\s+)?([1-5][0-9][0-9])(?:\s+[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)*)?(?:\s*[-:|\t]\s*(.*\S))?$)");
 
 // Lines longer than this are not read for facts (std::regex recurses per character).
 constexpr size_t kLongestFactLine = 1000;
@@ -90,7 +93,8 @@ void read_method(const DocPage& page, PageFacts& facts) {
       facts.method = LineFact{m[1].str(), line};
       return;
     }
-    if (!request_line && std::regex_match(t, m, kRequestLine)) request_line = LineFact{m[1].str(), line};
+    if (!request_line && std::regex_match(t, m, kRequestLine))
+      request_line = LineFact{m[1].str(), line};
     if (!curl && std::regex_search(t, m, kCurlMethod)) curl = LineFact{m[2].str(), line};
   }
   facts.method = request_line ? request_line : curl;
@@ -105,8 +109,10 @@ void read_examples(const DocPage& page, PageFacts& facts) {
     std::smatch m;
     std::string sample_path;
     std::string t = plain(page.lines[i]);
-    if (contains_ci(page.lines[i], "curl") && std::regex_search(page.lines[i], m, kUrl)) sample_path = url_path(m[0].str());
-    else if (std::regex_match(t, m, kRequestLine) && t.find('{') == std::string::npos) sample_path = "/" + m[2].str();
+    if (contains_ci(page.lines[i], "curl") && std::regex_search(page.lines[i], m, kUrl))
+      sample_path = url_path(m[0].str());
+    else if (std::regex_match(t, m, kRequestLine) && t.find('{') == std::string::npos)
+      sample_path = "/" + m[2].str();
     if (sample_path.empty()) continue;
     auto parts = split_trim(sample_path, '/');
     if (parts.size() < tmpl.size()) continue;
@@ -115,8 +121,10 @@ void read_examples(const DocPage& page, PageFacts& facts) {
     bool fits = true;
     for (size_t k = 0; k < tmpl.size() && fits; ++k) {
       const std::string& t = tmpl[k];
-      if (t.size() > 2 && t.front() == '{' && t.back() == '}') found[t.substr(1, t.size() - 2)] = {parts[off + k], static_cast<int>(i + 1)};
-      else fits = t == parts[off + k];
+      if (t.size() > 2 && t.front() == '{' && t.back() == '}')
+        found[t.substr(1, t.size() - 2)] = {parts[off + k], static_cast<int>(i + 1)};
+      else
+        fits = t == parts[off + k];
     }
     if (!fits) continue;
     facts.path_examples = found;
@@ -172,7 +180,8 @@ void read_statuses(const DocPage& page, PageFacts& facts) {
     std::string h = t;
     while (!h.empty() && h.front() == '#') h.erase(0, 1);
     h = trim(h);
-    if (marked || is_heading_like(h)) in_status_part = contains_ci(h, "status") || contains_ci(h, "response code");
+    if (marked || is_heading_like(h))
+      in_status_part = contains_ci(h, "status") || contains_ci(h, "response code");
   }
 }
 

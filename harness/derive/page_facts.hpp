@@ -34,9 +34,9 @@ struct StatusFact {
 /// Everything `read_page_facts` found; empty members are facts the page does not state.
 struct PageFacts {
   std::optional<LineFact> method;
-  std::optional<LineFact> path;                       ///< a template like `/v2/{id}/send`
-  std::vector<std::string> query_names;               ///< from `?a={a}&b=...` on the path's line
-  std::map<std::string, LineFact> path_examples;      ///< from a sample URL matching the template
+  std::optional<LineFact> path;                   ///< a template like `/v2/{id}/send`
+  std::vector<std::string> query_names;           ///< from `?a={a}&b=...` on the path's line
+  std::map<std::string, LineFact> path_examples;  ///< from a sample URL matching the template
   std::optional<AuthFact> auth;
   std::vector<StatusFact> statuses;
 };

@@ -19,7 +19,8 @@ std::string caption_above(const DocPage& page, size_t header, int& caption_line)
 
 // Removes a final "(required)" or "(optional)" and returns what it said.
 std::optional<bool> take_required(std::string& value) {
-  for (const auto& [marker, required] : {std::pair{"(required)", true}, std::pair{"(optional)", false}}) {
+  for (const auto& [marker, required] :
+       {std::pair{"(required)", true}, std::pair{"(optional)", false}}) {
     std::string m = marker;
     std::string low = lower(value);
     if (low.size() >= m.size() && low.compare(low.size() - m.size(), m.size(), m) == 0) {
@@ -44,7 +45,8 @@ DocRow row_of(const std::vector<std::string>& cells, int line, DocPage& page) {
     row.literal = true;
     if (!row.required) row.required = true;
     row.description.clear();
-    page.inferences.push_back({line, "the value column holds a literal, read as a required constant"});
+    page.inferences.push_back(
+        {line, "the value column holds a literal, read as a required constant"});
   }
   return row;
 }
@@ -55,10 +57,13 @@ void nest_under_field(DocPage& page, DocSection& section, const std::string& cap
   if (words.size() < 2) return;
   for (auto& earlier : page.sections) {
     for (auto& row : earlier.rows) {
-      if (lower(row.name) != lower(words[0]) || !(row.type.empty() || row.type == "object")) continue;
+      if (lower(row.name) != lower(words[0]) || !(row.type.empty() || row.type == "object"))
+        continue;
       section.parent = row.path.empty() ? row.name : row.path;
       if (row.type.empty()) row.type = "object";
-      page.inferences.push_back({section.line, "table nested under '" + row.name + "', which its caption names; '" + row.name + "' read as an object"});
+      page.inferences.push_back({section.line, "table nested under '" + row.name +
+                                                   "', which its caption names; '" + row.name +
+                                                   "' read as an object"});
       return;
     }
   }
@@ -87,7 +92,10 @@ void parse_pdf_text(DocPage& page) {
     if (continues) {
       section = std::move(page.sections.back());
       page.sections.pop_back();
-      page.inferences.push_back({static_cast<int>(i) + 1, "table read as the continuation of the table at line " + std::to_string(section.line) + ": its caption '" + caption + "' is not a parameters heading"});
+      page.inferences.push_back(
+          {static_cast<int>(i) + 1, "table read as the continuation of the table at line " +
+                                        std::to_string(section.line) + ": its caption '" + caption +
+                                        "' is not a parameters heading"});
     } else {
       section.kind = section_kind_of(caption);
       nest_under_field(page, section, caption);

@@ -14,8 +14,8 @@ bool is_type_line(const std::string& t) {
 
 bool is_marker(const std::string& t) {
   std::string low = lower(t);
-  return low == "required" || low == "optional" || low == "enum" || low.rfind("defaults to ", 0) == 0 ||
-         low == "allowed:";
+  return low == "required" || low == "optional" || low == "enum" ||
+         low.rfind("defaults to ", 0) == 0 || low == "allowed:";
 }
 
 bool is_params_heading(const std::string& t) {
@@ -31,7 +31,7 @@ bool is_name_line(const std::vector<std::string>& lines, size_t i) {
 
 struct ScrapeState {
   DocSection section;
-  std::string facts;        // marker text folded into the description for prose rules
+  std::string facts;  // marker text folded into the description for prose rules
   std::string pending_name;
   int pending_line = 0;
   bool in_markers = false;  // between a type line and the first blank line
@@ -62,11 +62,16 @@ void start_row(ScrapeState& s, DocPage& page, const std::string& type, int line)
 void take_marker(ScrapeState& s, const std::string& t, int line) {
   DocRow& row = s.section.rows.back();
   std::string low = lower(t);
-  if (low == "required") row.required = true, s.section.has_required_markers = true;
-  else if (low == "optional") row.required = false;
-  else if (low == "enum") row.enum_marked = true;
-  else if (low == "allowed:") row.enum_list_line = line, s.in_markers = true;
-  else s.facts += t + ". ";
+  if (low == "required")
+    row.required = true, s.section.has_required_markers = true;
+  else if (low == "optional")
+    row.required = false;
+  else if (low == "enum")
+    row.enum_marked = true;
+  else if (low == "allowed:")
+    row.enum_list_line = line, s.in_markers = true;
+  else
+    s.facts += t + ". ";
 }
 
 void take_line(ScrapeState& s, DocPage& page, size_t i) {
@@ -77,7 +82,10 @@ void take_line(ScrapeState& s, DocPage& page, size_t i) {
     s.section.rows.back().enum_values.push_back(t);
   } else if (is_name_line(page.lines, i)) {
     if (has_row && t == s.section.rows.back().name) {
-      page.inferences.push_back({line, "'" + t + "' read as the trailing label of the field above, not the name of the next one"});
+      page.inferences.push_back(
+          {line,
+           "'" + t +
+               "' read as the trailing label of the field above, not the name of the next one"});
     } else {
       s.pending_name = t, s.pending_line = line;
     }
@@ -114,7 +122,8 @@ void parse_scraped(DocPage& page) {
       bool sub_heading = active && s.section.rows.empty() && t != "Responses";
       if (active && !sub_heading) close_section(s, page);
       active = t != "Responses";
-      if (!sub_heading) s.section.kind = section_kind_of(t.substr(0, t.find(' ')) == "Body" ? "body" : t);
+      if (!sub_heading)
+        s.section.kind = section_kind_of(t.substr(0, t.find(' ')) == "Body" ? "body" : t);
       s.section.title = t, s.section.line = line;
       continue;
     }

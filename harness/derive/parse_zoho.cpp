@@ -13,7 +13,8 @@ struct ZohoHead {
 
 std::optional<ZohoHead> zoho_head(const std::string& line) {
   std::string t = trim(line);
-  for (const auto& [marker, required] : {std::pair{"Required", true}, std::pair{"Optional", false}}) {
+  for (const auto& [marker, required] :
+       {std::pair{"Required", true}, std::pair{"Optional", false}}) {
     std::string m = marker;
     if (t.size() <= m.size() || t.compare(t.size() - m.size(), m.size(), m) != 0) continue;
     std::string head = t.substr(0, t.size() - m.size());
@@ -106,7 +107,8 @@ void collect_json_blocks(DocPage& page) {
     std::string t = trim(page.lines[i]);
     size_t brace = t.rfind("Copied", 0) == 0 ? 6 : 0;
     std::string rest = trim(t.substr(brace));
-    if (rest != "{" && rest != "[" && rest.rfind("{\"", 0) != 0 && rest.rfind("[{", 0) != 0) continue;
+    if (rest != "{" && rest != "[" && rest.rfind("{\"", 0) != 0 && rest.rfind("[{", 0) != 0)
+      continue;
     DocExample example;
     example.line = static_cast<int>(i) + 1;
     example.kind = kind_above(page, example.line);
@@ -119,11 +121,16 @@ void collect_json_blocks(DocPage& page) {
       for (size_t k = 0; k < text.size(); ++k) {
         char c = text[k];
         if (in_string) {
-          if (c == '\\') ++k;
-          else if (c == '"') in_string = false;
-        } else if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') ++depth;
-        else if (c == '}' || c == ']') --depth;
+          if (c == '\\')
+            ++k;
+          else if (c == '"')
+            in_string = false;
+        } else if (c == '"')
+          in_string = true;
+        else if (c == '{' || c == '[')
+          ++depth;
+        else if (c == '}' || c == ']')
+          --depth;
       }
       if (depth <= 0) break;
     }

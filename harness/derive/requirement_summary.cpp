@@ -14,18 +14,23 @@ std::string field_of(const std::string& id) {
 
 std::string kind_of(const ojson& node) {
   if (node.contains("const")) return "the constant " + node["const"].dump();
-  std::string kind = node.contains("type") && node["type"].is_string() ? node["type"].get<std::string>() : "value";
-  if (kind == "array" && node.contains("items") && node["items"].contains("type") && node["items"]["type"].is_string())
+  std::string kind =
+      node.contains("type") && node["type"].is_string() ? node["type"].get<std::string>() : "value";
+  if (kind == "array" && node.contains("items") && node["items"].contains("type") &&
+      node["items"]["type"].is_string())
     kind = "list of " + node["items"]["type"].get<std::string>() + "s";
-  if (node.contains("format") && node["format"].is_string()) kind = node["format"].get<std::string>() + " " + kind;
+  if (node.contains("format") && node["format"].is_string())
+    kind = node["format"].get<std::string>() + " " + kind;
   return kind;
 }
 
 std::string summary_of(const std::string& id, const ojson& node, bool required) {
-  std::string s = field_of(id) + " is " + (required ? "a required " : "an optional ") + kind_of(node);
+  std::string s =
+      field_of(id) + " is " + (required ? "a required " : "an optional ") + kind_of(node);
   if (node.contains("enum") && node["enum"].is_array()) {
     std::string values;
-    for (const auto& v : node["enum"]) values += (values.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
+    for (const auto& v : node["enum"])
+      values += (values.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
     s += ": one of " + values;
   }
   return s.size() > 200 ? s.substr(0, 197) + "..." : s;
@@ -40,7 +45,8 @@ struct Walk {
     ojson r = {{"id", id}, {"summary", summary}};
     if (node.contains("x-locator")) r["locator"] = node["x-locator"];
     if (node.contains("x-inferred")) r["inferred"] = node["x-inferred"];
-    if (!r.contains("locator") && !r.contains("inferred")) r["inferred"] = "the schema node that names it gives no page line";
+    if (!r.contains("locator") && !r.contains("inferred"))
+      r["inferred"] = "the schema node that names it gives no page line";
     list.push_back(r);
   }
 
@@ -59,14 +65,18 @@ struct Walk {
     }
     std::set<std::string> needed;
     if (n.contains("required") && n["required"].is_array())
-      for (const auto& r : n["required"]) if (r.is_string()) needed.insert(r.get<std::string>());
+      for (const auto& r : n["required"])
+        if (r.is_string()) needed.insert(r.get<std::string>());
     if (n.contains("properties") && n["properties"].is_object())
-      for (auto it = n["properties"].begin(); it != n["properties"].end(); ++it) node(it.value(), needed.count(it.key()) > 0);
+      for (auto it = n["properties"].begin(); it != n["properties"].end(); ++it)
+        node(it.value(), needed.count(it.key()) > 0);
     if (n.contains("items")) node(n["items"], true);
     for (const char* key : {"anyOf", "oneOf", "allOf"})
-      if (n.contains(key) && n[key].is_array()) for (const auto& b : n[key]) node(b, required);
+      if (n.contains(key) && n[key].is_array())
+        for (const auto& b : n[key]) node(b, required);
     if (n.contains("definitions") && n["definitions"].is_object())
-      for (auto it = n["definitions"].begin(); it != n["definitions"].end(); ++it) node(it.value(), true);
+      for (auto it = n["definitions"].begin(); it != n["definitions"].end(); ++it)
+        node(it.value(), true);
   }
 };
 

@@ -10,7 +10,8 @@
 namespace conform::derive {
 
 /// The requirements the schemas name, first occurrence first: id, summary, locator, inferred.
-nlohmann::ordered_json schema_requirements(const std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas);
+nlohmann::ordered_json schema_requirements(
+    const std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas);
 
 /// "name is a path parameter: one of a, b or c".
 std::string parameter_summary(const std::string& name, const std::vector<std::string>& values);

@@ -9,7 +9,9 @@ namespace {
 using ojson = nlohmann::ordered_json;
 using Schemas = std::vector<std::pair<std::string, ojson>>;
 
-const char* stem_of(SectionKind kind) { return kind == SectionKind::kRequest ? "request" : "response"; }
+const char* stem_of(SectionKind kind) {
+  return kind == SectionKind::kRequest ? "request" : "response";
+}
 
 // The one schema file for a kind, "" when there is none or more than one.
 std::string single_schema(const Schemas& schemas, SectionKind kind) {
@@ -26,14 +28,17 @@ ojson fixture_path_params(const ojson& contract) {
   ojson out = ojson::object();
   for (const auto& p : contract.value("path_params", ojson::array())) {
     std::string value = "1";
-    if (p.contains("example")) value = p["example"].get<std::string>();
-    else if (p.contains("enum") && !p["enum"].empty()) value = p["enum"][0].get<std::string>();
+    if (p.contains("example"))
+      value = p["example"].get<std::string>();
+    else if (p.contains("enum") && !p["enum"].empty())
+      value = p["enum"][0].get<std::string>();
     out[p["name"].get<std::string>()] = value;
   }
   return out;
 }
 
-std::string requirement_for(const Schemas& schemas, const std::string& file, const ojson& contract) {
+std::string requirement_for(const Schemas& schemas, const std::string& file,
+                            const ojson& contract) {
   for (const auto& entry : schemas) {
     if (entry.first != file) continue;
     auto reqs = schema_requirements({entry});
@@ -66,7 +71,8 @@ void add_sample_outputs(std::vector<OverlayOutput>& outputs, const std::vector<P
   }
 }
 
-std::vector<SampleCheck> check_samples(const DocPage& page, const std::vector<PageSample>& samples, Schemas& schemas) {
+std::vector<SampleCheck> check_samples(const DocPage& page, const std::vector<PageSample>& samples,
+                                       Schemas& schemas) {
   std::vector<SampleCheck> checks;
   for (const auto& sample : samples) {
     SampleCheck check{&sample, single_schema(schemas, sample.kind), {}};
@@ -80,7 +86,8 @@ std::vector<SampleCheck> check_samples(const DocPage& page, const std::vector<Pa
   return checks;
 }
 
-void add_conflict_points(ojson& contract, const DocPage& page, const std::vector<SampleCheck>& checks) {
+void add_conflict_points(ojson& contract, const DocPage& page,
+                         const std::vector<SampleCheck>& checks) {
   for (const auto& check : checks) {
     if (check.conflicts.empty()) continue;
     std::string where;
@@ -89,14 +96,15 @@ void add_conflict_points(ojson& contract, const DocPage& page, const std::vector
         {{"id", "sample-contradicts-table-" + std::to_string(check.sample->line)},
          {"where", std::string(stem_of(check.sample->kind)) + " members " + where},
          {"permitted", {"the table's type", "the sample's type"}},
-         {"sentence", "The page's sample and its table disagree on a value's type (" + check.conflicts.front().reason +
-                          "), so either reading keeps the page."},
+         {"sentence", "The page's sample and its table disagree on a value's type (" +
+                          check.conflicts.front().reason + "), so either reading keeps the page."},
          {"locator", locator(page, check.sample->line)}});
   }
 }
 
 std::vector<DerivedFile> sample_fixtures(const DocPage& page, const std::string& api,
-                                         const std::vector<PageSample>& samples, const std::vector<SampleCheck>& checks,
+                                         const std::vector<PageSample>& samples,
+                                         const std::vector<SampleCheck>& checks,
                                          const Schemas& schemas, const ojson& contract) {
   (void)samples;
   std::vector<DerivedFile> out;
@@ -104,9 +112,10 @@ std::vector<DerivedFile> sample_fixtures(const DocPage& page, const std::string&
   for (const auto& check : checks) {
     if (check.schema_file.empty()) continue;
     ojson fixture = sample_fixture(*check.sample, locator(page, check.sample->line),
-                                   requirement_for(schemas, check.schema_file, contract), fixture_path_params(contract),
-                                   check.conflicts);
-    out.push_back({api + "/" + sample_fixture_name(*check.sample, !check.conflicts.empty()), canonical_dump(fixture, false)});
+                                   requirement_for(schemas, check.schema_file, contract),
+                                   fixture_path_params(contract), check.conflicts);
+    out.push_back({api + "/" + sample_fixture_name(*check.sample, !check.conflicts.empty()),
+                   canonical_dump(fixture, false)});
   }
   return out;
 }

@@ -16,7 +16,7 @@ namespace conform::derive {
 /// The conflicts of one sample with its schema (none when no single schema has its kind).
 struct SampleCheck {
   const PageSample* sample = nullptr;
-  std::string schema_file;                 ///< "" when the sample has no single schema
+  std::string schema_file;  ///< "" when the sample has no single schema
   std::vector<SampleConflict> conflicts;
 };
 
@@ -31,16 +31,19 @@ void add_sample_outputs(std::vector<OverlayOutput>& outputs, const std::vector<P
                         const std::string& api);
 
 /// Checks every sample against the one schema of its kind and opens the conflicting rules.
-std::vector<SampleCheck> check_samples(const DocPage& page, const std::vector<PageSample>& samples,
-                                       std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas);
+std::vector<SampleCheck> check_samples(
+    const DocPage& page, const std::vector<PageSample>& samples,
+    std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas);
 
 /// One open point per conflicting sample, appended to the contract's register.
-void add_conflict_points(nlohmann::ordered_json& contract, const DocPage& page, const std::vector<SampleCheck>& checks);
+void add_conflict_points(nlohmann::ordered_json& contract, const DocPage& page,
+                         const std::vector<SampleCheck>& checks);
 
 /// A fixture per sample with a single schema, as `<api>/<name>.json`.
-std::vector<DerivedFile> sample_fixtures(const DocPage& page, const std::string& api,
-                                         const std::vector<PageSample>& samples, const std::vector<SampleCheck>& checks,
-                                         const std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas,
-                                         const nlohmann::ordered_json& contract);
+std::vector<DerivedFile> sample_fixtures(
+    const DocPage& page, const std::string& api, const std::vector<PageSample>& samples,
+    const std::vector<SampleCheck>& checks,
+    const std::vector<std::pair<std::string, nlohmann::ordered_json>>& schemas,
+    const nlohmann::ordered_json& contract);
 
 }  // namespace conform::derive

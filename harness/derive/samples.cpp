@@ -32,33 +32,39 @@ ojson infer(const ojson& v, const std::string& reason) {
   node["x-inferred"] = reason;
   if (v.is_object()) {
     node["properties"] = ojson::object();
-    for (auto it = v.begin(); it != v.end(); ++it) node["properties"][it.key()] = infer(it.value(), reason);
+    for (auto it = v.begin(); it != v.end(); ++it)
+      node["properties"][it.key()] = infer(it.value(), reason);
   } else if (v.is_array() && !v.empty()) {
     node["items"] = infer(v.front(), reason);
   }
   return node;
 }
 
-void walk(const ojson& schema, const ojson& value, const std::string& at, const std::string& schema_at,
-          const std::string& where, std::vector<SampleConflict>& out) {
+void walk(const ojson& schema, const ojson& value, const std::string& at,
+          const std::string& schema_at, const std::string& where,
+          std::vector<SampleConflict>& out) {
   if (!schema.is_object()) return;
-  if (schema.contains("type") && schema["type"].is_string() && !type_fits(schema["type"].get<std::string>(), value)) {
+  if (schema.contains("type") && schema["type"].is_string() &&
+      !type_fits(schema["type"].get<std::string>(), value)) {
     std::string type = schema["type"].get<std::string>();
     std::string line = schema.value("x-locator", std::string("the table"));
-    out.push_back({at, schema_at, "the table (" + line + ") says " + type + ", the sample at " + where + " sends " +
-                                      json_type(value) + " at " + (at.empty() ? "/" : at)});
+    out.push_back({at, schema_at,
+                   "the table (" + line + ") says " + type + ", the sample at " + where +
+                       " sends " + json_type(value) + " at " + (at.empty() ? "/" : at)});
     return;
   }
   if (value.is_object() && schema.contains("properties") && schema["properties"].is_object()) {
     for (auto it = value.begin(); it != value.end(); ++it) {
       if (!schema["properties"].contains(it.key())) continue;
       std::string token = escape_token(it.key());
-      walk(schema["properties"][it.key()], it.value(), at + "/" + token, schema_at + "/properties/" + token, where, out);
+      walk(schema["properties"][it.key()], it.value(), at + "/" + token,
+           schema_at + "/properties/" + token, where, out);
     }
   }
   if (value.is_array() && schema.contains("items")) {
     for (size_t i = 0; i < value.size() && i < 100; ++i)
-      walk(schema["items"], value[i], at + "/" + std::to_string(i), schema_at + "/items", where, out);
+      walk(schema["items"], value[i], at + "/" + std::to_string(i), schema_at + "/items", where,
+           out);
   }
 }
 
@@ -75,17 +81,20 @@ std::vector<PageSample> page_samples(const DocPage& page) {
   return out;
 }
 
-ojson sample_schema(const DocPage& page, const PageSample& sample, const std::string& api, const std::string& title) {
+ojson sample_schema(const DocPage& page, const PageSample& sample, const std::string& api,
+                    const std::string& title) {
   std::string where = locator(page, sample.line);
   ojson root = {{"$schema", "http://json-schema.org/draft-07/schema#"}, {"title", title}};
-  ojson inferred = infer(sample.body, "the page has no table for this body; shape read from the sample at " + where);
+  ojson inferred = infer(
+      sample.body, "the page has no table for this body; shape read from the sample at " + where);
   for (auto it = inferred.begin(); it != inferred.end(); ++it) root[it.key()] = it.value();
   root["x-locator"] = where;
   root["x-requirement"] = api + (sample.kind == SectionKind::kRequest ? ".request" : ".response");
   return root;
 }
 
-std::vector<SampleConflict> sample_conflicts(const DocPage& page, const PageSample& sample, const ojson& schema) {
+std::vector<SampleConflict> sample_conflicts(const DocPage& page, const PageSample& sample,
+                                             const ojson& schema) {
   std::vector<SampleConflict> out;
   walk(schema, sample.body, "", "", locator(page, sample.line), out);
   return out;
@@ -98,8 +107,9 @@ void open_conflicts(ojson& schema, const std::vector<SampleConflict>& conflicts)
   }
 }
 
-ojson sample_fixture(const PageSample& sample, const std::string& locator, const std::string& requirement,
-                     const ojson& path_params, const std::vector<SampleConflict>& conflicts) {
+ojson sample_fixture(const PageSample& sample, const std::string& locator,
+                     const std::string& requirement, const ojson& path_params,
+                     const std::vector<SampleConflict>& conflicts) {
   ojson f = {{"conform_fixture", 1},
              {"kind", sample.kind == SectionKind::kRequest ? "request" : "response"},
              {"expect", conflicts.empty() ? "valid" : "open"},
@@ -116,8 +126,9 @@ ojson sample_fixture(const PageSample& sample, const std::string& locator, const
 }
 
 std::string sample_fixture_name(const PageSample& sample, bool open) {
-  return std::string("the-") + (sample.kind == SectionKind::kRequest ? "request" : "response") + "-sample-at-line-" +
-         std::to_string(sample.line) + (open ? "-contradicts-its-table" : "-is-accepted") + ".json";
+  return std::string("the-") + (sample.kind == SectionKind::kRequest ? "request" : "response") +
+         "-sample-at-line-" + std::to_string(sample.line) +
+         (open ? "-contradicts-its-table" : "-is-accepted") + ".json";
 }
 
 }  // namespace conform::derive

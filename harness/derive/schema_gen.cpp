@@ -19,7 +19,9 @@ struct GenContext {
 std::string requirement_of(const GenContext& ctx, const std::string& path) {
   std::string id = ctx.api;
   for (const auto& segment : split_trim(path, '.')) {
-    std::string name = segment.size() > 2 && segment.ends_with("[]") ? segment.substr(0, segment.size() - 2) : segment;
+    std::string name = segment.size() > 2 && segment.ends_with("[]")
+                           ? segment.substr(0, segment.size() - 2)
+                           : segment;
     id += "." + name;
   }
   return id;
@@ -29,8 +31,10 @@ void fill_row(ojson& prop, const DocRow& row, const GenContext& ctx) {
   std::string req = requirement_of(ctx, row.path);
   if (!row.type.empty()) prop["type"] = row.type;
   if (!row.format.empty()) prop["format"] = row.format;
-  if (row.literal && row.enum_values.size() == 1) prop["const"] = row.enum_values.front();
-  else if (!row.enum_values.empty()) prop["enum"] = row.enum_values;
+  if (row.literal && row.enum_values.size() == 1)
+    prop["const"] = row.enum_values.front();
+  else if (!row.enum_values.empty())
+    prop["enum"] = row.enum_values;
   if (row.default_value) prop["default"] = ojson::parse(row.default_value->dump());
   prop["x-locator"] = locator(ctx.page, row.line);
   prop["x-requirement"] = req;
@@ -43,14 +47,16 @@ void fill_row(ojson& prop, const DocRow& row, const GenContext& ctx) {
   if (!row.value_kind.empty()) {
     ojson& target = row.type == "array" ? prop["items"] : prop;
     target["format"] = row.value_kind;
-    target["x-accept"]["format"] = "derive read a " + row.value_kind + " from the description (" +
-                                   locator(ctx.page, row.description_line) +
-                                   "); the acceptance core sends that shape, but the page sets no syntax";
+    target["x-accept"]["format"] =
+        "derive read a " + row.value_kind + " from the description (" +
+        locator(ctx.page, row.description_line) +
+        "); the acceptance core sends that shape, but the page sets no syntax";
   }
 }
 
 // An intermediate level named only inside a dotted name, or a root the overlay gives.
-void fill_implicit(ojson& prop, bool array, const std::string& path, int line, const GenContext& ctx) {
+void fill_implicit(ojson& prop, bool array, const std::string& path, int line,
+                   const GenContext& ctx) {
   prop["type"] = array ? "array" : "object";
   prop["x-locator"] = locator(ctx.page, line);
   prop["x-requirement"] = requirement_of(ctx, path);
@@ -97,7 +103,8 @@ std::vector<OverlayOutput> default_outputs(const DocPage& page, const std::strin
     }
     std::string stem = kind == SectionKind::kRequest ? "request" : "response";
     for (size_t i = 0; i < found.size(); ++i) {
-      std::string file = stem + (found.size() == 1 ? "" : "." + slug_of(*found[i], i)) + ".schema.json";
+      std::string file =
+          stem + (found.size() == 1 ? "" : "." + slug_of(*found[i], i)) + ".schema.json";
       outputs.push_back({file, found[i]->line, "", api + " " + stem + " body"});
     }
   }
@@ -108,9 +115,12 @@ std::vector<OverlayOutput> default_outputs(const DocPage& page, const std::strin
 std::vector<const DocSection*> sections_of(const DocPage& page, int line) {
   std::vector<const DocSection*> out;
   for (const auto& s : page.sections) {
-    if (s.line == line) out.push_back(&s);
-    else if (!out.empty() && !s.parent.empty() && s.parent != out.front()->parent) out.push_back(&s);
-    else if (!out.empty()) break;
+    if (s.line == line)
+      out.push_back(&s);
+    else if (!out.empty() && !s.parent.empty() && s.parent != out.front()->parent)
+      out.push_back(&s);
+    else if (!out.empty())
+      break;
   }
   return out;
 }
@@ -119,13 +129,15 @@ std::vector<const DocSection*> sections_of(const DocPage& page, int line) {
 ojson open_body_schema(const std::string& title) {
   return {{"$schema", "http://json-schema.org/draft-07/schema#"},
           {"title", title},
-          {"x-inferred", "the page documents this body neither by a table nor by a sample; any JSON body is accepted"}};
+          {"x-inferred",
+           "the page documents this body neither by a table nor by a sample; any JSON body is "
+           "accepted"}};
 }
 
 }  // namespace
 
-ojson tables_schema(const DocPage& page, const std::vector<const DocSection*>& sections, const std::string& api,
-                    const std::string& title) {
+ojson tables_schema(const DocPage& page, const std::vector<const DocSection*>& sections,
+                    const std::string& api, const std::string& title) {
   GenContext ctx{page, api};
   ojson root;
   root["$schema"] = "http://json-schema.org/draft-07/schema#";
@@ -154,25 +166,34 @@ DerivedBundle derive_bundle(DocPage page, const Overlay& overlay) {
     if (output.section != 0) {
       auto sections = sections_of(page, output.section);
       if (sections.empty())
-        throw DeriveError(overlay.api + "/overlay.json: " + output.file + ": no table at " + locator(page, output.section));
+        throw DeriveError(overlay.api + "/overlay.json: " + output.file + ": no table at " +
+                          locator(page, output.section));
       schema = tables_schema(page, sections, overlay.api, output.title);
     } else if (from_page) {
       const PageSample* sample = first_sample(samples, stem_kind(output.file));
-      schema = sample ? sample_schema(page, *sample, overlay.api, output.title) : open_body_schema(output.title);
-      if (!sample) unstated.push_back("no " + output.file + " table or sample on the page: any body is accepted; add an output to overlay.json");
+      schema = sample ? sample_schema(page, *sample, overlay.api, output.title)
+                      : open_body_schema(output.title);
+      if (!sample)
+        unstated.push_back(
+            "no " + output.file +
+            " table or sample on the page: any body is accepted; add an output to overlay.json");
     }
     apply_patches(schema, overlay, output.file);
     schemas.emplace_back(output.file, std::move(schema));
   }
   DerivedBundle bundle;
   auto conflicts = check_samples(page, samples, schemas);
-  for (const auto& [file, schema] : schemas) bundle.files.push_back({overlay.api + "/" + file, canonical_dump(schema)});
+  for (const auto& [file, schema] : schemas)
+    bundle.files.push_back({overlay.api + "/" + file, canonical_dump(schema)});
   bundle.contract = derive_contract(page, overlay, schemas);
   add_conflict_points(bundle.contract.contract, page, conflicts);
   for (auto& line : unstated) bundle.contract.missing.push_back(std::move(line));
-  bundle.fixtures = sample_fixtures(page, overlay.api, samples, conflicts, schemas, bundle.contract.contract);
-  bundle.files.push_back({overlay.api + "/contract.json", canonical_dump(bundle.contract.contract, false)});
-  bundle.files.push_back({overlay.api + "/doctable.json", canonical_dump(doc_table_json(page), false)});
+  bundle.fixtures =
+      sample_fixtures(page, overlay.api, samples, conflicts, schemas, bundle.contract.contract);
+  bundle.files.push_back(
+      {overlay.api + "/contract.json", canonical_dump(bundle.contract.contract, false)});
+  bundle.files.push_back(
+      {overlay.api + "/doctable.json", canonical_dump(doc_table_json(page), false)});
   return bundle;
 }
 

@@ -18,14 +18,15 @@ struct DerivedFile {
 };
 
 /// The draft-07 schema of the given tables (rows must have paths). Never throws.
-nlohmann::ordered_json tables_schema(const DocPage& page, const std::vector<const DocSection*>& sections,
+nlohmann::ordered_json tables_schema(const DocPage& page,
+                                     const std::vector<const DocSection*>& sections,
                                      const std::string& api, const std::string& title);
 
 /// Every file of one API, and what the contract still lacks.
 struct DerivedBundle {
-  std::vector<DerivedFile> files;      ///< relative to the schemas directory
+  std::vector<DerivedFile> files;  ///< relative to the schemas directory
   ContractDerivation contract;
-  std::vector<DerivedFile> fixtures;   ///< one per page sample, relative to a fixtures directory
+  std::vector<DerivedFile> fixtures;  ///< one per page sample, relative to a fixtures directory
 };
 
 /// Derives the schemas the overlay lists (or one per request/response table), contract.json

@@ -61,7 +61,8 @@ std::string binary_reason(std::string_view bytes) {
 std::string unescape_markdown(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size() && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
+    if (text[i] == '\\' && i + 1 < text.size() &&
+        std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
       out += text[++i];
     } else {
       out += text[i];
@@ -103,8 +104,8 @@ std::vector<std::string> name_parts(std::string_view name) {
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
     bool upper = std::isupper(static_cast<unsigned char>(c));
-    if (!std::isalnum(static_cast<unsigned char>(c)) || (upper && !current.empty() &&
-                                                         !std::isupper(static_cast<unsigned char>(current.back())))) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) ||
+        (upper && !current.empty() && !std::isupper(static_cast<unsigned char>(current.back())))) {
       if (!current.empty()) parts.push_back(lower(current));
       current.clear();
       if (!std::isalnum(static_cast<unsigned char>(c))) continue;
@@ -122,7 +123,8 @@ std::string folded_name(std::string_view name) {
 }
 
 bool is_identifier(std::string_view text) {
-  if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
+  if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_'))
+    return false;
   return std::all_of(text.begin(), text.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
   });

@@ -59,7 +59,8 @@ void mark_open(const ApiEntry& api, const Fixture& f, ReplayCase& c) {
   if (f.expect != Expectation::open || !f.body) return;
   c.observe_only = true;
   const SchemaValidator* validator = api.validator(PayloadKind::request, c.channel);
-  std::vector<Violation> found = validator ? validator->validate(*f.body) : std::vector<Violation>{};
+  std::vector<Violation> found =
+      validator ? validator->validate(*f.body) : std::vector<Violation>{};
   for (const auto& v : found) {
     if (!v.settled) observe_open_point(api, c, v.open_point, v.pointer);
   }
@@ -72,13 +73,15 @@ namespace {
 /// The request of `c`: path values, the channel as the query spells it, the credential, and the
 /// body (scheduling times in the past moved into the future) or else the raw text.
 void set_request(const ApiEntry& api, ReplayCase& c, const PathValues& values,
-                 const std::optional<std::string>& query_channel, const std::optional<nlohmann::json>& body,
-                 const std::string& raw_body, const std::string& credential) {
+                 const std::optional<std::string>& query_channel,
+                 const std::optional<nlohmann::json>& body, const std::string& raw_body,
+                 const std::string& credential) {
   c.request = make_request(api.contract, values, query_channel, credential);
   c.request_body = body;
   if (c.request_body) {
     if (const SchemaValidator* validator = api.validator(PayloadKind::request, c.channel))
-      c.rewrites = rebase_schedule_times(validator->index(), *c.request_body, std::chrono::system_clock::now());
+      c.rewrites = rebase_schedule_times(validator->index(), *c.request_body,
+                                         std::chrono::system_clock::now());
   }
   c.request.body = c.request_body ? c.request_body->dump() : raw_body;
 }
@@ -99,11 +102,12 @@ ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& f, const std::s
   c.errors_at = f.errors_at;
   c.origin = f.path.string();
   c.xfail = f.xfail;
-  set_request(api, c, PathValues(f.path_params.begin(), f.path_params.end()), f.channel, f.body, f.raw_body,
-              credential);
+  set_request(api, c, PathValues(f.path_params.begin(), f.path_params.end()), f.channel, f.body,
+              f.raw_body, credential);
   mark_open(api, f, c);
   c.interaction = default_interaction(api, c.channel, c.intent, c.requirements);
-  if (f.interaction) apply_interaction(*f.interaction, c.origin, api, c.requirements, c.interaction);
+  if (f.interaction)
+    apply_interaction(*f.interaction, c.origin, api, c.requirements, c.interaction);
   set_primary(contract, c);
   return c;
 }
@@ -113,7 +117,8 @@ std::optional<std::string> query_channel_of(const Contract& contract, const std:
   return channel;
 }
 
-ReplayCase case_from_body(const ApiEntry& api, const GeneratedRequest& generated, const std::string& credential) {
+ReplayCase case_from_body(const ApiEntry& api, const GeneratedRequest& generated,
+                          const std::string& credential) {
   ReplayCase c;
   c.api = api.contract.id;
   c.name = "generated";
@@ -124,14 +129,15 @@ ReplayCase case_from_body(const ApiEntry& api, const GeneratedRequest& generated
   if (c.requirements.empty()) c.requirements = {c.api + ".response"};
   c.errors_at = generated.errors_at;
   c.origin = "generated";
-  set_request(api, c, {}, query_channel_of(api.contract, generated.channel), generated.body, "", credential);
+  set_request(api, c, {}, query_channel_of(api.contract, generated.channel), generated.body, "",
+              credential);
   c.interaction = default_interaction(api, c.channel, c.intent, c.requirements);
   set_primary(api.contract, c);
   return c;
 }
 
-ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::string& name, Intent intent,
-                       const std::string& requirement) {
+ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::string& name,
+                       Intent intent, const std::string& requirement) {
   ReplayCase c = base;
   c.name = name;
   c.id = c.api + "/" + name;
@@ -152,7 +158,8 @@ ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::s
 
 namespace {
 
-std::string requirement_or(const Contract& contract, const std::string& id, const std::string& fallback) {
+std::string requirement_or(const Contract& contract, const std::string& id,
+                           const std::string& fallback) {
   return contract.find_requirement(id) ? id : fallback;
 }
 
@@ -163,20 +170,26 @@ void add_channel_probes(const ApiEntry& api, const ReplayCase& base, const std::
   if (!param || !param->default_value || base.channel != *param->default_value) return;
   const std::string& value = *param->default_value;
   std::string upper = value, title = value;
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char ch) { return std::toupper(ch); });
+  if (!title.empty())
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
   if (param->case_insensitive) {
-    std::string req = requirement_or(contract, param->requirement + ".case-insensitive", param->requirement);
+    std::string req =
+        requirement_or(contract, param->requirement + ".case-insensitive", param->requirement);
     for (const std::string& spelled : {upper, title}) {
       if (spelled == value) continue;
-      ReplayCase c = derive_case(api, base, "probe-channel-" + spelled + "-is-accepted", Intent::accept, req);
+      ReplayCase c =
+          derive_case(api, base, "probe-channel-" + spelled + "-is-accepted", Intent::accept, req);
       c.request = make_request(contract, {}, spelled, credential);
       c.request.body = base.request.body;
       out.push_back(std::move(c));
     }
   }
-  std::string req = requirement_or(contract, param->requirement + ".default-" + value, param->requirement);
-  ReplayCase c = derive_case(api, base, "probe-no-channel-defaults-to-" + value, Intent::accept, req);
+  std::string req =
+      requirement_or(contract, param->requirement + ".default-" + value, param->requirement);
+  ReplayCase c =
+      derive_case(api, base, "probe-no-channel-defaults-to-" + value, Intent::accept, req);
   c.request = make_request(contract, {}, std::nullopt, credential);
   c.request.body = base.request.body;
   out.push_back(std::move(c));
@@ -190,13 +203,16 @@ struct ProbeBase {
 };
 
 ProbeBase probe_base(const ApiEntry& api, const Fixture& f, const std::string& credential) {
-  return {case_from_fixture(api, f, credential), PathValues(f.path_params.begin(), f.path_params.end()), f.channel};
+  return {case_from_fixture(api, f, credential),
+          PathValues(f.path_params.begin(), f.path_params.end()), f.channel};
 }
 
-/// A value outside the parameter's enum, made from its first value: `Contacts` → `UnlistedContacts`.
+/// A value outside the parameter's enum, made from its first value: `Contacts` →
+/// `UnlistedContacts`.
 std::string unlisted_value(const Parameter& param) {
   std::string value = "Unlisted" + param.allowed.front();
-  while (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end()) value += "X";
+  while (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end())
+    value += "X";
   return value;
 }
 
@@ -205,15 +221,20 @@ void add_enum_probes(const ApiEntry& api, const ProbeBase& on, const std::string
   for (const auto& param : api.contract.path_params) {
     if (param.allowed.empty() || param.case_insensitive) continue;
     std::string lower = param.allowed.front();
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
     for (const std::string& value : {unlisted_value(param), lower}) {
-      if (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end()) continue;
+      if (std::find(param.allowed.begin(), param.allowed.end(), value) != param.allowed.end())
+        continue;
       PathValues values = on.path_values;
       values[param.name] = value;
       bool letter_case = value == lower;
-      std::string name = "probe-" + param.name + "-" + value + (letter_case ? "-letter-case" : "-is-rejected");
-      ReplayCase c = derive_case(api, on.base, name, letter_case ? Intent::accept : Intent::reject, param.requirement);
-      if (letter_case) observe_open_point(api, c, "enum-letter-case", "path parameter " + param.name);
+      std::string name =
+          "probe-" + param.name + "-" + value + (letter_case ? "-letter-case" : "-is-rejected");
+      ReplayCase c = derive_case(api, on.base, name, letter_case ? Intent::accept : Intent::reject,
+                                 param.requirement);
+      if (letter_case)
+        observe_open_point(api, c, "enum-letter-case", "path parameter " + param.name);
       c.request = make_request(api.contract, values, on.channel, credential);
       c.request.body = on.base.request.body;
       out.push_back(std::move(c));
@@ -226,9 +247,11 @@ void add_probes(const ApiEntry& api, const ProbeBase& first, const ReplayCase& o
                 const std::string& credential, std::vector<ReplayCase>& out) {
   add_channel_probes(api, on_default_channel, credential, out);
   add_enum_probes(api, first, credential, out);
-  ReplayCase anonymous = derive_case(api, first.base, "probe-a-request-without-credentials-is-refused",
-                                     Intent::unauthenticated, api.contract.auth.requirement);
-  std::erase_if(anonymous.request.headers, [&](const auto& h) { return h.first == api.contract.auth.header; });
+  ReplayCase anonymous =
+      derive_case(api, first.base, "probe-a-request-without-credentials-is-refused",
+                  Intent::unauthenticated, api.contract.auth.requirement);
+  std::erase_if(anonymous.request.headers,
+                [&](const auto& h) { return h.first == api.contract.auth.header; });
   out.push_back(std::move(anonymous));
 }
 
@@ -249,15 +272,16 @@ void add_fixture_probes(const ApiEntry& api, const std::vector<const Fixture*>& 
 
 /// For an API without a valid request fixture: the probes, built on a body generated from its
 /// request schema (on the default channel).
-void add_generated_probes(const ApiEntry& api, const BodyGenerator& generate, const std::string& credential,
-                          std::vector<ReplayCase>& out) {
+void add_generated_probes(const ApiEntry& api, const BodyGenerator& generate,
+                          const std::string& credential, std::vector<ReplayCase>& out) {
   const Contract& contract = api.contract;
   std::optional<std::string> channel = resolve_channel(contract, std::nullopt);
   if (!channel && !contract.channels.empty()) channel = contract.channels.begin()->first;
   if (!channel) return;
   std::optional<nlohmann::json> body = generate(api, *channel);
   if (!body) return;
-  ProbeBase on{case_from_body(api, {*channel, *body, Intent::accept, {}, {}}, credential), {},
+  ProbeBase on{case_from_body(api, {*channel, *body, Intent::accept, {}, {}}, credential),
+               {},
                query_channel_of(contract, *channel)};
   on.base.name = "generated-valid-request";
   on.base.id = on.base.api + "/" + on.base.name;
@@ -291,16 +315,19 @@ std::string acceptance_reason(const ApiEntry& api, const std::string& open_point
 }  // namespace
 
 std::string describe_open_point(const ApiEntry& api, const std::string& open_point_id) {
-  if (const OpenPoint* p = api.contract.find_open_point(open_point_id)) return "open point " + p->id + ": " + p->sentence;
+  if (const OpenPoint* p = api.contract.find_open_point(open_point_id))
+    return "open point " + p->id + ": " + p->sentence;
   std::string reason = acceptance_reason(api, open_point_id);
   return "open point " + open_point_id + (reason.empty() ? "" : ": " + reason);
 }
 
-void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id, const std::string& where) {
+void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id,
+                        const std::string& where) {
   c.observe_only = true;
   if (where.starts_with("/")) c.probed_at.push_back(where);
   if (c.open_point_id.empty()) c.open_point_id = open_point_id;
-  c.open_point += (c.open_point.empty() ? "" : "; ") + describe_open_point(api, open_point_id) + " (at " + where + ")";
+  c.open_point += (c.open_point.empty() ? "" : "; ") + describe_open_point(api, open_point_id) +
+                  " (at " + where + ")";
 }
 
 std::string credential_env_name(const std::string& api_id) {
@@ -309,7 +336,8 @@ std::string credential_env_name(const std::string& api_id) {
   return name;
 }
 
-std::string credential_for(const Contract& contract, const std::map<std::string, std::string>& from_flags) {
+std::string credential_for(const Contract& contract,
+                           const std::map<std::string, std::string>& from_flags) {
   if (auto it = from_flags.find(contract.id); it != from_flags.end()) {
     return credential_in_scheme(contract.auth, it->second);
   }
@@ -332,7 +360,9 @@ std::string credential_in_scheme(const AuthScheme& auth, const std::string& valu
   std::vector<std::string> words = scheme_words(auth);
   if (words.size() != 1 || value.find_first_of(" \t") != std::string::npos) return value;
   const std::string& word = words.front();
-  auto same_letter = [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); };
+  auto same_letter = [](unsigned char a, unsigned char b) {
+    return std::tolower(a) == std::tolower(b);
+  };
   bool is_the_word = value.size() == word.size() &&
                      std::equal(value.begin(), value.end(), word.begin(), same_letter);
   return is_the_word ? value : word + " " + value;
@@ -343,8 +373,8 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
   for (const auto& f : fixtures) {
     const ApiEntry* api = catalog.find(f.api);
     if (!api)
-      throw ContractError(f.path.string() + ": fixture folder '" + f.api + "' is not an API (one of: " +
-                          catalog.id_list() + ")");
+      throw ContractError(f.path.string() + ": fixture folder '" + f.api +
+                          "' is not an API (one of: " + catalog.id_list() + ")");
     check_fixture_requirements(*api, f);
   }
   std::vector<ReplayCase> out;
@@ -369,24 +399,33 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
 
 const char* intent_expectation(Intent intent) {
   switch (intent) {
-    case Intent::accept: return "must be accepted";
-    case Intent::reject: return "must be rejected";
-    case Intent::malformed: return "malformed: must get a 4xx";
-    case Intent::unauthenticated: return "no credentials: must get 401 or 403";
+    case Intent::accept:
+      return "must be accepted";
+    case Intent::reject:
+      return "must be rejected";
+    case Intent::malformed:
+      return "malformed: must get a 4xx";
+    case Intent::unauthenticated:
+      return "no credentials: must get 401 or 403";
   }
   return "";
 }
 
 const char* case_expectation(const ReplayCase& c) {
-  return c.observe_only ? "observed: either answer passes, only a 5xx fails" : intent_expectation(c.intent);
+  return c.observe_only ? "observed: either answer passes, only a 5xx fails"
+                        : intent_expectation(c.intent);
 }
 
 const char* intent_name(Intent intent) {
   switch (intent) {
-    case Intent::accept: return "accept";
-    case Intent::reject: return "reject";
-    case Intent::malformed: return "malformed";
-    case Intent::unauthenticated: return "unauthenticated";
+    case Intent::accept:
+      return "accept";
+    case Intent::reject:
+      return "reject";
+    case Intent::malformed:
+      return "malformed";
+    case Intent::unauthenticated:
+      return "unauthenticated";
   }
   return "accept";
 }

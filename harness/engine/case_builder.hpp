@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/replay_case.hpp"
 #include "contract/source.hpp"
+#include "engine/replay_case.hpp"
 #include "fixture/fixture.hpp"
 #include "validate/catalog.hpp"
 
@@ -17,23 +17,26 @@ namespace conform {
 
 /// A valid request body for one channel of an API ("" when it has none); std::nullopt when
 /// none can be made. The probes of an API without a valid request fixture are built on it.
-using BodyGenerator = std::function<std::optional<nlohmann::json>(const ApiEntry&, const std::string& channel)>;
+using BodyGenerator =
+    std::function<std::optional<nlohmann::json>(const ApiEntry&, const std::string& channel)>;
 
 /// What every case of a run shares.
 struct CaseSettings {
   std::map<std::string, std::string> credentials;  ///< api id → auth header value
-  std::set<std::string> apis;                       ///< selected api ids; empty = every API
-  BodyGenerator generated_body = {};                ///< unset: an API without fixtures gets no probe
+  std::set<std::string> apis;                      ///< selected api ids; empty = every API
+  BodyGenerator generated_body = {};               ///< unset: an API without fixtures gets no probe
 };
 
 /// Request fixtures of the selected APIs become cases (response fixtures are offline only),
-/// followed by each API's probes, built on its first valid fixture, or else on a generated body. Throws ContractError naming the fixture file and pointer.
+/// followed by each API's probes, built on its first valid fixture, or else on a generated body.
+/// Throws ContractError naming the fixture file and pointer.
 std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fixture>& fixtures,
                                     const CaseSettings& settings);
 
 /// The case a fixture becomes: its request (path values, channel, credential), its intent and
 /// its interaction. Throws ContractError naming the fixture file and pointer.
-ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& fixture, const std::string& credential);
+ReplayCase case_from_fixture(const ApiEntry& api, const Fixture& fixture,
+                             const std::string& credential);
 
 /// A request body generated from a schema, and what it is meant to be.
 struct GeneratedRequest {
@@ -47,14 +50,15 @@ struct GeneratedRequest {
 /// The case a generated body becomes (fuzz cases, and the body an API's probes are built on when
 /// it has no valid fixture): the documented path with its example values, the default
 /// interaction. Its name and origin say "generated"; callers rename it.
-ReplayCase case_from_body(const ApiEntry& api, const GeneratedRequest& generated, const std::string& credential);
+ReplayCase case_from_body(const ApiEntry& api, const GeneratedRequest& generated,
+                          const std::string& credential);
 
 /// The channel as a request's query spells it: the key, when the API has a channel parameter.
 std::optional<std::string> query_channel_of(const Contract& contract, const std::string& channel);
 
 /// A copy of a base case with a new name, intent and requirement, and the defaults they imply.
-ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::string& name, Intent intent,
-                       const std::string& requirement);
+ReplayCase derive_case(const ApiEntry& api, const ReplayCase& base, const std::string& name,
+                       Intent intent, const std::string& requirement);
 
 /// The auth header value for an API: `--auth`, then `CONFORM_AUTH_<ID>`, then the placeholder;
 /// a bare token from either gets the scheme word (credential_in_scheme).
@@ -77,7 +81,8 @@ std::string describe_open_point(const ApiEntry& api, const std::string& open_poi
 
 /// Makes `c` an observed probe of an open point: only a 5xx can fail it, and the outcome names
 /// the point and where in the request it sits.
-void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id, const std::string& where);
+void observe_open_point(const ApiEntry& api, ReplayCase& c, const std::string& open_point_id,
+                        const std::string& where);
 
 /// `bigin-mail` → `CONFORM_AUTH_BIGIN_MAIL`.
 std::string credential_env_name(const std::string& api_id);

@@ -22,9 +22,12 @@ class CaseSource {
 /// Cases held in a list, the whole list `repeat` times over.
 class ListedCases : public CaseSource {
  public:
-  ListedCases(const std::vector<ReplayCase>& cases, size_t repeat) : cases_(cases), repeat_(repeat) {}
+  ListedCases(const std::vector<ReplayCase>& cases, size_t repeat)
+      : cases_(cases), repeat_(repeat) {}
   size_t size() const override { return cases_.empty() ? 0 : cases_.size() * repeat_; }
-  const ReplayCase* at(size_t index, ReplayCase&) const override { return &cases_[index % cases_.size()]; }
+  const ReplayCase* at(size_t index, ReplayCase&) const override {
+    return &cases_[index % cases_.size()];
+  }
 
  private:
   const std::vector<ReplayCase>& cases_;

@@ -8,14 +8,15 @@ namespace conform {
 namespace {
 using nlohmann::json;
 
-[[noreturn]] void bad(const std::string& origin, const std::string& pointer, const std::string& why) {
+[[noreturn]] void bad(const std::string& origin, const std::string& pointer,
+                      const std::string& why) {
   throw ContractError(origin + ": " + pointer + ": " + why);
 }
 
 /// True when a response schema constrains anything; whippy's documents no shape at all.
 bool schema_has_shape(const json& schema) {
-  static const char* kShapeKeys[] = {"type", "properties", "required", "items", "$ref",
-                                     "oneOf", "anyOf", "allOf", "enum", "const"};
+  static const char* kShapeKeys[] = {"type",  "properties", "required", "items", "$ref",
+                                     "oneOf", "anyOf",      "allOf",    "enum",  "const"};
   if (!schema.is_object()) return false;
   return std::any_of(std::begin(kShapeKeys), std::end(kShapeKeys),
                      [&](const char* key) { return schema.contains(key); });
@@ -33,7 +34,8 @@ const DocumentedStatus* named_status(const Contract& contract,
                                      const std::vector<std::string>& requirements) {
   for (const auto& status : contract.statuses) {
     if (status.requirement.empty() || status.code.find('x') != std::string::npos) continue;
-    if (std::find(requirements.begin(), requirements.end(), status.requirement) != requirements.end())
+    if (std::find(requirements.begin(), requirements.end(), status.requirement) !=
+        requirements.end())
       return &status;
   }
   return nullptr;
@@ -43,7 +45,8 @@ std::string status_text(const json& value, const std::string& origin) {
   std::string text;
   if (value.is_number_integer()) text = std::to_string(value.get<long long>());
   if (value.is_string()) text = value.get<std::string>();
-  if (!is_status_spec(text)) bad(origin, "/interaction/status", "expected a code (422) or a class (\"4xx\")");
+  if (!is_status_spec(text))
+    bad(origin, "/interaction/status", "expected a code (422) or a class (\"4xx\")");
   return text;
 }
 
@@ -54,13 +57,15 @@ Matcher parse_matcher(const json& spec, const std::string& origin, const std::st
   m.pointer = spec["pointer"].get<std::string>();
   if (spec.contains("equals")) m.equals = spec["equals"];
   if (spec.contains("same_length_as")) {
-    if (!spec["same_length_as"].is_string()) bad(origin, at + "/same_length_as", "expected a pointer");
+    if (!spec["same_length_as"].is_string())
+      bad(origin, at + "/same_length_as", "expected a pointer");
     m.same_length_as = spec["same_length_as"].get<std::string>();
   }
   if (m.equals.has_value() == !m.same_length_as.empty())
     bad(origin, at, "a matcher needs exactly one of \"equals\" and \"same_length_as\"");
   for (const auto& [key, value] : spec.items()) {
-    if (key != "pointer" && key != "equals" && key != "same_length_as") bad(origin, at + "/" + key, "unknown member");
+    if (key != "pointer" && key != "equals" && key != "same_length_as")
+      bad(origin, at + "/" + key, "unknown member");
   }
   return m;
 }
@@ -89,7 +94,8 @@ void apply_status(const json& value, const std::string& origin, const ApiEntry& 
 bool is_status_spec(const std::string& spec) {
   if (spec.size() != 3 || spec[0] < '1' || spec[0] > '5') return false;
   if (spec[1] == 'x' && spec[2] == 'x') return true;
-  return std::isdigit(static_cast<unsigned char>(spec[1])) && std::isdigit(static_cast<unsigned char>(spec[2]));
+  return std::isdigit(static_cast<unsigned char>(spec[1])) &&
+         std::isdigit(static_cast<unsigned char>(spec[2]));
 }
 
 bool status_matches(const std::string& spec, int status) {
@@ -129,18 +135,22 @@ void apply_interaction(const json& spec, const std::string& origin, const ApiEnt
     if (key == "status") {
       apply_status(value, origin, api, requirements, out);
     } else if (key == "content_type") {
-      if (!value.is_string() && !value.is_null()) bad(origin, "/interaction/content_type", "expected a string or null");
+      if (!value.is_string() && !value.is_null())
+        bad(origin, "/interaction/content_type", "expected a string or null");
       out.content_type = value.is_null() ? "" : value.get<std::string>();
     } else if (key == "response_schema") {
-      if (!value.is_boolean()) bad(origin, "/interaction/response_schema", "expected true or false");
+      if (!value.is_boolean())
+        bad(origin, "/interaction/response_schema", "expected true or false");
       out.response_schema = value.get<bool>();
     } else if (key == "matchers") {
       if (!value.is_array()) bad(origin, "/interaction/matchers", "expected an array");
       out.matchers.clear();
       for (size_t i = 0; i < value.size(); ++i)
-        out.matchers.push_back(parse_matcher(value[i], origin, "/interaction/matchers/" + std::to_string(i)));
+        out.matchers.push_back(
+            parse_matcher(value[i], origin, "/interaction/matchers/" + std::to_string(i)));
     } else {
-      bad(origin, "/interaction/" + key, "unknown member (status, content_type, response_schema, matchers)");
+      bad(origin, "/interaction/" + key,
+          "unknown member (status, content_type, response_schema, matchers)");
     }
   }
 }

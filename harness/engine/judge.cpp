@@ -41,14 +41,16 @@ void fold(std::vector<Finding>& findings, CaseResult& result) {
 /// Names the open point an observed case probes, and every rewrite made before sending.
 void annotate(const ReplayCase& c, CaseResult& result) {
   if (result.outcome == Outcome::observed) {
-    result.observed_kind = !c.open_point_id.empty() ? c.open_point_id
+    result.observed_kind = !c.open_point_id.empty()  ? c.open_point_id
                            : result.failures.empty() ? "unsettled"
                                                      : result.failures.front().check;
   }
   std::string extra;
   if (result.outcome == Outcome::observed && !c.open_point.empty()) extra = c.open_point;
-  for (const auto& rewrite : c.rewrites) {  // scheduling times moved (rebase), recipients (send_guard)
-    extra += (extra.empty() ? "" : "; ") + (rewrite.starts_with("recipients ") ? rewrite : "rebased " + rewrite);
+  for (const auto& rewrite :
+       c.rewrites) {  // scheduling times moved (rebase), recipients (send_guard)
+    extra += (extra.empty() ? "" : "; ") +
+             (rewrite.starts_with("recipients ") ? rewrite : "rebased " + rewrite);
   }
   if (extra.empty()) return;
   result.note += (result.note.empty() ? "" : "; ") + extra;

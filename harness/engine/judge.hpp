@@ -9,7 +9,7 @@ namespace conform {
 
 /// Settings of judging that come from the command line.
 struct JudgeSettings {
-  double max_response_ms = 0;  ///< 0 = no response-time budget
+  double max_response_ms = 0;            ///< 0 = no response-time budget
   std::set<std::string> skipped_checks;  ///< `--checks`/`--exclude-checks`: checks not run
 };
 

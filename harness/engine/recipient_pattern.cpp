@@ -22,7 +22,8 @@ bool glob(std::string_view a, std::string_view p) {
     if (j < p.size() && p[j] == '*') {
       star = j++;
       resume = i;
-    } else if (j < p.size() && ((p[j] == '?' && address_char(a[i])) || (p[j] != '?' && same_letter(a[i], p[j])))) {
+    } else if (j < p.size() &&
+               ((p[j] == '?' && address_char(a[i])) || (p[j] != '?' && same_letter(a[i], p[j])))) {
       ++i;
       ++j;
     } else if (star != std::string_view::npos && address_char(a[resume])) {
@@ -44,7 +45,9 @@ std::string_view trimmed(std::string_view text) {
 
 }  // namespace
 
-bool matches_recipient_pattern(std::string_view address, std::string_view pattern) { return glob(address, pattern); }
+bool matches_recipient_pattern(std::string_view address, std::string_view pattern) {
+  return glob(address, pattern);
+}
 
 std::vector<std::string> addresses_in(std::string_view value) {
   std::vector<std::string> out;
@@ -63,8 +66,10 @@ bool is_plain_address(std::string_view text) {
   if (text.empty()) return false;
   size_t ats = 0;
   for (unsigned char ch : text) {
-    if (ch == '@') ++ats;
-    else if (!address_char(ch)) return false;
+    if (ch == '@')
+      ++ats;
+    else if (!address_char(ch))
+      return false;
   }
   return ats <= 1;
 }

@@ -32,8 +32,8 @@ struct Interaction {
   std::string status;              ///< "2xx", "4xx" or an exact code such as "422"
   std::string status_requirement;  ///< requirement an exact status belongs to
   std::string status_locator;
-  bool body_forms = false;     ///< a 2xx whose body matches a rejection body form is a rejection
-  std::string content_type;    ///< expected media type; "" = not checked
+  bool body_forms = false;   ///< a 2xx whose body matches a rejection body form is a rejection
+  std::string content_type;  ///< expected media type; "" = not checked
   bool response_schema = false;
   bool response_documented = true;  ///< false: the page gives no response shape (OBSERVED only)
   std::vector<Matcher> matchers;
@@ -41,9 +41,9 @@ struct Interaction {
 
 /// One case of a replay run.
 struct ReplayCase {
-  std::string id;    ///< `<api>/<name>`, stable across runs
+  std::string id;  ///< `<api>/<name>`, stable across runs
   std::string api;
-  std::string name;  ///< fixture file stem or probe name
+  std::string name;     ///< fixture file stem or probe name
   std::string channel;  ///< resolved channel key ("" when the API has none)
   Intent intent = Intent::accept;
   std::vector<std::string> requirements;
@@ -52,12 +52,12 @@ struct ReplayCase {
   std::vector<std::string> errors_at;  ///< pointers of the invalid fields (negative cases)
   std::string xfail;                   ///< non-empty: a known deviation, with its reason
   bool observe_only = false;           ///< a probe no page settles: only a 5xx may fail it
-  std::string open_point;              ///< for an observe-only case: the open point it probes, and why
-  std::string open_point_id;           ///< its id in the register (`null-as-absent`, `x-accept:...`)
+  std::string open_point;     ///< for an observe-only case: the open point it probes, and why
+  std::string open_point_id;  ///< its id in the register (`null-as-absent`, `x-accept:...`)
   std::vector<std::string> probed_at = {};  ///< pointers an observed probe or open mutant changed
-  std::vector<std::string> rewrites;   ///< what was changed before sending (scheduling times moved)
-  std::string origin;                  ///< the fixture file, or "generated"
-  HttpRequest request;                 ///< path relative to the target's prefix; real credentials
+  std::vector<std::string> rewrites;  ///< what was changed before sending (scheduling times moved)
+  std::string origin;                 ///< the fixture file, or "generated"
+  HttpRequest request;                ///< path relative to the target's prefix; real credentials
   std::optional<nlohmann::json> request_body;  ///< parsed body, for matchers
   Interaction interaction;
 };

@@ -46,7 +46,8 @@ CaseResult unsent(const ReplayCase& c, Outcome outcome, std::string note) {
 
 CaseResult skipped(const ReplayCase& c, const RunOptions& options) {
   return unsent(c, Outcome::timeout,
-                "not sent: " + std::to_string(options.breaker_threshold) + " consecutive timeouts on " + c.api);
+                "not sent: " + std::to_string(options.breaker_threshold) +
+                    " consecutive timeouts on " + c.api);
 }
 
 void redact_result(const RunOptions& options, CaseResult& result) {
@@ -74,7 +75,8 @@ void deliver(RunState& state, size_t index, std::optional<CaseResult> result) {
     if (!it->second) continue;
     ++state.summary.counts[it->second->outcome];
     for (EventSink* sink : state.sinks) sink->case_finished(*it->second);
-    if (fails_gate(it->second->outcome, state.options.allow_refused) && ++state.gate_failures == state.options.max_failures) {
+    if (fails_gate(it->second->outcome, state.options.allow_refused) &&
+        ++state.gate_failures == state.options.max_failures) {
       state.enough_failures = true;
     }
   }
@@ -82,11 +84,13 @@ void deliver(RunState& state, size_t index, std::optional<CaseResult> result) {
 
 CaseResult run_one(RunState& state, Transport& transport, const ReplayCase& c) {
   auto found = state.breakers.find(c.api);
-  if (found == state.breakers.end()) return unsent(c, Outcome::error, "not sent: unknown API " + c.api);
+  if (found == state.breakers.end())
+    return unsent(c, Outcome::error, "not sent: unknown API " + c.api);
   Breaker& breaker = *found->second;
   if (breaker.open) return skipped(c, state.options);
   ReplayCase guarded;
-  Admission admitted = state.options.guard ? state.options.guard->admit(c, guarded) : Admission{&c, "", false};
+  Admission admitted =
+      state.options.guard ? state.options.guard->admit(c, guarded) : Admission{&c, "", false};
   if (!admitted.send) return unsent(c, Outcome::skip, admitted.refusal);
   const ReplayCase& sent = *admitted.send;
   Exchange exchange = transport.send(sent.id, sent.request);
@@ -108,13 +112,16 @@ std::optional<CaseResult> run_index(RunState& state, Transport& transport, size_
     c = state.source.at(index, scratch);
   } catch (const std::exception& e) {
     scratch.id = "case-" + std::to_string(index);
-    return unsent(scratch, Outcome::error, std::string("not sent: the case could not be made: ") + e.what());
+    return unsent(scratch, Outcome::error,
+                  std::string("not sent: the case could not be made: ") + e.what());
   }
   if (!c) return std::nullopt;
   return run_one(state, transport, *c);
 }
 
-bool interrupted(const RunOptions& options) { return options.interrupt && options.interrupt->load() != 0; }
+bool interrupted(const RunOptions& options) {
+  return options.interrupt && options.interrupt->load() != 0;
+}
 
 /// Takes the next index only while no interrupt is asked for, so every taken index is run and
 /// delivered: an interrupted run's results have no gaps.
@@ -129,14 +136,14 @@ void work(RunState& state, Transport& transport) {
 
 }  // namespace
 
-RunSummary run_cases(const Catalog& catalog, const std::vector<ReplayCase>& cases, const RunOptions& options,
-                     const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
-                     const RunInfo& info) {
+RunSummary run_cases(const Catalog& catalog, const std::vector<ReplayCase>& cases,
+                     const RunOptions& options, const TransportFactory& make_transport,
+                     const std::vector<EventSink*>& sinks, const RunInfo& info) {
   for (const auto& c : cases) {
     if (!catalog.find(c.api)) throw std::invalid_argument("case " + c.id + " names an unknown API");
   }
-  return run_cases(catalog, ListedCases(cases, std::max<size_t>(1, options.repeat)), options, make_transport,
-                   sinks, info);
+  return run_cases(catalog, ListedCases(cases, std::max<size_t>(1, options.repeat)), options,
+                   make_transport, sinks, info);
 }
 
 RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const RunOptions& options,
@@ -144,7 +151,8 @@ RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const Run
                      const RunInfo& info) {
   auto started = std::chrono::steady_clock::now();
   RunState state{catalog, source, options, sinks, {}, {}, {}, {}, 0, 0, {}, {}};
-  for (const auto& api : catalog.apis()) state.breakers.try_emplace(api.contract.id, std::make_unique<Breaker>());
+  for (const auto& api : catalog.apis())
+    state.breakers.try_emplace(api.contract.id, std::make_unique<Breaker>());
   RunInfo announced = info;
   announced.planned_cases = source.size();
   for (EventSink* sink : sinks) sink->run_started(announced);
@@ -152,14 +160,17 @@ RunSummary run_cases(const Catalog& catalog, const CaseSource& source, const Run
   std::vector<std::unique_ptr<Transport>> transports;
   for (size_t i = 0; i < workers; ++i) transports.push_back(make_transport());
   std::vector<std::thread> threads;
-  for (size_t i = 0; i < workers; ++i) threads.emplace_back([&state, &t = *transports[i]] { work(state, t); });
+  for (size_t i = 0; i < workers; ++i)
+    threads.emplace_back([&state, &t = *transports[i]] { work(state, t); });
   for (auto& thread : threads) thread.join();
   state.summary.wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   state.summary.planned = source.size();
   state.summary.refused_allowed = options.allow_refused;
-  if (interrupted(options) && state.emitted < source.size()) state.summary.interrupted_by = options.interrupt->load();
-  if (state.enough_failures && state.emitted < source.size()) state.summary.stopped_at_failures = options.max_failures;
+  if (interrupted(options) && state.emitted < source.size())
+    state.summary.interrupted_by = options.interrupt->load();
+  if (state.enough_failures && state.emitted < source.size())
+    state.summary.stopped_at_failures = options.max_failures;
   for (EventSink* sink : sinks) sink->run_finished(state.summary);
   return state.summary;
 }

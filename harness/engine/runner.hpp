@@ -29,15 +29,16 @@ struct RunOptions {
   size_t max_failures = 0;
   /// `--allow-refused`: REFUSED cases do not fail the gate (nor count toward `max_failures`).
   bool allow_refused = false;
-  /// Asked before each case is sent: may rewrite its recipients or refuse it (SKIP); none: all sent.
+  /// Asked before each case is sent: may rewrite its recipients or refuse it (SKIP); none: all
+  /// sent.
   const SendGuard* guard = nullptr;
 };
 
 /// Runs the cases, emitting run_started, one case_finished per case (in case order) and
 /// run_finished to every sink. Every case's API must be in `catalog`; `options.repeat` applies.
-RunSummary run_cases(const Catalog& catalog, const std::vector<ReplayCase>& cases, const RunOptions& options,
-                     const TransportFactory& make_transport, const std::vector<EventSink*>& sinks,
-                     const RunInfo& info);
+RunSummary run_cases(const Catalog& catalog, const std::vector<ReplayCase>& cases,
+                     const RunOptions& options, const TransportFactory& make_transport,
+                     const std::vector<EventSink*>& sinks, const RunInfo& info);
 
 /// The same for cases a source makes while the run goes on (`options.repeat` is ignored). A case
 /// whose API is not in `catalog`, or that its source fails to make, ends as ERROR.

@@ -17,13 +17,15 @@ bool touches(const std::string& pointer, const std::string& at) {
 
 bool deliberately_changed(const ReplayCase& c, const std::string& pointer) {
   auto hits = [&](const std::vector<std::string>& list) {
-    return std::any_of(list.begin(), list.end(), [&](const std::string& at) { return touches(pointer, at); });
+    return std::any_of(list.begin(), list.end(),
+                       [&](const std::string& at) { return touches(pointer, at); });
   };
   return hits(c.errors_at) || hits(c.probed_at);
 }
 
 /// Rewrites every recipient of a kind with a sink; returns the pointers it changed.
-std::vector<std::string> rewrite(const Contract& contract, const SendPolicy& policy, const ReplayCase& c, json& body) {
+std::vector<std::string> rewrite(const Contract& contract, const SendPolicy& policy,
+                                 const ReplayCase& c, json& body) {
   std::vector<std::string> changed;
   for (const auto& field : contract.recipients) {
     const std::string& sink = field.kind == "phone" ? policy.phone_sink : policy.email_sink;
@@ -41,7 +43,8 @@ std::vector<std::string> rewrite(const Contract& contract, const SendPolicy& pol
 
 std::string printable(const std::string& text) {
   std::string out;
-  for (unsigned char ch : text.substr(0, 80)) out += ch < 0x20 || ch == 0x7f ? '?' : static_cast<char>(ch);
+  for (unsigned char ch : text.substr(0, 80))
+    out += ch < 0x20 || ch == 0x7f ? '?' : static_cast<char>(ch);
   return text.size() > 80 ? out + "..." : out;
 }
 
@@ -49,8 +52,9 @@ bool allowed(const SendPolicy& policy, const std::string& address) {
   for (const std::string* sink : {&policy.email_sink, &policy.phone_sink}) {
     if (!sink->empty() && matches_recipient_pattern(address, *sink)) return true;
   }
-  return std::any_of(policy.allowed.begin(), policy.allowed.end(),
-                     [&](const std::string& pattern) { return matches_recipient_pattern(address, pattern); });
+  return std::any_of(policy.allowed.begin(), policy.allowed.end(), [&](const std::string& pattern) {
+    return matches_recipient_pattern(address, pattern);
+  });
 }
 
 std::string policy_words(const SendPolicy& policy) {
@@ -63,9 +67,11 @@ std::string policy_words(const SendPolicy& policy) {
 }
 
 /// "" when every recipient of the body is a sink or allowed; else why the case is refused.
-std::string recipient_problem(const Contract& contract, const SendPolicy& policy, const json& body) {
+std::string recipient_problem(const Contract& contract, const SendPolicy& policy,
+                              const json& body) {
   if (contract.recipients.empty())
-    return "not sent: the " + contract.id + " contract marks no recipient fields (contract.json \"recipients\"), "
+    return "not sent: the " + contract.id +
+           " contract marks no recipient fields (contract.json \"recipients\"), "
            "so conform cannot tell whom this case would reach";
   for (const auto& field : contract.recipients) {
     for (const auto& at : recipient_values_at(field, body)) {
@@ -73,8 +79,8 @@ std::string recipient_problem(const Contract& contract, const SendPolicy& policy
       std::vector<std::string> addresses = addresses_in(value);
       for (const auto& address : addresses) {
         if (!allowed(policy, address))
-          return "not sent: the recipient at " + at + " ('" + printable(address) + "') is outside the allowed recipients (" +
-                 policy_words(policy) + ")";
+          return "not sent: the recipient at " + at + " ('" + printable(address) +
+                 "') is outside the allowed recipients (" + policy_words(policy) + ")";
       }
     }
   }
@@ -85,7 +91,8 @@ std::string recipient_problem(const Contract& contract, const SendPolicy& policy
 
 Admission SendGuard::inspect(const ReplayCase& c, ReplayCase& scratch) const {
   const ApiEntry* api = catalog_.find(c.api);
-  if (!api || !c.request_body) return {&c, "", false};  // a body that is not JSON names no one a server could read
+  if (!api || !c.request_body)
+    return {&c, "", false};  // a body that is not JSON names no one a server could read
   const ReplayCase* chosen = &c;
   json body = *c.request_body;
   std::vector<std::string> changed = rewrite(api->contract, policy_, c, body);
@@ -116,7 +123,8 @@ Admission SendGuard::admit(const ReplayCase& c, ReplayCase& scratch) const {
     do {
       if (taken >= policy_.max_sends) {
         ++capped_;
-        return {nullptr, "not sent: --max-sends " + std::to_string(policy_.max_sends) + " reached", true};
+        return {nullptr, "not sent: --max-sends " + std::to_string(policy_.max_sends) + " reached",
+                true};
       }
     } while (!sent_.compare_exchange_weak(taken, taken + 1));
   } else {
@@ -126,6 +134,8 @@ Admission SendGuard::admit(const ReplayCase& c, ReplayCase& scratch) const {
   return admission;
 }
 
-GuardCounts SendGuard::counts() const { return {sent_.load(), rewritten_.load(), refused_.load(), capped_.load()}; }
+GuardCounts SendGuard::counts() const {
+  return {sent_.load(), rewritten_.load(), refused_.load(), capped_.load()};
+}
 
 }  // namespace conform

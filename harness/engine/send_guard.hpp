@@ -15,8 +15,8 @@ namespace conform {
 
 /// What the guard enforces.
 struct SendPolicy {
-  std::string email_sink;            ///< `--recipient`: every email recipient becomes this; "" = kept
-  std::string phone_sink;            ///< `--recipient-phone`: every phone recipient becomes this
+  std::string email_sink;  ///< `--recipient`: every email recipient becomes this; "" = kept
+  std::string phone_sink;  ///< `--recipient-phone`: every phone recipient becomes this
   std::vector<std::string> allowed;  ///< `--allow-recipient` globs (recipient_pattern.hpp)
   /// Refuse a case with a recipient that is neither a sink nor allowed (a live run, or any run
   /// with --allow-recipient).
@@ -24,14 +24,17 @@ struct SendPolicy {
   size_t max_sends = 0;  ///< 0: no cap; else at most this many cases are sent
 
   /// True when the guard changes or holds back anything.
-  bool active() const { return !email_sink.empty() || !phone_sink.empty() || check_recipients || max_sends > 0; }
+  bool active() const {
+    return !email_sink.empty() || !phone_sink.empty() || check_recipients || max_sends > 0;
+  }
 };
 
 /// The guard's answer for one case.
 struct Admission {
-  const ReplayCase* send = nullptr;  ///< the case to send (the original or the rewritten copy); nullptr: refused
-  std::string refusal;               ///< why it is not sent ("not sent: ..."), when refused
-  bool capped = false;               ///< refused because --max-sends was reached
+  const ReplayCase* send =
+      nullptr;          ///< the case to send (the original or the rewritten copy); nullptr: refused
+  std::string refusal;  ///< why it is not sent ("not sent: ..."), when refused
+  bool capped = false;  ///< refused because --max-sends was reached
 };
 
 /// Counts of a run, for its summary.
@@ -45,7 +48,8 @@ struct GuardCounts {
 /// Applies a SendPolicy to each case; thread-safe (the workers call it concurrently).
 class SendGuard {
  public:
-  SendGuard(const Catalog& catalog, SendPolicy policy) : catalog_(catalog), policy_(std::move(policy)) {}
+  SendGuard(const Catalog& catalog, SendPolicy policy)
+      : catalog_(catalog), policy_(std::move(policy)) {}
 
   /// Rewrites (into `scratch`) and checks `c`, then takes one send from the cap. A recipient
   /// field a case deliberately breaks (`errors_at`, `probed_at`) is not rewritten, so the case

@@ -12,7 +12,8 @@ std::optional<Shard> parse_shard(const std::string& text) {
   const char* end = text.data() + text.size();
   auto k = std::from_chars(text.data(), text.data() + slash, shard.index);
   auto n = std::from_chars(text.data() + slash + 1, end, shard.count);
-  if (k.ec != std::errc() || k.ptr != text.data() + slash || n.ec != std::errc() || n.ptr != end) return std::nullopt;
+  if (k.ec != std::errc() || k.ptr != text.data() + slash || n.ec != std::errc() || n.ptr != end)
+    return std::nullopt;
   if (shard.count == 0 || shard.index == 0 || shard.index > shard.count) return std::nullopt;
   return shard;
 }

@@ -33,11 +33,12 @@ struct OpenApiOptions {
 /// The page examples among fixtures (`expect: valid`, a `source`, a JSON body), plus one
 /// stand-in fixture for each API, channel and kind the page gives no example for.
 /// Ordered so each API's default channel comes first, then by channel and name.
-std::vector<PageExample> page_examples(const Catalog& catalog, const std::vector<Fixture>& fixtures);
+std::vector<PageExample> page_examples(const Catalog& catalog,
+                                       const std::vector<Fixture>& fixtures);
 
 /// The OpenAPI 3.0.3 document for the chosen APIs, members in a readable order (`openapi`,
-/// `info`, `paths`, ...; each body's default-channel example first); throws ContractError on an unknown id or
-/// two APIs that claim the same method and path.
+/// `info`, `paths`, ...; each body's default-channel example first); throws ContractError on an
+/// unknown id or two APIs that claim the same method and path.
 nlohmann::ordered_json export_openapi(const Catalog& catalog, const OpenApiOptions& options);
 
 /// The component name of one schema file of an API, e.g. `capillary-message.request.sms`.

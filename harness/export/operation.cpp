@@ -20,9 +20,13 @@ std::string any_case(const std::string& value) {
   std::string out;
   for (char c : value) {
     auto u = static_cast<unsigned char>(c);
-    if (std::isalpha(u)) out += std::string("[") + static_cast<char>(std::toupper(u)) + static_cast<char>(std::tolower(u)) + "]";
-    else if (std::isalnum(u) || c == '_' || c == '-') out += c;
-    else out += std::string("\\") + c;
+    if (std::isalpha(u))
+      out += std::string("[") + static_cast<char>(std::toupper(u)) +
+             static_cast<char>(std::tolower(u)) + "]";
+    else if (std::isalnum(u) || c == '_' || c == '-')
+      out += c;
+    else
+      out += std::string("\\") + c;
   }
   return out;
 }
@@ -34,7 +38,8 @@ json parameter_schema(const Parameter& p) {
   if (!p.allowed.empty() && p.case_insensitive) {
     std::string alternatives;
     for (const auto& v : p.allowed) alternatives += (alternatives.empty() ? "" : "|") + any_case(v);
-    schema["anyOf"] = json::array({{{"enum", p.allowed}}, {{"pattern", "^(?:" + alternatives + ")$"}}});
+    schema["anyOf"] =
+        json::array({{{"enum", p.allowed}}, {{"pattern", "^(?:" + alternatives + ")$"}}});
   } else if (!p.allowed.empty()) {
     schema["enum"] = p.allowed;
   }
@@ -54,10 +59,14 @@ std::string query_description(const Contract& contract, const Parameter& p) {
 }
 
 json parameter(const Contract& contract, const Parameter& p, bool in_path) {
-  json out = {{"name", p.name}, {"in", in_path ? "path" : "query"}, {"required", in_path},
+  json out = {{"name", p.name},
+              {"in", in_path ? "path" : "query"},
+              {"required", in_path},
               {"schema", parameter_schema(p)}};
-  if (!p.example.empty()) out["example"] = p.example;
-  else if (!p.allowed.empty()) out["example"] = p.default_value.value_or(p.allowed.front());
+  if (!p.example.empty())
+    out["example"] = p.example;
+  else if (!p.allowed.empty())
+    out["example"] = p.default_value.value_or(p.allowed.front());
   if (!in_path) out["description"] = query_description(contract, p);
   if (p.case_insensitive) out["x-case-insensitive"] = true;
   if (p.selects_channel) out["x-selects-channel"] = true;
@@ -71,7 +80,9 @@ json schema_ref(const std::string& api_id, const std::string& file) {
 
 /// One schema, or `oneOf` the channel schemas (disjoint: each requires its own top-level key).
 json body_schema(const Contract& contract, PayloadKind kind) {
-  auto file_of = [kind](const SchemaFiles& f) { return kind == PayloadKind::request ? f.request : f.response; };
+  auto file_of = [kind](const SchemaFiles& f) {
+    return kind == PayloadKind::request ? f.request : f.response;
+  };
   if (!contract.has_channels()) return schema_ref(contract.id, file_of(contract.channels.at("")));
   const Parameter* selector = contract.channel_parameter();
   std::string name = selector ? selector->name : "channel";
@@ -94,13 +105,16 @@ json body_schema(const Contract& contract, PayloadKind kind) {
   return schema;
 }
 
-json examples_of(const std::string& api_id, PayloadKind kind, const std::vector<PageExample>& examples) {
+json examples_of(const std::string& api_id, PayloadKind kind,
+                 const std::vector<PageExample>& examples) {
   json out = json::object();
   for (const auto& e : examples) {
     if (e.api != api_id || e.kind != kind) continue;
     json example = {{"summary", e.name}, {"value", e.body}};
-    if (!e.source.empty()) example["x-locator"] = e.source;
-    else example["x-inferred"] = "the page shows no example here; this is conform's fixture " + e.name;
+    if (!e.source.empty())
+      example["x-locator"] = e.source;
+    else
+      example["x-inferred"] = "the page shows no example here; this is conform's fixture " + e.name;
     if (!e.channel.empty()) example["x-channel"] = e.channel;
     out[e.name] = example;
   }
@@ -131,7 +145,8 @@ json auth_scheme(const AuthScheme& auth, const std::string& prefix) {
   if (prefix == "Bearer ") return {{"type", "http"}, {"scheme", "bearer"}};
   std::string text = "The credential travels in the " + auth.header + " header";
   if (!prefix.empty()) text += "; its value starts with '" + prefix + "'";
-  json out = {{"type", "apiKey"}, {"in", "header"}, {"name", auth.header}, {"description", text + "."}};
+  json out = {
+      {"type", "apiKey"}, {"in", "header"}, {"name", auth.header}, {"description", text + "."}};
   if (!prefix.empty()) out["x-prefix"] = prefix;
   return out;
 }
@@ -153,7 +168,8 @@ json operation_responses(const ApiEntry& api, const std::vector<PageExample>& ex
   json out = json::object();
   for (const auto& status : api.contract.statuses) {
     json response = {{"description", status.when.empty() ? "documented status" : status.when}};
-    if (status.code[0] == '2') response["content"] = media(api.contract, PayloadKind::response, examples);
+    if (status.code[0] == '2')
+      response["content"] = media(api.contract, PayloadKind::response, examples);
     annotate(response, status.requirement, status.locator);
     out[status_key(status.code)] = response;
   }

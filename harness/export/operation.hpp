@@ -14,13 +14,16 @@ namespace conform {
 nlohmann::ordered_json operation_parameters(const Contract& contract);
 
 /// The request body: one schema, or `oneOf` the channel schemas, with the page examples.
-nlohmann::ordered_json operation_request_body(const ApiEntry& api, const std::vector<PageExample>& examples);
+nlohmann::ordered_json operation_request_body(const ApiEntry& api,
+                                              const std::vector<PageExample>& examples);
 
 /// One response per documented status; success statuses carry the response schema and examples.
-nlohmann::ordered_json operation_responses(const ApiEntry& api, const std::vector<PageExample>& examples);
+nlohmann::ordered_json operation_responses(const ApiEntry& api,
+                                           const std::vector<PageExample>& examples);
 
 /// The security requirement list (alternatives) for the API's auth scheme; adds the schemes
 /// it needs to `schemes` (components.securitySchemes).
-nlohmann::ordered_json operation_security(const Contract& contract, nlohmann::ordered_json& schemes);
+nlohmann::ordered_json operation_security(const Contract& contract,
+                                          nlohmann::ordered_json& schemes);
 
 }  // namespace conform

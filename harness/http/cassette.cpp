@@ -67,7 +67,8 @@ bool read_body(const json& node, std::string& body) {
     body = node["body"].get<std::string>();
     return true;
   }
-  if (!node.contains("body_base64") || !node["body_base64"].is_string()) return !node.contains("body");
+  if (!node.contains("body_base64") || !node["body_base64"].is_string())
+    return !node.contains("body");
   std::optional<std::string> bytes = from_base64(node["body_base64"].get<std::string>());
   if (bytes) body = *bytes;
   return bytes.has_value();
@@ -77,7 +78,8 @@ bool read_headers(const json& node, Headers& headers) {
   if (!node.contains("headers")) return true;
   if (!node["headers"].is_array()) return false;
   for (const auto& pair : node["headers"]) {
-    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) return false;
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
+      return false;
     headers.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
   }
   return true;
@@ -85,15 +87,25 @@ bool read_headers(const json& node, Headers& headers) {
 
 }  // namespace
 
-fs::path cassette_path(const fs::path& dir, const std::string& case_id) { return dir / (case_id + ".json"); }
+fs::path cassette_path(const fs::path& dir, const std::string& case_id) {
+  return dir / (case_id + ".json");
+}
 
 json cassette_json(const std::string& case_id, const Exchange& x) {
-  json request = {{"method", x.request.method}, {"path", x.request.path}, {"headers", headers_json(x.request.headers)}};
+  json request = {{"method", x.request.method},
+                  {"path", x.request.path},
+                  {"headers", headers_json(x.request.headers)}};
   put_body(request, x.request.body);
-  json out = {{"conform_cassette", 1}, {"case", case_id}, {"request", request}, {"response", nullptr},
-              {"elapsed_ms", x.elapsed_ms}, {"timed_out", x.timed_out}, {"transport_error", x.transport_error}};
+  json out = {{"conform_cassette", 1},
+              {"case", case_id},
+              {"request", request},
+              {"response", nullptr},
+              {"elapsed_ms", x.elapsed_ms},
+              {"timed_out", x.timed_out},
+              {"transport_error", x.transport_error}};
   if (x.response) {
-    json response = {{"status", x.response->status}, {"headers", headers_json(x.response->headers)},
+    json response = {{"status", x.response->status},
+                     {"headers", headers_json(x.response->headers)},
                      {"body_truncated", x.response->body_truncated}};
     put_body(response, x.response->body);
     out["response"] = response;
@@ -103,14 +115,18 @@ json cassette_json(const std::string& case_id, const Exchange& x) {
 
 std::optional<Exchange> exchange_from_cassette(const json& c, std::string& error) {
   Exchange x;
-  if (!c.is_object() || c.value("conform_cassette", 0) != 1) return error = "/conform_cassette: expected 1", std::nullopt;
+  if (!c.is_object() || c.value("conform_cassette", 0) != 1)
+    return error = "/conform_cassette: expected 1", std::nullopt;
   const json& request = c.value("request", json());
-  if (!request.is_object() || !request.value("method", json()).is_string() || !request.value("path", json()).is_string())
+  if (!request.is_object() || !request.value("method", json()).is_string() ||
+      !request.value("path", json()).is_string())
     return error = "/request: expected method and path strings", std::nullopt;
   x.request.method = request["method"].get<std::string>();
   x.request.path = request["path"].get<std::string>();
-  if (!read_headers(request, x.request.headers)) return error = "/request/headers: expected [name, value] pairs", std::nullopt;
-  if (!read_body(request, x.request.body)) return error = "/request/body: expected a string", std::nullopt;
+  if (!read_headers(request, x.request.headers))
+    return error = "/request/headers: expected [name, value] pairs", std::nullopt;
+  if (!read_body(request, x.request.body))
+    return error = "/request/body: expected a string", std::nullopt;
   x.elapsed_ms = c.value("elapsed_ms", 0.0);
   x.timed_out = c.value("timed_out", false);
   x.transport_error = c.value("transport_error", std::string());
@@ -121,13 +137,16 @@ std::optional<Exchange> exchange_from_cassette(const json& c, std::string& error
     return error = "/response/status: expected an integer", std::nullopt;
   r.status = response["status"].get<int>();
   r.body_truncated = response.value("body_truncated", false);
-  if (!read_headers(response, r.headers)) return error = "/response/headers: expected [name, value] pairs", std::nullopt;
-  if (!read_body(response, r.body)) return error = "/response/body: expected a string", std::nullopt;
+  if (!read_headers(response, r.headers))
+    return error = "/response/headers: expected [name, value] pairs", std::nullopt;
+  if (!read_body(response, r.body))
+    return error = "/response/body: expected a string", std::nullopt;
   x.response = std::move(r);
   return x;
 }
 
-RecordingTransport::RecordingTransport(std::unique_ptr<Transport> inner, fs::path dir, const Redactor& redactor)
+RecordingTransport::RecordingTransport(std::unique_ptr<Transport> inner, fs::path dir,
+                                       const Redactor& redactor)
     : inner_(std::move(inner)), dir_(std::move(dir)), redactor_(redactor) {}
 
 Exchange RecordingTransport::send(const std::string& case_id, const HttpRequest& request) {
@@ -139,7 +158,9 @@ Exchange RecordingTransport::send(const std::string& case_id, const HttpRequest&
   fs::create_directories(file.parent_path(), ec);
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out << cassette_json(case_id, redacted).dump(2) << "\n";
-  if (!out) exchange.transport_error += (exchange.transport_error.empty() ? "" : "; ") + ("cannot write cassette " + file.string());
+  if (!out)
+    exchange.transport_error +=
+        (exchange.transport_error.empty() ? "" : "; ") + ("cannot write cassette " + file.string());
   return exchange;
 }
 
@@ -153,7 +174,8 @@ Exchange CassetteTransport::send(const std::string& case_id, const HttpRequest& 
   if (!text) return missing.transport_error = "no cassette " + file.string(), missing;
   JsonParse parsed = parse_json(*text);
   std::string error = parsed.error;
-  std::optional<Exchange> x = parsed.value ? exchange_from_cassette(*parsed.value, error) : std::nullopt;
+  std::optional<Exchange> x =
+      parsed.value ? exchange_from_cassette(*parsed.value, error) : std::nullopt;
   if (!x) return missing.transport_error = "bad cassette " + file.string() + ": " + error, missing;
   return *x;
 }

@@ -26,7 +26,8 @@ std::optional<Exchange> exchange_from_cassette(const nlohmann::json& cassette, s
 class RecordingTransport : public Transport {
  public:
   /// `redactor` must outlive the transport.
-  RecordingTransport(std::unique_ptr<Transport> inner, std::filesystem::path dir, const Redactor& redactor);
+  RecordingTransport(std::unique_ptr<Transport> inner, std::filesystem::path dir,
+                     const Redactor& redactor);
   /// Sends, then records; a cassette that cannot be written is reported in transport_error.
   Exchange send(const std::string& case_id, const HttpRequest& request) override;
 

@@ -3,7 +3,8 @@
 #include <httplib.h>
 
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
-#error "httplib.h must be compiled with the flags of pkg-config cpp-httplib (link PkgConfig::HTTPLIB)"
+#error \
+    "httplib.h must be compiled with the flags of pkg-config cpp-httplib (link PkgConfig::HTTPLIB)"
 #endif
 
 #include <algorithm>
@@ -38,11 +39,13 @@ void set_timeouts(httplib::ClientImpl& client, double seconds) {
 }
 
 /// A client for the target: TLS (SNI and host check for the URL's host) for https, plain otherwise.
-std::unique_ptr<httplib::ClientImpl> make_client(const Target& target, const TransportSettings& transport) {
+std::unique_ptr<httplib::ClientImpl> make_client(const Target& target,
+                                                 const TransportSettings& transport) {
   std::unique_ptr<httplib::ClientImpl> client;
   const TlsSettings& tls = transport.tls;
   if (target.tls) {
-    auto ssl = std::make_unique<httplib::SSLClient>(target.host, target.port, tls.client_cert, tls.client_key);
+    auto ssl = std::make_unique<httplib::SSLClient>(target.host, target.port, tls.client_cert,
+                                                    tls.client_key);
     ssl->enable_server_certificate_verification(tls.verify);
     if (!tls.ca_file.empty()) ssl->set_ca_cert_path(tls.ca_file);
     client = std::move(ssl);
@@ -51,7 +54,8 @@ std::unique_ptr<httplib::ClientImpl> make_client(const Target& target, const Tra
   }
   if (transport.proxy) {
     client->set_proxy(transport.proxy->host, transport.proxy->port);
-    if (!transport.proxy->user.empty()) client->set_proxy_basic_auth(transport.proxy->user, transport.proxy->password);
+    if (!transport.proxy->user.empty())
+      client->set_proxy_basic_auth(transport.proxy->user, transport.proxy->password);
   }
   return client;
 }
@@ -62,9 +66,10 @@ HttpRequest with_extra_headers(const HttpRequest& request, const TransportSettin
   for (const auto& [name, value] : transport.headers) {
     bool present = std::any_of(out.headers.begin(), out.headers.end(), [&](const auto& h) {
       return h.first.size() == name.size() &&
-             std::equal(name.begin(), name.end(), h.first.begin(), [](unsigned char a, unsigned char b) {
-               return std::tolower(a) == std::tolower(b);
-             });
+             std::equal(name.begin(), name.end(), h.first.begin(),
+                        [](unsigned char a, unsigned char b) {
+                          return std::tolower(a) == std::tolower(b);
+                        });
     });
     if (!present) out.headers.emplace_back(name, value);
   }
@@ -109,7 +114,8 @@ namespace {
 class HttpTransport : public Transport {
  public:
   explicit HttpTransport(std::shared_ptr<HttpTransportFactory::Shared> shared)
-      : shared_(std::move(shared)), client_(make_client(shared_->settings.target, shared_->settings.transport)) {
+      : shared_(std::move(shared)),
+        client_(make_client(shared_->settings.target, shared_->settings.transport)) {
     client_->set_tcp_nodelay(true);
     client_->set_keep_alive(true);
     client_->set_follow_location(false);
@@ -128,7 +134,8 @@ class HttpTransport : public Transport {
     httplib::Request req = to_httplib(exchange.request);
     HttpResponse response;
     req.content_receiver = [&](const char* data, size_t size, uint64_t, uint64_t) {
-      size_t room = shared_->settings.body_cap - std::min(shared_->settings.body_cap, response.body.size());
+      size_t room =
+          shared_->settings.body_cap - std::min(shared_->settings.body_cap, response.body.size());
       response.body.append(data, std::min(size, room));
       if (size > room) response.body_truncated = true;
       return size <= room;
@@ -156,7 +163,8 @@ class HttpTransport : public Transport {
   Clock::time_point arm() {
     std::lock_guard lock(shared_->mutex);
     Clock::time_point now = Clock::now();
-    slot_->deadline = now + std::chrono::microseconds(static_cast<long long>(shared_->settings.timeout_s * 1e6));
+    slot_->deadline =
+        now + std::chrono::microseconds(static_cast<long long>(shared_->settings.timeout_s * 1e6));
     slot_->armed = true;
     slot_->fired = false;
     return now;
@@ -171,7 +179,8 @@ class HttpTransport : public Transport {
   void finish(Exchange& exchange, HttpResponse response, const httplib::Response& res, bool ok,
               httplib::Error error, bool fired) const {
     bool timed_out = fired || error == httplib::Error::ConnectionTimeout ||
-                     (error == httplib::Error::Read && exchange.elapsed_ms >= shared_->settings.timeout_s * 1000 * 0.95);
+                     (error == httplib::Error::Read &&
+                      exchange.elapsed_ms >= shared_->settings.timeout_s * 1000 * 0.95);
     if (ok || response.body_truncated) {
       response.status = res.status;
       for (const auto& [name, value] : res.headers) response.headers.emplace_back(name, value);
@@ -183,28 +192,38 @@ class HttpTransport : public Transport {
     }
     exchange.timed_out = timed_out;
     exchange.unsent = !fired && request_never_left(error);
-    exchange.transport_error = timed_out ? "no complete response within " + std::to_string(shared_->settings.timeout_s) + " s"
+    exchange.transport_error = timed_out ? "no complete response within " +
+                                               std::to_string(shared_->settings.timeout_s) + " s"
                                          : describe(error);
   }
 
   std::string describe(httplib::Error error) const {
     const HttpSettings& settings = shared_->settings;
-    std::string hop = settings.transport.proxy ? " (through the proxy " + settings.transport.proxy->url() + ")" : "";
+    std::string hop = settings.transport.proxy
+                          ? " (through the proxy " + settings.transport.proxy->url() + ")"
+                          : "";
     switch (error) {
       case httplib::Error::Read:
         return "the connection closed or the answer is not HTTP (read error)" + hop +
-               (settings.target.tls ? "; a TLS server that refuses the client certificate closes it this way" : "");
-      case httplib::Error::Connection: return "connection refused or failed" + hop;
+               (settings.target.tls
+                    ? "; a TLS server that refuses the client certificate closes it this way"
+                    : "");
+      case httplib::Error::Connection:
+        return "connection refused or failed" + hop;
       case httplib::Error::SSLConnection:
-        return "TLS handshake failed (the server is not TLS, refused the client certificate, or the proxy refused "
-               "CONNECT)" + hop;
-      case httplib::Error::SSLLoadingCerts: return "cannot load the CA certificates for TLS verification";
+        return "TLS handshake failed (the server is not TLS, refused the client certificate, or "
+               "the proxy refused "
+               "CONNECT)" +
+               hop;
+      case httplib::Error::SSLLoadingCerts:
+        return "cannot load the CA certificates for TLS verification";
       case httplib::Error::SSLServerVerification: {
         long result = static_cast<const httplib::SSLClient&>(*client_).get_openssl_verify_result();
         return result != 0 ? verify_failure_text(result)
                            : "the server's TLS certificate does not name " + settings.target.host;
       }
-      default: return "transport error: " + httplib::to_string(error) + hop;
+      default:
+        return "transport error: " + httplib::to_string(error) + hop;
     }
   }
 
@@ -215,7 +234,8 @@ class HttpTransport : public Transport {
 
 }  // namespace
 
-HttpTransportFactory::HttpTransportFactory(HttpSettings settings) : shared_(std::make_shared<Shared>()) {
+HttpTransportFactory::HttpTransportFactory(HttpSettings settings)
+    : shared_(std::make_shared<Shared>()) {
   shared_->settings = std::move(settings);
   shared_->watchdog = std::thread([shared = shared_.get()] { shared->watch(); });
 }
@@ -229,6 +249,8 @@ HttpTransportFactory::~HttpTransportFactory() {
   shared_->watchdog.join();
 }
 
-std::unique_ptr<Transport> HttpTransportFactory::make() { return std::make_unique<HttpTransport>(shared_); }
+std::unique_ptr<Transport> HttpTransportFactory::make() {
+  return std::make_unique<HttpTransport>(shared_);
+}
 
 }  // namespace conform

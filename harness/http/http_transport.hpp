@@ -14,9 +14,9 @@ namespace conform {
 /// Settings every HTTP transport of a run shares.
 struct HttpSettings {
   Target target;
-  double timeout_s = 10;               ///< whole-request deadline
-  size_t body_cap = 8 * 1024 * 1024;   ///< bytes kept of a response body; more is cut (ERROR)
-  TransportSettings transport{};       ///< TLS, proxy and the `-H` headers
+  double timeout_s = 10;              ///< whole-request deadline
+  size_t body_cap = 8 * 1024 * 1024;  ///< bytes kept of a response body; more is cut (ERROR)
+  TransportSettings transport{};      ///< TLS, proxy and the `-H` headers
 };
 
 /// Makes HTTP transports that share one deadline watchdog thread; outlives them.

@@ -18,7 +18,8 @@ std::string endpoint_reason(const std::string& body) {
   std::string reason;
   for (const char* key : {"error", "error_description"}) {
     auto it = answer.find(key);
-    if (it != answer.end() && it->is_string()) reason += (reason.empty() ? "" : ": ") + it->get<std::string>();
+    if (it != answer.end() && it->is_string())
+      reason += (reason.empty() ? "" : ": ") + it->get<std::string>();
   }
   return reason;
 }
@@ -50,7 +51,8 @@ AccessToken parse_token_answer(int status, const std::string& body) {
   auto token = answer.find("access_token");
   if (token == answer.end() || !token->is_string() || token->get<std::string>().empty()) {
     std::string reason = endpoint_reason(body);
-    throw OAuthError("the token endpoint's answer holds no access_token" + (reason.empty() ? "" : " (" + reason + ")"));
+    throw OAuthError("the token endpoint's answer holds no access_token" +
+                     (reason.empty() ? "" : " (" + reason + ")"));
   }
   return AccessToken{token->get<std::string>(), expiry_seconds(answer)};
 }
@@ -58,7 +60,8 @@ AccessToken parse_token_answer(int status, const std::string& body) {
 struct OAuthTokenSource::Client {
   HttpTransportFactory factory;
   std::unique_ptr<Transport> transport;
-  explicit Client(HttpSettings settings) : factory(std::move(settings)), transport(factory.make()) {}
+  explicit Client(HttpSettings settings)
+      : factory(std::move(settings)), transport(factory.make()) {}
 };
 
 OAuthTokenSource::OAuthTokenSource(OAuthClientSettings settings) : settings_(std::move(settings)) {
@@ -71,13 +74,17 @@ OAuthTokenSource::OAuthTokenSource(OAuthClientSettings settings) : settings_(std
 OAuthTokenSource::~OAuthTokenSource() = default;
 
 void OAuthTokenSource::mint_locked() {
-  HttpRequest request{"POST", "", {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}},
-                      refresh_form(settings_)};
+  HttpRequest request{
+      "POST",
+      "",
+      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}},
+      refresh_form(settings_)};
   Exchange exchange = client_->transport->send("oauth-token", request);
   ++mints_;
   minted_at_ = Clock::now();
   if (!exchange.response || exchange.response->body_truncated) {
-    throw OAuthError("cannot reach the token endpoint " + settings_.token_url.base_url() + ": " + exchange.transport_error);
+    throw OAuthError("cannot reach the token endpoint " + settings_.token_url.base_url() + ": " +
+                     exchange.transport_error);
   }
   AccessToken token = parse_token_answer(exchange.response->status, exchange.response->body);
   token_ = token.value;
@@ -95,7 +102,8 @@ std::string OAuthTokenSource::current() {
   std::lock_guard lock(mutex_);
   bool stale = token_.empty() || Clock::now() >= expires_at_;
   if (stale && interval_passed_locked()) mint_locked();
-  if (token_.empty()) throw OAuthError("no access token: the last mint failed less than the minimum interval ago");
+  if (token_.empty())
+    throw OAuthError("no access token: the last mint failed less than the minimum interval ago");
   return token_;
 }
 

@@ -23,14 +23,14 @@ class OAuthError : public std::runtime_error {
 
 /// Where and how to mint tokens.
 struct OAuthClientSettings {
-  Target token_url;                ///< POSTed to; its prefix is the endpoint's path
+  Target token_url;  ///< POSTed to; its prefix is the endpoint's path
   std::string client_id;
   std::string client_secret;
   std::string refresh_token;
-  TransportSettings transport{};   ///< TLS, proxy and `-H` headers, as for the cases
-  double timeout_s = 10;           ///< whole-request deadline of one mint
-  double min_interval_s = 60;      ///< never two mints closer than this (Zoho: 10 per 10 min)
-  double expiry_margin_s = 60;     ///< a token this close to its expiry is replaced
+  TransportSettings transport{};  ///< TLS, proxy and `-H` headers, as for the cases
+  double timeout_s = 10;          ///< whole-request deadline of one mint
+  double min_interval_s = 60;     ///< never two mints closer than this (Zoho: 10 per 10 min)
+  double expiry_margin_s = 60;    ///< a token this close to its expiry is replaced
 };
 
 /// A token as the endpoint gave it.

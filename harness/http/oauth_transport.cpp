@@ -29,12 +29,13 @@ bool carries(const HttpRequest& request, const std::string& marker) {
 OAuthTransport::OAuthTransport(std::unique_ptr<Transport> inner, std::vector<OAuthBinding> bindings)
     : inner_(std::move(inner)), bindings_(std::move(bindings)) {}
 
-Exchange OAuthTransport::send_with(const std::string& case_id, const HttpRequest& request, const OAuthBinding& binding,
-                                   const std::string& token) {
+Exchange OAuthTransport::send_with(const std::string& case_id, const HttpRequest& request,
+                                   const OAuthBinding& binding, const std::string& token) {
   HttpRequest sent = request;
   replace_in_headers(sent.headers, binding.marker, token);
   Exchange exchange = inner_->send(case_id, sent);
-  replace_in_headers(exchange.request.headers, token, binding.marker);  // the marker again, never the token
+  replace_in_headers(exchange.request.headers, token,
+                     binding.marker);  // the marker again, never the token
   if (exchange.response) {
     replace_in_headers(exchange.response->headers, token, std::string(kRedacted));
     replace_all(exchange.response->body, token, std::string(kRedacted));
@@ -64,9 +65,10 @@ Exchange OAuthTransport::send(const std::string& case_id, const HttpRequest& req
 
 TransportFactory with_oauth(TransportFactory inner, std::vector<OAuthBinding> bindings) {
   if (bindings.empty()) return inner;
-  return [inner = std::move(inner), bindings = std::move(bindings)]() -> std::unique_ptr<Transport> {
-    return std::make_unique<OAuthTransport>(inner(), bindings);
-  };
+  return
+      [inner = std::move(inner), bindings = std::move(bindings)]() -> std::unique_ptr<Transport> {
+        return std::make_unique<OAuthTransport>(inner(), bindings);
+      };
 }
 
 }  // namespace conform

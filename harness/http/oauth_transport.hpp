@@ -28,8 +28,8 @@ class OAuthTransport : public Transport {
   Exchange send(const std::string& case_id, const HttpRequest& request) override;
 
  private:
-  Exchange send_with(const std::string& case_id, const HttpRequest& request, const OAuthBinding& binding,
-                     const std::string& token);
+  Exchange send_with(const std::string& case_id, const HttpRequest& request,
+                     const OAuthBinding& binding, const std::string& token);
   std::unique_ptr<Transport> inner_;
   std::vector<OAuthBinding> bindings_;
 };

@@ -31,7 +31,8 @@ class PoliteTransport : public Transport {
 
   Exchange send(const std::string& case_id, const HttpRequest& request) override {
     const PoliteSettings& settings = shared_->settings;
-    if (shared_->refused_in_a_row >= settings.refusal_breaker) return not_sent(request, breaker_note());
+    if (shared_->refused_in_a_row >= settings.refusal_breaker)
+      return not_sent(request, breaker_note());
     size_t network_retries = 0;
     size_t refusals = 0;
     double waited = 0;
@@ -42,16 +43,19 @@ class PoliteTransport : public Transport {
       Exchange exchange = inner_->send(case_id, request);
       exchange.attempts = attempt;
       if (exchange.unsent && network_retries < settings.request_retries) {
-        double wait = std::min(8.0, settings.network_backoff_s * std::pow(2.0, static_cast<double>(network_retries++)));
+        double wait = std::min(8.0, settings.network_backoff_s *
+                                        std::pow(2.0, static_cast<double>(network_retries++)));
         if (polite_sleep(wait, settings.interrupt)) continue;
       }
       if (!is_refusal(exchange)) return answered(std::move(exchange));
-      RefusalRetry next = refusal_retry(retry_after_of(*exchange.response), ++refusals, waited, settings);
+      RefusalRetry next =
+          refusal_retry(retry_after_of(*exchange.response), ++refusals, waited, settings);
       if (next.stop.empty() && polite_sleep(next.wait_s, settings.interrupt)) {
         waited += next.wait_s;
         continue;
       }
-      return refused(std::move(exchange), refusals, next.stop.empty() ? "the run was interrupted" : next.stop);
+      return refused(std::move(exchange), refusals,
+                     next.stop.empty() ? "the run was interrupted" : next.stop);
     }
   }
 
@@ -66,8 +70,9 @@ class PoliteTransport : public Transport {
 
   Exchange refused(Exchange exchange, size_t refusals, const std::string& why) {
     ++shared_->refused_in_a_row;
-    exchange.refused = "refused: " + std::to_string(exchange.response->status) + " to " + std::to_string(refusals) +
-                       (refusals == 1 ? " request" : " requests") + "; not retried: " + why + "; no verdict";
+    exchange.refused = "refused: " + std::to_string(exchange.response->status) + " to " +
+                       std::to_string(refusals) + (refusals == 1 ? " request" : " requests") +
+                       "; not retried: " + why + "; no verdict";
     return exchange;
   }
 
@@ -78,13 +83,15 @@ class PoliteTransport : public Transport {
     exchange.attempts = 0;
     exchange.unsent = true;
     exchange.refused = why;
-    if (why.empty()) exchange.transport_error = "not sent: the run was interrupted while waiting for --rate-limit";
+    if (why.empty())
+      exchange.transport_error = "not sent: the run was interrupted while waiting for --rate-limit";
     return exchange;
   }
 
   std::string breaker_note() const {
     return "not sent: " + std::to_string(shared_->settings.refusal_breaker) +
-           " cases in a row were refused (429/503); the rest of the run is not sent, to spare the server";
+           " cases in a row were refused (429/503); the rest of the run is not sent, to spare the "
+           "server";
   }
 
   std::unique_ptr<Transport> inner_;
@@ -111,20 +118,26 @@ RefusalRetry refusal_retry(std::optional<double> retry_after_s, size_t refusals,
     return out;
   }
   if (retry_after_s && *retry_after_s > cap) {
-    out.stop = "its Retry-After (" + seconds_text(*retry_after_s) + ") is over --max-retry-wait " + seconds_text(cap);
+    out.stop = "its Retry-After (" + seconds_text(*retry_after_s) + ") is over --max-retry-wait " +
+               seconds_text(cap);
     return out;
   }
-  out.wait_s = retry_after_s ? *retry_after_s : settings.backoff_s * std::pow(2.0, static_cast<double>(refusals - 1));
+  out.wait_s = retry_after_s
+                   ? *retry_after_s
+                   : settings.backoff_s * std::pow(2.0, static_cast<double>(refusals - 1));
   if (waited_s + out.wait_s > cap) {
-    out.stop = "waiting " + seconds_text(out.wait_s) + " more would take the case past --max-retry-wait " +
-               seconds_text(cap) + " (waited " + seconds_text(waited_s) + ")";
+    out.stop = "waiting " + seconds_text(out.wait_s) +
+               " more would take the case past --max-retry-wait " + seconds_text(cap) +
+               " (waited " + seconds_text(waited_s) + ")";
   }
   return out;
 }
 
-TransportFactory polite_transports(TransportFactory inner, PoliteSettings settings, std::string host) {
+TransportFactory polite_transports(TransportFactory inner, PoliteSettings settings,
+                                   std::string host) {
   auto shared = std::make_shared<PoliteShared>();
-  if (settings.rate_limit) shared->limiter = std::make_unique<RateLimiter>(settings.rate_limit->per_second);
+  if (settings.rate_limit)
+    shared->limiter = std::make_unique<RateLimiter>(settings.rate_limit->per_second);
   shared->settings = std::move(settings);
   shared->host = std::move(host);
   return [inner = std::move(inner), shared]() -> std::unique_ptr<Transport> {

@@ -14,12 +14,12 @@ namespace conform {
 /// How polite a run is (`--rate-limit`, `--max-retry-wait`, `--request-retries`).
 struct PoliteSettings {
   std::optional<RateLimit> rate_limit;  ///< none: requests leave as fast as the workers go
-  double max_retry_wait_s = 60;  ///< per case, the most time spent waiting out 429/503 answers
-  size_t refused_retries = 3;    ///< 429/503 answers retried per case, at most
-  double backoff_s = 1;          ///< wait after a 429/503 without Retry-After; doubles each time
-  size_t request_retries = 0;    ///< network errors retried per case when the request never left
+  double max_retry_wait_s = 60;    ///< per case, the most time spent waiting out 429/503 answers
+  size_t refused_retries = 3;      ///< 429/503 answers retried per case, at most
+  double backoff_s = 1;            ///< wait after a 429/503 without Retry-After; doubles each time
+  size_t request_retries = 0;      ///< network errors retried per case when the request never left
   double network_backoff_s = 0.5;  ///< wait before a network retry; doubles each time, at most 8 s
-  size_t refusal_breaker = 3;    ///< cases refused in a row after which no other case is sent
+  size_t refusal_breaker = 3;      ///< cases refused in a row after which no other case is sent
   const std::atomic<int>* interrupt = nullptr;  ///< nonzero: stop waiting, send nothing more
 };
 
@@ -41,6 +41,7 @@ bool is_refusal(const Exchange& exchange);
 
 /// Makes transports that wrap `inner`'s in the politeness of `settings`, for requests to `host`;
 /// every transport made shares one rate limiter and one refusal breaker.
-TransportFactory polite_transports(TransportFactory inner, PoliteSettings settings, std::string host);
+TransportFactory polite_transports(TransportFactory inner, PoliteSettings settings,
+                                   std::string host);
 
 }  // namespace conform

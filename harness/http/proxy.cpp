@@ -12,12 +12,15 @@ namespace conform {
 namespace {
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return text;
 }
 
 std::string unbracketed(const std::string& host) {
-  return host.size() > 2 && host.front() == '[' && host.back() == ']' ? host.substr(1, host.size() - 2) : host;
+  return host.size() > 2 && host.front() == '[' && host.back() == ']'
+             ? host.substr(1, host.size() - 2)
+             : host;
 }
 
 /// `host[:port]` into its parts; port -1 when it is not a number from 1 to 65535.
@@ -29,14 +32,16 @@ void split_host_port(const std::string& authority, std::string& host, int& port,
   port = fallback;
   if (colon == std::string::npos || bracketed) return;
   std::string digits = authority.substr(colon + 1);
-  bool ok = !digits.empty() && digits.size() <= 5 &&
-            std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); });
+  bool ok =
+      !digits.empty() && digits.size() <= 5 &&
+      std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); });
   port = ok ? std::stoi(digits) : -1;
   if (port < 1 || port > 65535) port = -1;
 }
 
 /// The first variable of the two that is set and not empty, with its name.
-std::pair<std::string, std::string> first_set(const EnvironmentLookup& lookup, const char* a, const char* b) {
+std::pair<std::string, std::string> first_set(const EnvironmentLookup& lookup, const char* a,
+                                              const char* b) {
   for (const char* name : {a, b}) {
     const char* value = lookup(name);
     if (value && *value) return {name, value};
@@ -46,7 +51,8 @@ std::pair<std::string, std::string> first_set(const EnvironmentLookup& lookup, c
 
 std::string base64(const std::string& text) {
   std::vector<unsigned char> out(4 * ((text.size() + 2) / 3) + 1);
-  int size = EVP_EncodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  int size = EVP_EncodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
+                             static_cast<int>(text.size()));
   return std::string(reinterpret_cast<const char*>(out.data()), static_cast<size_t>(size));
 }
 
@@ -54,13 +60,16 @@ std::string base64(const std::string& text) {
 std::string read_head(int fd) {
   std::string head;
   char c = 0;
-  while (head.size() < 8192 && head.find("\r\n\r\n") == std::string::npos && ::recv(fd, &c, 1, 0) == 1) head += c;
+  while (head.size() < 8192 && head.find("\r\n\r\n") == std::string::npos &&
+         ::recv(fd, &c, 1, 0) == 1)
+    head += c;
   return head;
 }
 
 }  // namespace
 
-std::string open_connect_tunnel(int fd, const Target& target, const ProxySettings& proxy, double timeout_s) {
+std::string open_connect_tunnel(int fd, const Target& target, const ProxySettings& proxy,
+                                double timeout_s) {
   timeval tv{};
   tv.tv_sec = static_cast<time_t>(timeout_s);
   tv.tv_usec = static_cast<suseconds_t>((timeout_s - static_cast<double>(tv.tv_sec)) * 1e6);
@@ -68,14 +77,19 @@ std::string open_connect_tunnel(int fd, const Target& target, const ProxySetting
   ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   std::string where = target.host + ":" + std::to_string(target.port);
   std::string request = "CONNECT " + where + " HTTP/1.1\r\nHost: " + where + "\r\n";
-  if (!proxy.user.empty()) request += "Proxy-Authorization: Basic " + base64(proxy.user + ":" + proxy.password) + "\r\n";
+  if (!proxy.user.empty())
+    request += "Proxy-Authorization: Basic " + base64(proxy.user + ":" + proxy.password) + "\r\n";
   request += "\r\n";
-  if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
+  if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) !=
+      static_cast<ssize_t>(request.size()))
     return "the proxy closed the connection before CONNECT was sent";
   std::string head = read_head(fd);
   std::string status = head.substr(0, head.find("\r\n"));
-  if (status.size() > 12 && status.rfind("HTTP/1.", 0) == 0 && status.compare(9, 3, "200") == 0) return "";
-  if (status.empty()) return "the proxy did not answer CONNECT " + where + " within " + std::to_string(timeout_s) + " s";
+  if (status.size() > 12 && status.rfind("HTTP/1.", 0) == 0 && status.compare(9, 3, "200") == 0)
+    return "";
+  if (status.empty())
+    return "the proxy did not answer CONNECT " + where + " within " + std::to_string(timeout_s) +
+           " s";
   return "the proxy refused CONNECT " + where + ": " + status;
 }
 
@@ -84,7 +98,9 @@ std::optional<ProxySettings> parse_proxy_url(const std::string& url, std::string
   if (size_t scheme = url.find("://"); scheme != std::string::npos) {
     std::string name = lower(url.substr(0, scheme));
     if (name != "http") {
-      error = "only http:// proxies are supported (https targets go through them with CONNECT), got '" + name + "://'";
+      error =
+          "only http:// proxies are supported (https targets go through them with CONNECT), got '" +
+          name + "://'";
       return std::nullopt;
     }
     rest = url.substr(scheme + 3);
@@ -133,7 +149,8 @@ bool no_proxy_matches(const std::string& no_proxy, const std::string& host, int 
   return false;
 }
 
-std::optional<ProxySettings> proxy_from_environment(const Target& target, const EnvironmentLookup& lookup,
+std::optional<ProxySettings> proxy_from_environment(const Target& target,
+                                                    const EnvironmentLookup& lookup,
                                                     std::string& error) {
   error.clear();
   auto [name, url] = target.tls ? first_set(lookup, "https_proxy", "HTTPS_PROXY")

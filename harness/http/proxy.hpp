@@ -24,12 +24,14 @@ bool no_proxy_matches(const std::string& no_proxy, const std::string& host, int 
 /// The proxy the environment gives for `target`: https_proxy / HTTPS_PROXY for https targets,
 /// http_proxy / HTTP_PROXY for http ones, none when no_proxy / NO_PROXY matches. std::nullopt
 /// with `error` set when the variable holds no usable proxy URL; with `error` empty when none.
-std::optional<ProxySettings> proxy_from_environment(const Target& target, const EnvironmentLookup& lookup,
+std::optional<ProxySettings> proxy_from_environment(const Target& target,
+                                                    const EnvironmentLookup& lookup,
                                                     std::string& error);
 
 /// Asks the proxy on the connected socket `fd` for a tunnel to `target` (HTTP CONNECT, with
 /// basic auth when the proxy has credentials); "" when it answers 200, else one sentence with
 /// the proxy's status line or why none came within `timeout_s`.
-std::string open_connect_tunnel(int fd, const Target& target, const ProxySettings& proxy, double timeout_s);
+std::string open_connect_tunnel(int fd, const Target& target, const ProxySettings& proxy,
+                                double timeout_s);
 
 }  // namespace conform

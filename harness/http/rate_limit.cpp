@@ -7,14 +7,17 @@
 namespace conform {
 namespace {
 
-bool interrupted(const std::atomic<int>* interrupt) { return interrupt && interrupt->load() != 0; }
+bool interrupted(const std::atomic<int>* interrupt) {
+  return interrupt && interrupt->load() != 0;
+}
 
 /// Sleeps until `when` in slices of at most 50 ms; false when interrupted first.
 bool sleep_until(std::chrono::steady_clock::time_point when, const std::atomic<int>* interrupt) {
   using namespace std::chrono;
   while (steady_clock::now() < when) {
     if (interrupted(interrupt)) return false;
-    std::this_thread::sleep_for(std::min<steady_clock::duration>(when - steady_clock::now(), milliseconds(50)));
+    std::this_thread::sleep_for(
+        std::min<steady_clock::duration>(when - steady_clock::now(), milliseconds(50)));
   }
   return !interrupted(interrupt);
 }
@@ -24,8 +27,9 @@ bool sleep_until(std::chrono::steady_clock::time_point when, const std::atomic<i
 std::optional<RateLimit> parse_rate_limit(const std::string& text, std::string& why) {
   size_t slash = text.find('/');
   std::string count = text.substr(0, slash);
-  bool digits = !count.empty() && count.size() <= 7 &&
-                std::all_of(count.begin(), count.end(), [](unsigned char c) { return std::isdigit(c); });
+  bool digits =
+      !count.empty() && count.size() <= 7 &&
+      std::all_of(count.begin(), count.end(), [](unsigned char c) { return std::isdigit(c); });
   if (slash == std::string::npos || !digits) {
     why = "takes N/s, N/m or N/h with N a whole number (e.g. 5/s, 100/m), got '" + text + "'";
     return std::nullopt;
@@ -45,7 +49,8 @@ std::optional<RateLimit> parse_rate_limit(const std::string& text, std::string& 
 }
 
 RateLimiter::RateLimiter(double per_second)
-    : spacing_(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / per_second))) {}
+    : spacing_(std::chrono::duration_cast<Clock::duration>(
+          std::chrono::duration<double>(1.0 / per_second))) {}
 
 bool RateLimiter::wait_turn(const std::string& host, const std::atomic<int>* interrupt) {
   Clock::time_point slot;
@@ -59,7 +64,8 @@ bool RateLimiter::wait_turn(const std::string& host, const std::atomic<int>* int
 }
 
 bool polite_sleep(double seconds, const std::atomic<int>* interrupt) {
-  auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+  auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      std::chrono::duration<double>(seconds));
   return sleep_until(std::chrono::steady_clock::now() + wait, interrupt);
 }
 

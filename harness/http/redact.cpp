@@ -7,13 +7,16 @@ namespace conform {
 namespace {
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return text;
 }
 
 }  // namespace
 
-void Redactor::add_header(const std::string& name) { headers_.insert(lower(name)); }
+void Redactor::add_header(const std::string& name) {
+  headers_.insert(lower(name));
+}
 
 void Redactor::add_secret(const std::string& value) {
   auto keep = [&](std::string secret) {
@@ -23,7 +26,8 @@ void Redactor::add_secret(const std::string& value) {
   keep(value);
   if (size_t space = value.find(' '); space != std::string::npos) keep(value.substr(space + 1));
   // longest first, so a value is replaced whole before its token part is looked for
-  std::sort(secrets_.begin(), secrets_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::sort(secrets_.begin(), secrets_.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
 }
 
 std::string Redactor::scrub(std::string_view text) const {
@@ -37,7 +41,9 @@ std::string Redactor::scrub(std::string_view text) const {
   return out;
 }
 
-bool Redactor::is_credential_header(const std::string& name) const { return headers_.contains(lower(name)); }
+bool Redactor::is_credential_header(const std::string& name) const {
+  return headers_.contains(lower(name));
+}
 
 void Redactor::redact(HttpRequest& request) const {
   request.path = scrub(request.path);
@@ -48,7 +54,8 @@ void Redactor::redact(HttpRequest& request) const {
       continue;
     }
     size_t space = value.find(' ');
-    value = (space == std::string::npos ? std::string() : value.substr(0, space + 1)) + std::string(kRedacted);
+    value = (space == std::string::npos ? std::string() : value.substr(0, space + 1)) +
+            std::string(kRedacted);
   }
 }
 
@@ -64,7 +71,8 @@ void Redactor::redact(Exchange& exchange) const {
 
 bool looks_like_credential_header(std::string_view name) {
   std::string key = lower(std::string(name));
-  for (const char* word : {"auth", "token", "key", "secret", "session", "cookie", "password", "signature", "credential"}) {
+  for (const char* word : {"auth", "token", "key", "secret", "session", "cookie", "password",
+                           "signature", "credential"}) {
     if (key.find(word) != std::string::npos) return true;
   }
   return false;
@@ -83,7 +91,8 @@ std::string shell_quote(std::string_view text) {
 }
 
 std::string curl_command(const std::string& base_url, const HttpRequest& request) {
-  std::string out = "curl -sS -i -X " + shell_quote(request.method) + " " + shell_quote(base_url + request.path);
+  std::string out =
+      "curl -sS -i -X " + shell_quote(request.method) + " " + shell_quote(base_url + request.path);
   for (const auto& [name, value] : request.headers) {
     std::string key = lower(name);
     if (key == "content-length" || key == "host") continue;

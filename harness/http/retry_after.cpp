@@ -14,14 +14,16 @@ std::string trimmed(const std::string& text) {
 }
 
 bool same_name(const std::string& a, const char* b) {
-  return a.size() == std::strlen(b) && std::equal(a.begin(), a.end(), b, [](unsigned char x, unsigned char y) {
+  return a.size() == std::strlen(b) &&
+         std::equal(a.begin(), a.end(), b, [](unsigned char x, unsigned char y) {
            return std::tolower(x) == std::tolower(y);
          });
 }
 
 /// IMF-fixdate, RFC 850 and asctime, the three forms RFC 9110 §5.6.7 says a recipient accepts.
 std::optional<std::time_t> http_date(const std::string& text) {
-  for (const char* form : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"}) {
+  for (const char* form :
+       {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"}) {
     std::tm tm{};
     const char* end = strptime(text.c_str(), form, &tm);
     if (end && *end == '\0') return timegm(&tm);

@@ -6,9 +6,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 
 #include "http/proxy.hpp"
 #include "http/tls.hpp"
@@ -46,8 +46,9 @@ std::optional<Target> parse_target(const std::string& url, std::string& error) {
   target.host = colon == std::string::npos || bracketed ? authority : authority.substr(0, colon);
   if (colon != std::string::npos && !bracketed) {
     std::string port = authority.substr(colon + 1);
-    bool digits = !port.empty() && port.size() <= 5 &&
-                  std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); });
+    bool digits =
+        !port.empty() && port.size() <= 5 &&
+        std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); });
     target.port = digits ? std::stoi(port) : -1;
     if (target.port < 1 || target.port > 65535) {
       error = "bad port in target '" + url + "'";
@@ -66,14 +67,16 @@ namespace {
 /// Connects one address without blocking longer than `timeout_ms`; the connected socket, in
 /// blocking mode, or -1.
 int connect_within(const addrinfo& address, int timeout_ms) {
-  int fd = ::socket(address.ai_family, address.ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, address.ai_protocol);
+  int fd = ::socket(address.ai_family, address.ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                    address.ai_protocol);
   if (fd < 0) return -1;
   bool ok = ::connect(fd, address.ai_addr, address.ai_addrlen) == 0;
   if (!ok && errno == EINPROGRESS) {
     pollfd watch{fd, POLLOUT, 0};
     int error = 0;
     socklen_t size = sizeof error;
-    ok = ::poll(&watch, 1, timeout_ms) == 1 && ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0;
+    ok = ::poll(&watch, 1, timeout_ms) == 1 &&
+         ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0;
   }
   if (ok) ok = ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0;
   if (!ok) ::close(fd);
@@ -93,7 +96,8 @@ int connect_host(std::string host, int port, double timeout_s, std::string& why)
     return -1;
   }
   int fd = -1;
-  for (addrinfo* a = found; a && fd < 0; a = a->ai_next) fd = connect_within(*a, static_cast<int>(timeout_s * 1000));
+  for (addrinfo* a = found; a && fd < 0; a = a->ai_next)
+    fd = connect_within(*a, static_cast<int>(timeout_s * 1000));
   ::freeaddrinfo(found);
   if (fd < 0) why = "connection refused or timed out";
   return fd;
@@ -101,18 +105,22 @@ int connect_host(std::string host, int port, double timeout_s, std::string& why)
 
 }  // namespace
 
-std::string probe_target(const Target& target, double timeout_s, const TransportSettings& transport) {
+std::string probe_target(const Target& target, double timeout_s,
+                         const TransportSettings& transport) {
   std::string why;
   if (transport.proxy) {
     int fd = connect_host(transport.proxy->host, transport.proxy->port, timeout_s, why);
     if (fd < 0) {
-      return "cannot reach " + target.base_url() + " through the proxy " + transport.proxy->url() + " (from " +
-             transport.proxy->origin + "): the proxy: " + why;
+      return "cannot reach " + target.base_url() + " through the proxy " + transport.proxy->url() +
+             " (from " + transport.proxy->origin + "): the proxy: " + why;
     }
     if (target.tls) why = open_connect_tunnel(fd, target, *transport.proxy, timeout_s);
-    if (target.tls && why.empty()) why = tls_handshake_problem(fd, target, transport.tls, timeout_s);
+    if (target.tls && why.empty())
+      why = tls_handshake_problem(fd, target, transport.tls, timeout_s);
     ::close(fd);
-    return why.empty() ? "" : "cannot reach " + target.base_url() + " through the proxy " + transport.proxy->url() + ": " + why;
+    return why.empty() ? ""
+                       : "cannot reach " + target.base_url() + " through the proxy " +
+                             transport.proxy->url() + ": " + why;
   }
   int fd = connect_host(target.host, target.port, timeout_s, why);
   if (fd < 0) return "cannot reach " + target.base_url() + ": " + why;

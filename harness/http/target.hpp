@@ -24,6 +24,7 @@ std::optional<Target> parse_target(const std::string& url, std::string& error);
 /// not. Through a proxy, the proxy must accept a TCP connection (and, for an https target, open a
 /// CONNECT tunnel); without one, the target must. An https target must then complete a TLS
 /// handshake that passes `transport.tls`.
-std::string probe_target(const Target& target, double timeout_s, const TransportSettings& transport = {});
+std::string probe_target(const Target& target, double timeout_s,
+                         const TransportSettings& transport = {});
 
 }  // namespace conform

@@ -36,7 +36,8 @@ std::string openssl_error() {
 
 /// The file's bytes through `read`; "" when it loads, else why not.
 template <typename Read>
-std::string load_pem(const std::string& flag, const std::string& path, const char* what, Read read) {
+std::string load_pem(const std::string& flag, const std::string& path, const char* what,
+                     Read read) {
   FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) return flag + " " + path + ": cannot read the file";
   bool ok = read(file);
@@ -47,7 +48,8 @@ std::string load_pem(const std::string& flag, const std::string& path, const cha
 
 bool is_ip_literal(const std::string& host) {
   unsigned char buffer[16];
-  return inet_pton(AF_INET, host.c_str(), buffer) == 1 || inet_pton(AF_INET6, host.c_str(), buffer) == 1;
+  return inet_pton(AF_INET, host.c_str(), buffer) == 1 ||
+         inet_pton(AF_INET6, host.c_str(), buffer) == 1;
 }
 
 std::string unbracketed(const std::string& host) {
@@ -65,9 +67,11 @@ int note_certificate_request(SSL* ssl, X509**, EVP_PKEY**) {
 CtxPtr client_context(const TlsSettings& tls, std::string& error) {
   CtxPtr ctx(SSL_CTX_new(TLS_client_method()));
   if (!ctx) return error = "cannot create a TLS context: " + openssl_error(), nullptr;
-  bool loaded = tls.ca_file.empty() ? SSL_CTX_set_default_verify_paths(ctx.get()) == 1
-                                    : SSL_CTX_load_verify_locations(ctx.get(), tls.ca_file.c_str(), nullptr) == 1;
-  if (tls.verify && !loaded) return error = "cannot load the CA certificates: " + openssl_error(), nullptr;
+  bool loaded = tls.ca_file.empty()
+                    ? SSL_CTX_set_default_verify_paths(ctx.get()) == 1
+                    : SSL_CTX_load_verify_locations(ctx.get(), tls.ca_file.c_str(), nullptr) == 1;
+  if (tls.verify && !loaded)
+    return error = "cannot load the CA certificates: " + openssl_error(), nullptr;
   if (!tls.client_cert.empty() &&
       (SSL_CTX_use_certificate_chain_file(ctx.get(), tls.client_cert.c_str()) != 1 ||
        SSL_CTX_use_PrivateKey_file(ctx.get(), tls.client_key.c_str(), SSL_FILETYPE_PEM) != 1)) {
@@ -111,19 +115,23 @@ std::string refusal_after_handshake(SSL* ssl, int fd, double wait_s) {
     return "";
   }
   return "the server ended the TLS session after the handshake: " + why +
-         (why.find("certificate") != std::string::npos ? " (it wants a client certificate it trusts: --request-cert)" : "");
+         (why.find("certificate") != std::string::npos
+              ? " (it wants a client certificate it trusts: --request-cert)"
+              : "");
 }
 
 }  // namespace
 
 std::string tls_file_problem(const TlsSettings& tls) {
   if (tls.client_cert.empty() != tls.client_key.empty())
-    return tls.client_cert.empty() ? "--request-cert-key needs --request-cert" : "--request-cert needs --request-cert-key";
+    return tls.client_cert.empty() ? "--request-cert-key needs --request-cert"
+                                   : "--request-cert needs --request-cert-key";
   if (!tls.ca_file.empty()) {
-    std::string problem = load_pem("--tls-verify", tls.ca_file, "CA certificate bundle", [](FILE* f) {
-      return X509Ptr(PEM_read_X509(f, nullptr, nullptr, nullptr)) != nullptr;
-    });
-    if (!problem.empty()) return problem + " (--tls-verify takes true, false or the PATH of a CA bundle)";
+    std::string problem = load_pem(
+        "--tls-verify", tls.ca_file, "CA certificate bundle",
+        [](FILE* f) { return X509Ptr(PEM_read_X509(f, nullptr, nullptr, nullptr)) != nullptr; });
+    if (!problem.empty())
+      return problem + " (--tls-verify takes true, false or the PATH of a CA bundle)";
   }
   if (tls.client_cert.empty()) return "";
   X509Ptr cert;
@@ -133,13 +141,15 @@ std::string tls_file_problem(const TlsSettings& tls) {
     return cert != nullptr;
   });
   if (problem.empty()) {
-    problem = load_pem("--request-cert-key", tls.client_key, "private key (unencrypted)", [&](FILE* f) {
-      key.reset(PEM_read_PrivateKey(f, nullptr, nullptr, nullptr));
-      return key != nullptr;
-    });
+    problem =
+        load_pem("--request-cert-key", tls.client_key, "private key (unencrypted)", [&](FILE* f) {
+          key.reset(PEM_read_PrivateKey(f, nullptr, nullptr, nullptr));
+          return key != nullptr;
+        });
   }
   if (problem.empty() && X509_check_private_key(cert.get(), key.get()) != 1) {
-    problem = "--request-cert-key " + tls.client_key + ": the key does not belong to --request-cert " + tls.client_cert;
+    problem = "--request-cert-key " + tls.client_key +
+              ": the key does not belong to --request-cert " + tls.client_cert;
   }
   ERR_clear_error();
   return problem;
@@ -148,18 +158,22 @@ std::string tls_file_problem(const TlsSettings& tls) {
 std::string verify_failure_text(long verify_result) {
   std::string reason = X509_verify_cert_error_string(verify_result);
   std::string hint;
-  if (verify_result == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY || verify_result == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT ||
-      verify_result == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN || verify_result == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT) {
+  if (verify_result == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
+      verify_result == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT ||
+      verify_result == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN ||
+      verify_result == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT) {
     hint = "; no trusted CA signed it (give its CA bundle with --tls-verify PATH)";
   } else if (verify_result == X509_V_ERR_CERT_HAS_EXPIRED) {
     hint = "; the server's certificate is out of date";
-  } else if (verify_result == X509_V_ERR_HOSTNAME_MISMATCH || verify_result == X509_V_ERR_IP_ADDRESS_MISMATCH) {
+  } else if (verify_result == X509_V_ERR_HOSTNAME_MISMATCH ||
+             verify_result == X509_V_ERR_IP_ADDRESS_MISMATCH) {
     hint = "; the certificate does not name the target's host";
   }
   return "the server's TLS certificate failed verification: " + reason + hint;
 }
 
-std::string tls_handshake_problem(int fd, const Target& target, const TlsSettings& tls, double timeout_s) {
+std::string tls_handshake_problem(int fd, const Target& target, const TlsSettings& tls,
+                                  double timeout_s) {
   std::string error;
   CtxPtr ctx = client_context(tls, error);
   if (!ctx) return error;
@@ -181,8 +195,11 @@ std::string tls_handshake_problem(int fd, const Target& target, const TlsSetting
   long verified = SSL_get_verify_result(ssl.get());
   if (tls.verify && verified != X509_V_OK) return verify_failure_text(verified);
   std::string why = openssl_error();
-  if (why.find("wrong version number") != std::string::npos) why += " (the server does not speak TLS: is it http://?)";
-  return "TLS handshake failed" + (why.empty() ? std::string(" (the server closed the connection or is not TLS)") : ": " + why);
+  if (why.find("wrong version number") != std::string::npos)
+    why += " (the server does not speak TLS: is it http://?)";
+  return "TLS handshake failed" +
+         (why.empty() ? std::string(" (the server closed the connection or is not TLS)")
+                      : ": " + why);
 }
 
 }  // namespace conform

@@ -15,7 +15,8 @@ std::string tls_file_problem(const TlsSettings& tls);
 
 /// Runs a TLS handshake on the connected socket `fd` with SNI and verification as the
 /// transports do; "" when it succeeds, else one sentence naming the cause. Leaves `fd` open.
-std::string tls_handshake_problem(int fd, const Target& target, const TlsSettings& tls, double timeout_s);
+std::string tls_handshake_problem(int fd, const Target& target, const TlsSettings& tls,
+                                  double timeout_s);
 
 /// The reason an OpenSSL verification result gives (`X509_V_ERR_*`), with a hint for the
 /// usual ones (an unknown issuer, an expired certificate, a self-signed one).

@@ -31,7 +31,7 @@ struct ProxySettings {
 /// Everything about the way out, shared by every transport of a run.
 struct TransportSettings {
   TlsSettings tls{};
-  std::optional<ProxySettings> proxy{};                      ///< none: connect directly
+  std::optional<ProxySettings> proxy{};                        ///< none: connect directly
   std::vector<std::pair<std::string, std::string>> headers{};  ///< `-H NAME:VALUE`, in order
 };
 

@@ -56,7 +56,8 @@ const CapillaryChannelShape& capillary_channel_shape(const std::string& channel)
 std::string capillary_time(const json& value) {
   if (!value.is_string()) return now_capillary();
   const std::string& iso = value.get_ref<const std::string&>();
-  if (iso.size() < 20 || (iso[10] != 'T' && iso[10] != 't' && iso[10] != ' ')) return now_capillary();
+  if (iso.size() < 20 || (iso[10] != 'T' && iso[10] != 't' && iso[10] != ' '))
+    return now_capillary();
   size_t zone = 19;
   if (iso[zone] == '.') {
     ++zone;

@@ -28,8 +28,8 @@ std::vector<std::string> affected_apis(const FaultSpec& spec, const Catalog& cat
 /// engine/interaction.cpp does for the checks, which then only observe an undocumented response;
 /// tests/mock/fault_listing_test.cpp keeps the two readings in step through replay.
 bool documents_response(const ApiEntry& api) {
-  static const char* const kShapeKeys[] = {"type", "properties", "required", "items", "$ref",
-                                           "oneOf", "anyOf", "allOf", "enum", "const"};
+  static const char* const kShapeKeys[] = {"type",  "properties", "required", "items", "$ref",
+                                           "oneOf", "anyOf",      "allOf",    "enum",  "const"};
   for (const auto& [channel, files] : api.contract.channels) {
     auto schema = api.schemas.find(files.response);
     if (schema == api.schemas.end() || !schema->second.is_object()) continue;

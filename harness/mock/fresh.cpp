@@ -58,8 +58,12 @@ std::string fresh_decimal(size_t length) {
   return out;
 }
 
-std::string now_rfc3339() { return format_now("%Y-%m-%dT%H:%M:%SZ"); }
+std::string now_rfc3339() {
+  return format_now("%Y-%m-%dT%H:%M:%SZ");
+}
 
-std::string now_capillary() { return format_now("%Y-%m-%d %H:%M:%S::+00:00"); }
+std::string now_capillary() {
+  return format_now("%Y-%m-%d %H:%M:%S::+00:00");
+}
 
 }  // namespace conform

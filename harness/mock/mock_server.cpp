@@ -39,7 +39,8 @@ void listen_socket_options(socket_t sock, socket_t& remembered) {
 /// Reads a POST body as bytes. httplib would read an x-www-form-urlencoded body as a form itself,
 /// and refuse one over 8 KiB with 413; Bigin's own curl sample sends its JSON that way
 /// (004_48a580a97fdcacca.txt:53-56). A multipart body is drained and left empty (not JSON).
-bool read_post_body(const httplib::Request& req, const httplib::ContentReader& read, std::string& body) {
+bool read_post_body(const httplib::Request& req, const httplib::ContentReader& read,
+                    std::string& body) {
   if (req.is_multipart_form_data()) {
     return read([](const httplib::MultipartFormData&) { return true; },
                 [](const char*, size_t) { return true; });
@@ -73,7 +74,9 @@ MockServer::MockServer() : MockServer(embedded_catalog()) {}
 
 MockServer::MockServer(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {}
 
-MockServer::~MockServer() { stop(); }
+MockServer::~MockServer() {
+  stop();
+}
 
 namespace {
 
@@ -104,44 +107,49 @@ void configure(httplib::Server& server, const MockOptions& o, const MockContext&
     return httplib::Server::HandlerResponse::Handled;
   };
   server.set_error_handler(std::move(on_error));
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                  std::exception_ptr error) {
-    std::string what = "unknown exception";
-    try {
-      if (error) std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    std::cerr << "conform mock: internal error on " << req.method << " " << req.path << ": " << what
-              << "\n";
-    res.status = 500;
-    res.set_content(R"({"error":"internal_error","message":"a bug in conform mock"})",
-                    "application/json");
-  });
+  server.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+        std::string what = "unknown exception";
+        try {
+          if (error) std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::cerr << "conform mock: internal error on " << req.method << " " << req.path << ": "
+                  << what << "\n";
+        res.status = 500;
+        res.set_content(R"({"error":"internal_error","message":"a bug in conform mock"})",
+                        "application/json");
+      });
 }
 
 /// Throws std::invalid_argument naming the flag when `path` cannot be opened for reading.
 void require_readable(const std::string& flag, const std::string& path) {
-  if (!std::ifstream(path)) throw std::invalid_argument(flag + " " + path + ": cannot read the file");
+  if (!std::ifstream(path))
+    throw std::invalid_argument(flag + " " + path + ": cannot read the file");
 }
 
 /// A plain server, or an SSLServer for --tls-cert/--tls-key (and --tls-client-ca for mTLS).
 std::unique_ptr<httplib::Server> make_server(const MockOptions& o) {
   if (o.tls_cert.empty() && o.tls_key.empty()) {
-    if (!o.tls_client_ca.empty()) throw std::invalid_argument("--tls-client-ca needs --tls-cert and --tls-key");
+    if (!o.tls_client_ca.empty())
+      throw std::invalid_argument("--tls-client-ca needs --tls-cert and --tls-key");
     return std::make_unique<httplib::Server>();
   }
-  if (o.tls_cert.empty() || o.tls_key.empty()) throw std::invalid_argument("--tls-cert and --tls-key go together");
+  if (o.tls_cert.empty() || o.tls_key.empty())
+    throw std::invalid_argument("--tls-cert and --tls-key go together");
   require_readable("--tls-cert", o.tls_cert);
   require_readable("--tls-key", o.tls_key);
   if (!o.tls_client_ca.empty()) require_readable("--tls-client-ca", o.tls_client_ca);
-  auto server = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str(),
-                                                     o.tls_client_ca.empty() ? nullptr : o.tls_client_ca.c_str());
+  auto server = std::make_unique<httplib::SSLServer>(
+      o.tls_cert.c_str(), o.tls_key.c_str(),
+      o.tls_client_ca.empty() ? nullptr : o.tls_client_ca.c_str());
   if (!server->is_valid()) {
-    throw std::invalid_argument("--tls-cert " + o.tls_cert + " / --tls-key " + o.tls_key +
-                                ": not a PEM certificate and its matching unencrypted key" +
-                                (o.tls_client_ca.empty() ? "" : " (or --tls-client-ca is not a PEM CA bundle)"));
+    throw std::invalid_argument(
+        "--tls-cert " + o.tls_cert + " / --tls-key " + o.tls_key +
+        ": not a PEM certificate and its matching unencrypted key" +
+        (o.tls_client_ca.empty() ? "" : " (or --tls-client-ca is not a PEM CA bundle)"));
   }
   return server;
 }
@@ -176,7 +184,8 @@ int MockServer::start(const MockOptions& options) {
   configure(*state->server, options, state->context);
   int port = bind(*state->server, options, state->listen_socket);
   if (port <= 0) {
-    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+    throw std::runtime_error("cannot listen on " + options.host + ":" +
+                             std::to_string(options.port) +
                              " (is the port in use, or the host not an address of this machine?)");
   }
   state->port = port;
@@ -201,20 +210,27 @@ void MockServer::stop() {
   state_.reset();
 }
 
-bool MockServer::running() const { return state_ && state_->server->is_running(); }
+bool MockServer::running() const {
+  return state_ && state_->server->is_running();
+}
 
-int MockServer::port() const { return state_ ? state_->port : 0; }
+int MockServer::port() const {
+  return state_ ? state_->port : 0;
+}
 
 std::string MockServer::url() const {
   if (!state_) return "";
-  return (state_->tls ? "https://" : "http://") + url_host(state_->host) + ":" + std::to_string(state_->port) +
-         state_->context.prefix;
+  return (state_->tls ? "https://" : "http://") + url_host(state_->host) + ":" +
+         std::to_string(state_->port) + state_->context.prefix;
 }
 
 nlohmann::json MockServer::outbox() const {
-  return state_ ? state_->outbox->snapshot() : nlohmann::json{{"count", 0}, {"kept", 0}, {"messages", nlohmann::json::array()}};
+  return state_ ? state_->outbox->snapshot()
+                : nlohmann::json{{"count", 0}, {"kept", 0}, {"messages", nlohmann::json::array()}};
 }
 
-size_t MockServer::outbox_count() const { return state_ ? state_->outbox->count() : 0; }
+size_t MockServer::outbox_count() const {
+  return state_ ? state_->outbox->count() : 0;
+}
 
 }  // namespace conform

@@ -20,23 +20,23 @@ namespace conform {
 
 /// How to run a mock. Defaults suit tests; `conform mock` sets port 8080.
 struct MockOptions {
-  std::string host = "127.0.0.1";        ///< address to bind; loopback by default
-  int port = 0;                          ///< 0 picks a free port
-  std::string prefix;                    ///< path prefix before the documented paths, e.g. `/api`
-  std::vector<std::string> faults;       ///< fault names (see faults.hpp); unknown names throw
-  std::vector<std::string> variants;     ///< variant names (see variants.hpp); unknown names throw
-  std::string outbox_file;               ///< append one JSON line per accepted message, if set
-  size_t outbox_keep = 1000;             ///< messages kept in memory for GET /__conform/outbox
-  size_t threads = 64;                   ///< worker threads; one open connection holds one
-  size_t max_body = 8 * 1024 * 1024;     ///< bytes; larger bodies get 413
-  size_t max_depth = 64;                 ///< JSON nesting levels; deeper bodies are rejected
-  int read_timeout_s = 5;                ///< a client silent this long mid-request is dropped
-  int keep_alive_timeout_s = 2;          ///< idle keep-alive connections close after this;
-                                         ///< stop() may wait this long for idle clients
+  std::string host = "127.0.0.1";     ///< address to bind; loopback by default
+  int port = 0;                       ///< 0 picks a free port
+  std::string prefix;                 ///< path prefix before the documented paths, e.g. `/api`
+  std::vector<std::string> faults;    ///< fault names (see faults.hpp); unknown names throw
+  std::vector<std::string> variants;  ///< variant names (see variants.hpp); unknown names throw
+  std::string outbox_file;            ///< append one JSON line per accepted message, if set
+  size_t outbox_keep = 1000;          ///< messages kept in memory for GET /__conform/outbox
+  size_t threads = 64;                ///< worker threads; one open connection holds one
+  size_t max_body = 8 * 1024 * 1024;  ///< bytes; larger bodies get 413
+  size_t max_depth = 64;              ///< JSON nesting levels; deeper bodies are rejected
+  int read_timeout_s = 5;             ///< a client silent this long mid-request is dropped
+  int keep_alive_timeout_s = 2;       ///< idle keep-alive connections close after this;
+                                      ///< stop() may wait this long for idle clients
   std::chrono::milliseconds slow_delay{300};  ///< the delay of the slow-responses fault
-  std::string tls_cert;                  ///< PEM certificate (chain): serve HTTPS when set
-  std::string tls_key;                   ///< PEM private key of tls_cert
-  std::string tls_client_ca;             ///< PEM CA bundle: require a client certificate it signed
+  std::string tls_cert;                       ///< PEM certificate (chain): serve HTTPS when set
+  std::string tls_key;                        ///< PEM private key of tls_cert
+  std::string tls_client_ca;  ///< PEM CA bundle: require a client certificate it signed
 };
 
 /// A running mock of every contract in a catalog. Thread-safe; not copyable.

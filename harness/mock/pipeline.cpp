@@ -55,14 +55,16 @@ bool is_outbox_path(const MockContext& ctx, std::string_view path) {
 }
 
 void serve_outbox(const MockContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  if (req.method == "GET" || req.method == "HEAD") return send_json(res, 200, ctx.outbox->snapshot());
+  if (req.method == "GET" || req.method == "HEAD")
+    return send_json(res, 200, ctx.outbox->snapshot());
   if (req.method == "DELETE") {
     size_t cleared = ctx.outbox->count();
     ctx.outbox->clear();
     return send_json(res, 200, {{"cleared", cleared}});
   }
   res.set_header("Allow", "GET, DELETE");
-  send_problem(nullptr, res, simple_problem(405, "method_not_allowed", "the outbox takes GET or DELETE"));
+  send_problem(nullptr, res,
+               simple_problem(405, "method_not_allowed", "the outbox takes GET or DELETE"));
 }
 
 /// parse_json, plus the exceptions it lets through (e.g. out_of_range 406 on `1e99999`).
@@ -84,9 +86,12 @@ void deliver(const MockContext& ctx, const Route& found, const std::string& chan
   break_success_body(ctx, id, answer.body);
   const char* type = ctx.faults.has(Fault::text_plain_success) ? "text/plain" : kJsonType;
   send_json(res, answer.status, answer.body, type);
-  json entry = {{"api", id},          {"channel", channel},
-                {"path_params", found.values}, {"received_at", now_rfc3339()},
-                {"request", std::move(body)},  {"response", std::move(answer.body)}};
+  json entry = {{"api", id},
+                {"channel", channel},
+                {"path_params", found.values},
+                {"received_at", now_rfc3339()},
+                {"request", std::move(body)},
+                {"response", std::move(answer.body)}};
   if (!answer.rejected_items.empty()) entry["rejected_items"] = answer.rejected_items;
   ctx.outbox->record(std::move(entry));  // flushed before the handler returns
 }
@@ -164,8 +169,8 @@ void handle_message(const MockContext& ctx, const Route& found, const httplib::R
   }
   json body = std::move(*parsed.value);
   if (long_text_server_error(ctx, contract.id, body)) {
-    return send_problem(&api, res, simple_problem(500, "internal_error",
-                                                  "sender_name broke the server (fault)"));
+    return send_problem(
+        &api, res, simple_problem(500, "internal_error", "sender_name broke the server (fault)"));
   }
   reread_request(ctx, api, channel, body);
   std::vector<Violation> violations = judge(ctx, api, channel, body);
@@ -173,7 +178,8 @@ void handle_message(const MockContext& ctx, const Route& found, const httplib::R
     return reject_invalid(ctx, found, channel, std::move(body), std::move(violations), res);
   }
   if (violations.empty() && ctx.faults.has(Fault::reject_valid)) {
-    Violation v{"", "fault", "rejected by the reject-valid fault", contract.rejection.requirement, ""};
+    Violation v{"", "fault", "rejected by the reject-valid fault", contract.rejection.requirement,
+                ""};
     return send_problem(&api, res, Problem{api.error_status, "invalid_data", v.message, {v}, ""});
   }
   accept(ctx, found, channel, std::move(body), res);
@@ -187,8 +193,9 @@ bool admit(const MockContext& ctx, const MockApi& api, const httplib::Request& r
     std::string scheme = auth.prefixes.empty() ? "" : auth.prefixes.front();
     while (!scheme.empty() && scheme.back() == ' ') scheme.pop_back();
     if (!scheme.empty()) res.set_header("WWW-Authenticate", scheme + " realm=\"conform\"");
-    send_problem(&api, res, simple_problem(401, "authentication_failure",
-                                           "missing or malformed " + auth.header + " credential"));
+    send_problem(&api, res,
+                 simple_problem(401, "authentication_failure",
+                                "missing or malformed " + auth.header + " credential"));
     return false;
   }
   // An API taking JSON of any type is judged after parsing: JSON passes, anything else gets 415.
@@ -197,9 +204,10 @@ bool admit(const MockContext& ctx, const MockApi& api, const httplib::Request& r
     return false;
   }
   if (body.size() > ctx.max_body) {
-    send_problem(&api, res, simple_problem(413, "payload_too_large",
-                                           "the body is larger than " + std::to_string(ctx.max_body) +
-                                               " bytes"));
+    send_problem(
+        &api, res,
+        simple_problem(413, "payload_too_large",
+                       "the body is larger than " + std::to_string(ctx.max_body) + " bytes"));
     return false;
   }
   return true;
@@ -220,8 +228,9 @@ void handle_request(const MockContext& ctx, const httplib::Request& req, const s
   const Contract& contract = found->api->entry->contract;
   if (req.method != contract.method) {
     res.set_header("Allow", contract.method);
-    return send_problem(found->api, res, simple_problem(405, "method_not_allowed",
-                                                        contract.id + " takes " + contract.method));
+    return send_problem(
+        found->api, res,
+        simple_problem(405, "method_not_allowed", contract.id + " takes " + contract.method));
   }
   if (!admit(ctx, *found->api, req, body, res)) return;
   handle_message(ctx, *found, req, body, res);
@@ -232,9 +241,10 @@ void fill_library_error(const MockContext& ctx, const httplib::Request& req,
   if (!res.body.empty()) return;
   std::optional<Route> found = route(ctx, target_path(req));
   std::string code = res.status == 413 ? "payload_too_large" : "bad_request";
-  std::string message = res.status == 413
-                            ? "the body is larger than " + std::to_string(ctx.max_body) + " bytes"
-                            : "the request could not be read (status " + std::to_string(res.status) + ")";
+  std::string message =
+      res.status == 413
+          ? "the body is larger than " + std::to_string(ctx.max_body) + " bytes"
+          : "the request could not be read (status " + std::to_string(res.status) + ")";
   send_problem(found ? found->api : nullptr, res, simple_problem(res.status, code, message));
 }
 

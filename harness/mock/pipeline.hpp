@@ -22,8 +22,8 @@ namespace conform {
 
 /// One routable API and the statuses the mock derives from its contract once, at start.
 struct MockApi {
-  const ApiEntry* entry = nullptr;      ///< contract, schemas and validators (from the Catalog)
-  const VendorStyle* style = nullptr;   ///< how this vendor words its answers
+  const ApiEntry* entry = nullptr;     ///< contract, schemas and validators (from the Catalog)
+  const VendorStyle* style = nullptr;  ///< how this vendor words its answers
   int error_status = 400;    ///< for a broken contract: the one exact documented 4xx, else 400
   int success_status = 200;  ///< the one exact documented 2xx, else 200
   /// True when the page's own sample sends its JSON body without a JSON Content-Type (Bigin's
@@ -33,14 +33,14 @@ struct MockApi {
 
 /// Everything a request handler reads. Built once by MockServer, then shared read-only.
 struct MockContext {
-  std::shared_ptr<const Catalog> catalog;  ///< keeps the entries below alive
-  std::vector<MockApi> apis;               ///< one per contract, in catalog order
-  std::string prefix;                      ///< "" or "/some/prefix" (no trailing slash)
-  FaultSet faults;                         ///< switched-on faults
-  VariantSet variants;                     ///< switched-on variants
-  Outbox* outbox = nullptr;                ///< owned by the server state
-  size_t max_body = 0;                     ///< bytes; larger bodies get 413
-  size_t max_depth = 0;                    ///< JSON nesting levels before parsing is refused
+  std::shared_ptr<const Catalog> catalog;     ///< keeps the entries below alive
+  std::vector<MockApi> apis;                  ///< one per contract, in catalog order
+  std::string prefix;                         ///< "" or "/some/prefix" (no trailing slash)
+  FaultSet faults;                            ///< switched-on faults
+  VariantSet variants;                        ///< switched-on variants
+  Outbox* outbox = nullptr;                   ///< owned by the server state
+  size_t max_body = 0;                        ///< bytes; larger bodies get 413
+  size_t max_depth = 0;                       ///< JSON nesting levels before parsing is refused
   std::chrono::milliseconds slow_delay{300};  ///< the delay of the slow-responses fault
 };
 
@@ -136,7 +136,6 @@ std::optional<nlohmann::json> rejection_in_body(const MockContext& context, cons
 int success_status(const MockContext& context, const MockApi& api);
 
 /// Applies the variants' changes to a success body (numeric-ids, extra-response-fields).
-void vary_success_body(const MockContext& context, const std::string& api_id,
-                       nlohmann::json& body);
+void vary_success_body(const MockContext& context, const std::string& api_id, nlohmann::json& body);
 
 }  // namespace conform

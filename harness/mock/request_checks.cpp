@@ -60,7 +60,8 @@ std::optional<Problem> check_channel(const MockContext& ctx, const Contract& con
     channel = "email";
     return std::nullopt;
   }
-  if (requested && ctx.faults.has(Fault::channel_case_sensitive) && !allowed(*p, *requested, false)) {
+  if (requested && ctx.faults.has(Fault::channel_case_sensitive) &&
+      !allowed(*p, *requested, false)) {
     return parameter_problem(*p, *requested, "is not one of the channels (case-sensitive)");
   }
   std::optional<std::string> key = resolve_channel(contract, requested);

@@ -31,8 +31,12 @@ void copy_strings(const json& from, json& to, std::initializer_list<const char*>
 
 // Capillary: a status block with success=false, as its success responses carry one.
 json capillary_message_error(const Problem& p) {
-  json status = {{"success", false},   {"code", p.status},       {"message", p.message},
-                 {"count", 0},         {"successCount", 0},      {"warnings", json::array()},
+  json status = {{"success", false},
+                 {"code", p.status},
+                 {"message", p.message},
+                 {"count", 0},
+                 {"successCount", 0},
+                 {"warnings", json::array()},
                  {"statusCode", {{"status", false}, {"message", p.message}, {"code", p.status}}}};
   return {{"status", std::move(status)}, {"errors", violations_json(p)}};
 }
@@ -48,12 +52,16 @@ json bigin_error(const Problem& p) {
   for (const auto& v : p.violations) {
     json details = violation_json(v, p.parameter);
     details["api_name"] = p.parameter.empty() ? last_token(v.pointer) : p.parameter;
-    items.push_back({{"code", upper(p.code)}, {"details", std::move(details)},
-                     {"message", v.message}, {"status", "error"}});
+    items.push_back({{"code", upper(p.code)},
+                     {"details", std::move(details)},
+                     {"message", v.message},
+                     {"status", "error"}});
   }
   if (items.empty()) {
-    items.push_back({{"code", upper(p.code)}, {"details", json::object()},
-                     {"message", p.message}, {"status", "error"}});
+    items.push_back({{"code", upper(p.code)},
+                     {"details", json::object()},
+                     {"message", p.message},
+                     {"status", "error"}});
   }
   return {{"data", std::move(items)}};
 }
@@ -79,7 +87,8 @@ json bigin_success(const Accepted& a) {
   size_t n = data && !data->empty() ? data->size() : 1;
   json items = json::array();
   for (size_t i = 0; i < n; ++i) {
-    bool scheduled = data && i < data->size() && (*data)[i].is_object() && (*data)[i].contains("scheduled_time");
+    bool scheduled =
+        data && i < data->size() && (*data)[i].is_object() && (*data)[i].contains("scheduled_time");
     items.push_back({{"code", "SUCCESS"},
                      {"details", {{"message_id", fresh_hex(64)}}},
                      {"message", scheduled ? "Your mail has been scheduled successfully."
@@ -89,24 +98,35 @@ json bigin_success(const Accepted& a) {
   return {{"data", std::move(items)}};
 }
 
-json genesys_success(const Accepted&) { return {{"statusCode", 0}}; }
+json genesys_success(const Accepted&) {
+  return {{"statusCode", 0}};
+}
 
 json whippy_success(const Accepted& a) {
-  json data = {{"id", fresh_uuid()},          {"contact_id", fresh_uuid()},
-               {"conversation_id", fresh_uuid()}, {"delivery_status", "queued"},
-               {"status", "open"},            {"created_at", now_rfc3339()}};
-  copy_strings(a.body, data, {"to", "from", "subject", "body", "status", "sender_email",
-                              "sender_name", "reply_to", "schedule_at"});
+  json data = {{"id", fresh_uuid()},
+               {"contact_id", fresh_uuid()},
+               {"conversation_id", fresh_uuid()},
+               {"delivery_status", "queued"},
+               {"status", "open"},
+               {"created_at", now_rfc3339()}};
+  copy_strings(a.body, data,
+               {"to", "from", "subject", "body", "status", "sender_email", "sender_name",
+                "reply_to", "schedule_at"});
   return {{"data", std::move(data)}};
 }
 
-json fallback_success(const Accepted&) { return {{"id", fresh_uuid()}, {"status", "accepted"}}; }
+json fallback_success(const Accepted&) {
+  return {{"id", fresh_uuid()}, {"status", "accepted"}};
+}
 
 }  // namespace
 
 json violation_json(const Violation& v, const std::string& parameter) {
-  json out = {{"pointer", v.pointer},         {"keyword", v.keyword}, {"message", v.message},
-              {"requirement", v.requirement}, {"locator", v.locator}};
+  json out = {{"pointer", v.pointer},
+              {"keyword", v.keyword},
+              {"message", v.message},
+              {"requirement", v.requirement},
+              {"locator", v.locator}};
   if (!parameter.empty()) out["parameter"] = parameter;
   return out;
 }

@@ -12,10 +12,10 @@ namespace conform {
 /// Why the mock refuses a request.
 struct Problem {
   int status = 400;
-  std::string code;       ///< machine-readable: invalid_data, authentication_failure, ...
-  std::string message;    ///< a sentence for people
+  std::string code;     ///< machine-readable: invalid_data, authentication_failure, ...
+  std::string message;  ///< a sentence for people
   std::vector<Violation> violations;  ///< each carries the JSON pointer of the offending value
-  std::string parameter;  ///< the path or query parameter at fault, when it is one
+  std::string parameter;              ///< the path or query parameter at fault, when it is one
 };
 
 /// What a success builder echoes: the accepted body and its resolved channel ("" when none).

@@ -10,7 +10,9 @@ size_t count_of(const RunSummary& summary, Outcome outcome) {
   return it == summary.counts.end() ? 0 : it->second;
 }
 
-bool worth_showing(Outcome outcome) { return outcome != Outcome::pass; }
+bool worth_showing(Outcome outcome) {
+  return outcome != Outcome::pass;
+}
 
 /// ", N refused" when the server refused any case (429/503 after the retries), else "".
 std::string refused_count(const RunSummary& s) {
@@ -21,16 +23,21 @@ std::string refused_count(const RunSummary& s) {
 }  // namespace
 
 std::string summary_line(const RunSummary& s) {
-  return std::to_string(count_of(s, Outcome::pass)) + " passed, " + std::to_string(count_of(s, Outcome::fail)) +
-         " failed, " + std::to_string(count_of(s, Outcome::observed)) + " observed, " +
-         std::to_string(count_of(s, Outcome::xfail)) + " xfail, " + std::to_string(count_of(s, Outcome::xpass)) +
-         " xpass, " + std::to_string(count_of(s, Outcome::error)) + " error, " +
+  return std::to_string(count_of(s, Outcome::pass)) + " passed, " +
+         std::to_string(count_of(s, Outcome::fail)) + " failed, " +
+         std::to_string(count_of(s, Outcome::observed)) + " observed, " +
+         std::to_string(count_of(s, Outcome::xfail)) + " xfail, " +
+         std::to_string(count_of(s, Outcome::xpass)) + " xpass, " +
+         std::to_string(count_of(s, Outcome::error)) + " error, " +
          std::to_string(count_of(s, Outcome::timeout)) + " timeout" + refused_count(s) +
-         (count_of(s, Outcome::skip) ? ", " + std::to_string(count_of(s, Outcome::skip)) + " not sent (SKIP)" : "");
+         (count_of(s, Outcome::skip)
+              ? ", " + std::to_string(count_of(s, Outcome::skip)) + " not sent (SKIP)"
+              : "");
 }
 
 std::string failure_line(const Failure& f) {
-  std::string line = f.check + " [" + f.requirement + (f.locator.empty() ? "" : " @ " + f.locator) + "]";
+  std::string line =
+      f.check + " [" + f.requirement + (f.locator.empty() ? "" : " @ " + f.locator) + "]";
   if (!f.pointer.empty()) line += " at " + f.pointer;
   line += ": expected " + (f.expected.empty() ? "(see message)" : f.expected) + ", got " +
           (f.actual.empty() ? "(nothing)" : f.actual);
@@ -46,7 +53,8 @@ std::string progress_line(size_t done, size_t planned, double seconds, size_t fa
   if (seconds > 0.2 && done > 0) {
     double rate = done / seconds;
     line += ", " + std::to_string(static_cast<long>(rate)) + "/s";
-    if (planned > done) line += ", ETA " + std::to_string(static_cast<long>((planned - done) / rate + 0.5)) + " s";
+    if (planned > done)
+      line += ", ETA " + std::to_string(static_cast<long>((planned - done) / rate + 0.5)) + " s";
   }
   return line + ", " + std::to_string(failing) + " failing";
 }
@@ -57,8 +65,8 @@ ConsoleSink::ConsoleSink(std::ostream& out, std::ostream& progress, bool show_pr
 void ConsoleSink::run_started(const RunInfo& info) {
   planned_ = info.planned_cases;
   started_ = std::chrono::steady_clock::now();
-  out_ << "conform " << info.mode << " against " << info.target << (info.shard.empty() ? "" : " (shard " + info.shard + ")")
-       << "\n";
+  out_ << "conform " << info.mode << " against " << info.target
+       << (info.shard.empty() ? "" : " (shard " + info.shard + ")") << "\n";
 }
 
 void ConsoleSink::clear_progress() {
@@ -76,9 +84,11 @@ void ConsoleSink::case_finished(const CaseResult& r) {
   }
   if (worth_showing(r.outcome) && per_case_lines_) {
     clear_progress();
-    out_ << outcome_name(r.outcome) << " " << r.id << (r.note.empty() ? "" : " (" + r.note + ")") << "\n";
+    out_ << outcome_name(r.outcome) << " " << r.id << (r.note.empty() ? "" : " (" + r.note + ")")
+         << "\n";
     for (const auto& f : r.failures) out_ << "  " << failure_line(f) << "\n";
-    if (!r.curl.empty() && r.outcome != Outcome::observed) out_ << "  reproduce: " << r.curl << "\n";
+    if (!r.curl.empty() && r.outcome != Outcome::observed)
+      out_ << "  reproduce: " << r.curl << "\n";
     out_ << std::flush;  // a CI log (stdout to a file) shows each failure as it happens
   }
   show_progress();
@@ -99,9 +109,11 @@ void ConsoleSink::counterexample_found(const Counterexample& c) {
   std::string where = c.pointer.empty() ? "" : " at " + c.pointer;
   std::string requirement = c.requirement.empty() ? "" : " [" + c.requirement + "]";
   std::string check = c.check == c.outcome ? "" : " " + c.check;  // an ERROR has no check
-  out_ << "\n" << c.outcome << " " << c.api << check << where << requirement << ": " << c.cases
+  out_ << "\n"
+       << c.outcome << " " << c.api << check << where << requirement << ": " << c.cases
        << " case(s), first " << c.first_case << "\n  " << c.message << "\n  minimal body ("
-       << (c.not_shrunk.empty() ? "shrunk in " + std::to_string(c.steps) + " step(s), " + std::to_string(c.sends) + " request(s)"
+       << (c.not_shrunk.empty() ? "shrunk in " + std::to_string(c.steps) + " step(s), " +
+                                      std::to_string(c.sends) + " request(s)"
                                 : "not shrunk: " + c.not_shrunk)
        << "): " << c.minimal_body << "\n  reproduce: " << c.curl << "\n";
   if (!c.saved_as.empty()) out_ << "  saved as " << c.saved_as << "\n";
@@ -114,16 +126,20 @@ void ConsoleSink::run_finished(const RunSummary& summary) {
   out_ << summary_line(summary) << " (" << summary.total() << " cases in "
        << static_cast<long>(summary.wall_ms) << " ms)\n";
   if (summary.interrupted_by != 0) {
-    out_ << "INTERRUPTED by " << signal_name(summary.interrupted_by) << " after " << summary.total() << " of "
-         << summary.planned << " cases: nothing was sent after it, and the reports hold the cases that ran\n";
+    out_ << "INTERRUPTED by " << signal_name(summary.interrupted_by) << " after " << summary.total()
+         << " of " << summary.planned
+         << " cases: nothing was sent after it, and the reports hold the cases that ran\n";
   }
   if (summary.stopped_at_failures != 0) {
-    out_ << "STOPPED at " << summary.stopped_at_failures << " failing cases (--max-failures), after "
-         << summary.total() << " of " << summary.planned << " cases\n";
+    out_ << "STOPPED at " << summary.stopped_at_failures
+         << " failing cases (--max-failures), after " << summary.total() << " of "
+         << summary.planned << " cases\n";
   }
   if (size_t refused = count_of(summary, Outcome::refused)) {
-    out_ << "REFUSED: " << refused << " case(s) got no verdict: the server still answered 429/503 after the retries; "
-         << (summary.refused_allowed ? "allowed by --allow-refused" : "they fail the gate (--allow-refused lets them pass)")
+    out_ << "REFUSED: " << refused
+         << " case(s) got no verdict: the server still answered 429/503 after the retries; "
+         << (summary.refused_allowed ? "allowed by --allow-refused"
+                                     : "they fail the gate (--allow-refused lets them pass)")
          << "\n";
   }
   if (!observed_by_kind_.empty()) {

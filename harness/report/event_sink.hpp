@@ -1,5 +1,6 @@
 #pragma once
-/// Reporters consume the events of a run and nothing else (DESIGN.md: reporters only consume events).
+/// Reporters consume the events of a run and nothing else (DESIGN.md: reporters only consume
+/// events).
 #include "core/run_types.hpp"
 
 namespace conform {

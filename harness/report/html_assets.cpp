@@ -15,10 +15,11 @@ std::string status_class(const std::string& status) {
 
 std::string status_label(const std::string& status) {
   static const std::pair<const char*, const char*> kSymbols[] = {
-      {"PASS", "✓"},     {"FAIL", "✗"},  {"XFAIL", "≈"},   {"XPASS", "!"},
-      {"OBSERVED", "◦"}, {"ERROR", "⚠"}, {"TIMEOUT", "◔"}, {"REFUSED", "⊘"}, {"NOT RUN", "–"}, {"SKIP", "⏭"}};
+      {"PASS", "✓"},  {"FAIL", "✗"},    {"XFAIL", "≈"},   {"XPASS", "!"},   {"OBSERVED", "◦"},
+      {"ERROR", "⚠"}, {"TIMEOUT", "◔"}, {"REFUSED", "⊘"}, {"NOT RUN", "–"}, {"SKIP", "⏭"}};
   for (const auto& [name, symbol] : kSymbols) {
-    if (status == name) return std::string(symbol) + " " + (status == "NOT RUN" ? "not run" : status);
+    if (status == name)
+      return std::string(symbol) + " " + (status == "NOT RUN" ? "not run" : status);
   }
   return "? " + status;
 }

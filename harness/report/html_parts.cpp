@@ -12,14 +12,18 @@ namespace {
 
 using nlohmann::json;
 
-std::string esc(const std::string& text) { return escape_markup(text); }
+std::string esc(const std::string& text) {
+  return escape_markup(text);
+}
 
 std::string readable_check(std::string name) {
   std::replace(name.begin(), name.end(), '_', ' ');
   return name;
 }
 
-std::string percent(double rate) { return std::to_string(static_cast<int>(rate * 100 + 0.5)) + "%"; }
+std::string percent(double rate) {
+  return std::to_string(static_cast<int>(rate * 100 + 0.5)) + "%";
+}
 
 std::string fixed(double value) {
   char buffer[32];
@@ -40,7 +44,8 @@ void write_cell(std::ostream& out, const Cell& cell) {
 void write_requirement_cell(std::ostream& out, const MatrixRow& row) {
   const bool compact = row.overall.status == "NOT RUN";
   const char* block = compact ? "span" : "div";
-  out << "<td class=\"req" << (compact ? " compact" : "") << "\"><code>" << esc(row.id) << "</code>";
+  out << "<td class=\"req" << (compact ? " compact" : "") << "\"><code>" << esc(row.id)
+      << "</code>";
   if (!row.summary.empty()) {
     out << " <" << block << " class=\"summary\">" << esc(row.summary) << "</" << block << ">";
   }
@@ -82,25 +87,30 @@ void write_failure_table(std::ostream& out, const json& entry) {
   for (const json* f : failures) {
     out << "<tr><td><code>" << esc(f->value("check", "")) << "</code></td><td><code>"
         << esc(f->value("requirement", "")) << "</code><div class=\"locator\">doc "
-        << esc(f->value("locator", "")) << "</div></td><td><code>"
-        << esc(f->value("pointer", "")) << "</code></td><td class=\"expected\"><pre>"
-        << esc(f->value("expected", "")) << "</pre></td><td class=\"actual\"><pre>"
-        << esc(f->value("actual", "")) << "</pre></td></tr>\n<tr class=\"message\"><td colspan=\"5\">"
+        << esc(f->value("locator", "")) << "</div></td><td><code>" << esc(f->value("pointer", ""))
+        << "</code></td><td class=\"expected\"><pre>" << esc(f->value("expected", ""))
+        << "</pre></td><td class=\"actual\"><pre>" << esc(f->value("actual", ""))
+        << "</pre></td></tr>\n<tr class=\"message\"><td colspan=\"5\">"
         << esc(f->value("message", "")) << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
 }
 
-void write_case(std::ostream& out, const json& entry, size_t index, bool several_targets, bool open) {
+void write_case(std::ostream& out, const json& entry, size_t index, bool several_targets,
+                bool open) {
   const std::string outcome = entry.value("outcome", "ERROR");
   auto failures = case_failures(entry);
   const std::string headline =
       failures.empty() ? entry.value("note", "") : failures.front()->value("message", "");
   out << "<details class=\"case\"" << row_attributes(entry.value("api", ""), outcome)
-      << (open ? " open" : "") << "><summary>" << badge(outcome) << " <code>" << esc(entry.value("id", "")) << "</code>";
-  if (several_targets) out << " <span class=\"target\">@ " << esc(entry.value("target", "")) << "</span>";
-  out << " <span class=\"headline\">" << esc(headline) << "</span></summary>\n<div class=\"body\">\n";
-  if (!entry.value("note", "").empty()) out << "<p class=\"note\">" << esc(entry["note"]) << "</p>\n";
+      << (open ? " open" : "") << "><summary>" << badge(outcome) << " <code>"
+      << esc(entry.value("id", "")) << "</code>";
+  if (several_targets)
+    out << " <span class=\"target\">@ " << esc(entry.value("target", "")) << "</span>";
+  out << " <span class=\"headline\">" << esc(headline)
+      << "</span></summary>\n<div class=\"body\">\n";
+  if (!entry.value("note", "").empty())
+    out << "<p class=\"note\">" << esc(entry["note"]) << "</p>\n";
   write_failure_table(out, entry);
   write_exchange(out, entry["exchange"]);
   if (!entry.value("curl", "").empty()) {
@@ -111,7 +121,8 @@ void write_case(std::ostream& out, const json& entry, size_t index, bool several
   out << "</div></details>\n";
 }
 
-const char* const kChartOutcomes[] = {"PASS", "OBSERVED", "XFAIL", "FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
+const char* const kChartOutcomes[] = {"PASS",  "OBSERVED", "XFAIL",   "FAIL", "XPASS",
+                                      "ERROR", "TIMEOUT",  "REFUSED", "SKIP"};
 
 void write_chart_legend(std::ostream& out) {
   out << "<p class=\"chart-key\">";
@@ -129,12 +140,13 @@ void write_chart_row(std::ostream& out, const Tally& tally) {
   for (const char* outcome : kChartOutcomes) {
     auto found = tally.counts.find(outcome);
     if (found == tally.counts.end() || tally.total == 0) continue;
-    out << "<span class=\"swatch " << status_class(outcome) << "\" style=\"width:"
-        << fixed(100.0 * double(found->second) / double(tally.total)) << "%\" title=\""
-        << esc(tally.name) << ": " << found->second << " " << outcome << "\"></span>";
+    out << "<span class=\"swatch " << status_class(outcome)
+        << "\" style=\"width:" << fixed(100.0 * double(found->second) / double(tally.total))
+        << "%\" title=\"" << esc(tally.name) << ": " << found->second << " " << outcome
+        << "\"></span>";
   }
-  out << "</span><span class=\"rate\">" << percent(tally.pass_rate()) << " · " << tally.good() << "/"
-      << tally.total << "</span></div>\n";
+  out << "</span><span class=\"rate\">" << percent(tally.pass_rate()) << " · " << tally.good()
+      << "/" << tally.total << "</span></div>\n";
 }
 
 }  // namespace
@@ -152,18 +164,21 @@ void write_matrix(std::ostream& out, const json& report) {
   out << "<section class=\"matrix\"><h2>Conformance matrix</h2>\n<table id=\"matrix\"><thead><tr>"
          "<th class=\"req\">requirement</th><th>outcome</th>";
   for (const auto& check : checks) {
-    out << "<th class=\"check\" title=\"" << esc(check) << "\">" << esc(readable_check(check)) << "</th>";
+    out << "<th class=\"check\" title=\"" << esc(check) << "\">" << esc(readable_check(check))
+        << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
   std::string api;
   for (const MatrixRow& row : requirement_matrix(report)) {
     if (row.api != api) {
       api = row.api;
-      auto tally = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.name == api; });
-      out << "<tr class=\"group\" data-api=\"" << esc(api) << "\"><th colspan=\"" << checks.size() + 2
-          << "\">" << esc(api) << " <span class=\"muted\">"
-          << (tally == tallies.end() ? "no cases" : percent(tally->pass_rate()) + " of " +
-                                                        std::to_string(tally->total) + " cases pass")
+      auto tally = std::find_if(tallies.begin(), tallies.end(),
+                                [&](const Tally& t) { return t.name == api; });
+      out << "<tr class=\"group\" data-api=\"" << esc(api) << "\"><th colspan=\""
+          << checks.size() + 2 << "\">" << esc(api) << " <span class=\"muted\">"
+          << (tally == tallies.end() ? "no cases"
+                                     : percent(tally->pass_rate()) + " of " +
+                                           std::to_string(tally->total) + " cases pass")
           << "</span></th></tr>\n";
     }
     out << "<tr class=\"row\"" << row_attributes(row.api, row.overall.status) << ">";
@@ -181,16 +196,18 @@ void write_matrix(std::ostream& out, const json& report) {
 void write_target_matrix(std::ostream& out, const json& report) {
   const auto targets = report_targets(report);
   if (targets.size() < 2) return;
-  out << "<section class=\"matrix targets\"><h2>Targets side by side <span class=\"muted\">(a mark at the left: the targets disagree)</span></h2>\n<table id=\"target-matrix\">"
+  out << "<section class=\"matrix targets\"><h2>Targets side by side <span class=\"muted\">(a mark "
+         "at the left: the targets disagree)</span></h2>\n<table id=\"target-matrix\">"
          "<thead><tr><th class=\"req\">requirement</th>";
-  for (const auto& target : targets) out << "<th class=\"target\"><code>" << esc(target) << "</code></th>";
+  for (const auto& target : targets)
+    out << "<th class=\"target\"><code>" << esc(target) << "</code></th>";
   out << "</tr></thead>\n<tbody>\n";
   std::string api;
   for (const MatrixRow& row : requirement_matrix(report)) {
     if (row.api != api) {
       api = row.api;
-      out << "<tr class=\"group\" data-api=\"" << esc(api) << "\"><th colspan=\"" << targets.size() + 1
-          << "\">" << esc(api) << "</th></tr>\n";
+      out << "<tr class=\"group\" data-api=\"" << esc(api) << "\"><th colspan=\""
+          << targets.size() + 1 << "\">" << esc(api) << "</th></tr>\n";
     }
     std::set<std::string> statuses;
     for (const auto& target : targets) {
@@ -213,9 +230,11 @@ void write_target_matrix(std::ostream& out, const json& report) {
 void write_failures(std::ostream& out, const json& report, bool open_first) {
   const auto cases = noteworthy_cases(report);
   const bool several_targets = report_targets(report).size() > 1;
-  out << "<section class=\"cases\" id=\"failures\"><h2>Failures and observations <span class=\"muted\">("
+  out << "<section class=\"cases\" id=\"failures\"><h2>Failures and observations <span "
+         "class=\"muted\">("
       << cases.size() << ")</span></h2>\n";
-  if (cases.empty()) out << "<p class=\"muted\">No case failed and none recorded an observation.</p>\n";
+  if (cases.empty())
+    out << "<p class=\"muted\">No case failed and none recorded an observation.</p>\n";
   for (size_t i = 0; i < cases.size(); ++i) {
     const bool open = open_first && i == 0 && outcome_fails_gate(cases[i]->value("outcome", ""));
     write_case(out, *cases[i], i, several_targets, open);

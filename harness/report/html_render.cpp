@@ -10,12 +10,15 @@
 namespace conform {
 namespace {
 
-using nlohmann::json;
 using html::badge;
+using nlohmann::json;
 
-const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
+const char* const kOutcomes[] = {"PASS",  "FAIL",    "XFAIL",   "XPASS", "OBSERVED",
+                                 "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
 
-std::string esc(const std::string& text) { return escape_markup(text); }
+std::string esc(const std::string& text) {
+  return escape_markup(text);
+}
 
 void write_head(std::ostream& out, const json& report) {
   const bool passed = report["summary"].value("passed", false);
@@ -34,7 +37,8 @@ void write_run_list(std::ostream& out, const json& report) {
     out << "<div><dt>target</dt><dd><code>" << esc(run.value("target", "")) << "</code></dd>"
         << "<dt>mode</dt><dd>" << esc(run.value("mode", "")) << "</dd>"
         << "<dt>conform</dt><dd>" << esc(run.value("tool_version", "")) << "</dd>";
-    if (!run.value("shard", "").empty()) out << "<dt>shard</dt><dd>" << esc(run["shard"]) << "</dd>";
+    if (!run.value("shard", "").empty())
+      out << "<dt>shard</dt><dd>" << esc(run["shard"]) << "</dd>";
     if (!run["seed"].is_null()) out << "<dt>seed</dt><dd>" << esc(run["seed"].dump()) << "</dd>";
     out << "<dt>started</dt><dd>" << esc(run.value("started_at", "")) << "</dd></div>\n";
   }
@@ -52,8 +56,7 @@ void write_header(std::ostream& out, const json& report) {
   out << "<header class=\"top " << (passed ? "ok" : "bad") << "\">\n<h1>conform report</h1>\n"
       << "<p class=\"verdict\">" << (passed ? "✓ Passed" : "✗ Failed") << " <span>"
       << (passed ? "every case keeps the contracts or is a documented deviation"
-                 : std::to_string(bad) + " of " + std::to_string(total) +
-                       " cases fail the gate")
+                 : std::to_string(bad) + " of " + std::to_string(total) + " cases fail the gate")
       << "</span></p>\n";
   if (std::string partial = incompleteness(report); !partial.empty()) {
     out << "<p class=\"warning\">⚠ " << escape_markup(partial) << "</p>\n";
@@ -94,15 +97,20 @@ void write_open_points(std::ostream& out, const json& report) {
   auto rows = observed_open_points(report);
   size_t registered = registered_open_points(report);
   if (rows.empty() && registered == 0) return;
-  out << "<section class=\"open-points\" id=\"open-points\">\n<h2>Open points</h2>\n<p class=\"muted\">" << registered
-      << " registered open points (<code>conform list --open</code>): the pages leave them open, so an "
+  out << "<section class=\"open-points\" id=\"open-points\">\n<h2>Open points</h2>\n<p "
+         "class=\"muted\">"
+      << registered
+      << " registered open points (<code>conform list --open</code>): the pages leave them open, "
+         "so an "
          "exchange there is OBSERVED, never FAIL.</p>\n";
   if (!rows.empty()) {
-    out << "<table>\n<thead><tr><th>API</th><th>open point</th><th>observed</th><th>permitted answers</th>"
+    out << "<table>\n<thead><tr><th>API</th><th>open point</th><th>observed</th><th>permitted "
+           "answers</th>"
            "<th>why it is open</th></tr></thead>\n<tbody>\n";
     for (const auto& r : rows) {
-      out << "<tr><td>" << esc(r.api) << "</td><td><code>" << esc(r.id) << "</code></td><td>" << r.observed
-          << "</td><td>" << esc(r.permitted) << "</td><td>" << esc(r.sentence) << "</td></tr>\n";
+      out << "<tr><td>" << esc(r.api) << "</td><td><code>" << esc(r.id) << "</code></td><td>"
+          << r.observed << "</td><td>" << esc(r.permitted) << "</td><td>" << esc(r.sentence)
+          << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n";
   }
@@ -119,17 +127,21 @@ bool has_counterexamples(const json& report) {
 void write_counterexamples(std::ostream& out, const json& report) {
   if (!has_counterexamples(report)) return;
   auto list = report.find("counterexamples");
-  out << "<section class=\"cases counterexamples\" id=\"counterexamples\">\n<h2>Shrunk counterexamples "
-         "<span class=\"muted\">(" << list->size() << ")</span></h2>\n";
+  out << "<section class=\"cases counterexamples\" id=\"counterexamples\">\n<h2>Shrunk "
+         "counterexamples "
+         "<span class=\"muted\">("
+      << list->size() << ")</span></h2>\n";
   for (size_t i = 0; i < list->size(); ++i) {
     const json& c = (*list)[i];
     std::string where = c.value("pointer", "").empty() ? "" : " at " + c.value("pointer", "");
     out << "<details class=\"case\" data-api=\"" << esc(c.value("api", "")) << "\" data-outcome=\""
-        << esc(c.value("outcome", "")) << "\"" << (i == 0 ? " open" : "") << "><summary>" << badge(c.value("outcome", ""))
-        << " <code>" << esc(c.value("api", "")) << "</code> " << esc(c.value("check", "") + where) << " <span class=\"muted\">"
-        << c.value("cases", 0) << " case(s)</span></summary>\n<p>" << esc(c.value("message", ""))
+        << esc(c.value("outcome", "")) << "\"" << (i == 0 ? " open" : "") << "><summary>"
+        << badge(c.value("outcome", "")) << " <code>" << esc(c.value("api", "")) << "</code> "
+        << esc(c.value("check", "") + where) << " <span class=\"muted\">" << c.value("cases", 0)
+        << " case(s)</span></summary>\n<p>" << esc(c.value("message", ""))
         << "</p>\n<p class=\"muted\">first case " << esc(c.value("first_case", "")) << "</p>\n<pre>"
-        << esc(c.value("minimal_body", "")) << "</pre>\n<pre>" << esc(c.value("curl", "")) << "</pre>\n</details>\n";
+        << esc(c.value("minimal_body", "")) << "</pre>\n<pre>" << esc(c.value("curl", ""))
+        << "</pre>\n</details>\n";
   }
   out << "</section>\n";
 }
@@ -156,10 +168,10 @@ std::string render_html(const json& report) {
   html::write_matrix(out, report);
   html::write_target_matrix(out, report);
   write_open_points(out, report);
-  out << "<footer>Generated by conform from a version "
-      << report.value("report_version", 0)
+  out << "<footer>Generated by conform from a version " << report.value("report_version", 0)
       << " JSON report. Statuses: PASS, XFAIL and OBSERVED pass the gate; FAIL, XPASS, ERROR, "
-         "TIMEOUT and REFUSED (429/503 after the retries: no verdict) fail it.</footer>\n</main>\n<script>"
+         "TIMEOUT and REFUSED (429/503 after the retries: no verdict) fail "
+         "it.</footer>\n</main>\n<script>"
       << html::script() << "</script>\n</body>\n</html>\n";
   return out.str();
 }

@@ -22,7 +22,9 @@ struct Suite {
   double ms = 0;
 };
 
-std::string attr(const std::string& value) { return "\"" + escape_markup(value) + "\""; }
+std::string attr(const std::string& value) {
+  return "\"" + escape_markup(value) + "\"";
+}
 
 std::string failure_text(const json& entry) {
   std::ostringstream out;
@@ -55,9 +57,9 @@ std::string first_check(const json& entry) {
 /// `shrunk`: the counterexample whose first case this is, or nullptr.
 void write_testcase(std::ostream& out, const json& entry, const json* shrunk) {
   const std::string outcome = entry.value("outcome", "ERROR");
-  out << "    <testcase name=" << attr(entry.value("id", "")) << " classname="
-      << attr("conform." + entry.value("api", "")) << " time="
-      << attr(seconds_text(entry.value("duration_ms", 0.0))) << ">\n";
+  out << "    <testcase name=" << attr(entry.value("id", ""))
+      << " classname=" << attr("conform." + entry.value("api", ""))
+      << " time=" << attr(seconds_text(entry.value("duration_ms", 0.0))) << ">\n";
   const std::string message = outcome + ": " + first_message(entry);
   if (outcome == "FAIL" || outcome == "XPASS") {
     out << "      <failure message=" << attr(message) << " type=" << attr(first_check(entry)) << ">"
@@ -112,8 +114,9 @@ std::vector<std::string> interruptions(const json& report) {
   for (const auto& run : report["runs"]) {
     if (!run.contains("interrupted")) continue;
     const json& stop = run["interrupted"];
-    out.push_back("interrupted by " + stop.value("signal", "a signal") + " after " + std::to_string(ran) + " of " +
-                  std::to_string(stop.value("planned_cases", 0)) + " cases; the cases below are the ones that ran");
+    out.push_back("interrupted by " + stop.value("signal", "a signal") + " after " +
+                  std::to_string(ran) + " of " + std::to_string(stop.value("planned_cases", 0)) +
+                  " cases; the cases below are the ones that ran");
   }
   return out;
 }
@@ -121,11 +124,12 @@ std::vector<std::string> interruptions(const json& report) {
 /// An interrupted run shows in CI as one error of its own, so a partial report never reads green.
 void write_interruptions(std::ostream& out, const std::vector<std::string>& notes) {
   if (notes.empty()) return;
-  out << "  <testsuite name=\"conform.run\" tests=\"" << notes.size() << "\" failures=\"0\" errors=\""
-      << notes.size() << "\" skipped=\"0\" time=\"0.000\">\n";
+  out << "  <testsuite name=\"conform.run\" tests=\"" << notes.size()
+      << "\" failures=\"0\" errors=\"" << notes.size() << "\" skipped=\"0\" time=\"0.000\">\n";
   for (const auto& note : notes) {
     out << "    <testcase name=\"the-run-finished\" classname=\"conform.run\" time=\"0.000\">\n"
-        << "      <error message=" << attr(note) << " type=\"INTERRUPTED\">" << escape_markup(note) << "</error>\n"
+        << "      <error message=" << attr(note) << " type=\"INTERRUPTED\">" << escape_markup(note)
+        << "</error>\n"
         << "    </testcase>\n";
   }
   out << "  </testsuite>\n";
@@ -152,9 +156,10 @@ std::string render_junit(const json& report) {
       << "\">\n";
   for (const auto& suite : suites) {
     out << "  <testsuite name=" << attr(suite.name) << " tests=\"" << suite.cases.size()
-        << "\" failures=\"" << suite.failures << "\" errors=\"" << suite.errors
-        << "\" skipped=\"" << suite.skipped << "\" time=\"" << seconds_text(suite.ms) << "\">\n"
-        << "    <properties>\n      <property name=\"target\" value=" << attr(suite.target) << "/>\n";
+        << "\" failures=\"" << suite.failures << "\" errors=\"" << suite.errors << "\" skipped=\""
+        << suite.skipped << "\" time=\"" << seconds_text(suite.ms) << "\">\n"
+        << "    <properties>\n      <property name=\"target\" value=" << attr(suite.target)
+        << "/>\n";
     if (suite.unlisted_passes > 0) {
       out << "      <property name=\"passing_cases_not_listed\" value=\"" << suite.unlisted_passes
           << "\"/>\n";  // --report-cases failing

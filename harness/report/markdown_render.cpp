@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "report/report_markup.hpp"
 #include "report/open_points_view.hpp"
+#include "report/report_markup.hpp"
 #include "report/report_model.hpp"
 #include "report/report_view.hpp"
 
@@ -12,7 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kOutcomes[] = {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
+const char* const kOutcomes[] = {"PASS",  "FAIL",    "XFAIL",   "XPASS", "OBSERVED",
+                                 "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
 
 const char* outcome_icon(const std::string& outcome) {
   if (outcome == "PASS") return "✅";
@@ -36,16 +37,18 @@ std::string code_block(const std::string& text, const char* language) {
 void write_header(std::ostream& out, const json& report) {
   const json& summary = report["summary"];
   const bool passed = summary.value("passed", false);
-  out << "## conform: " << (passed ? "✅ passed" : "❌ failed") << " — "
-      << summary.value("total", 0) << " cases\n\n";
+  out << "## conform: " << (passed ? "✅ passed" : "❌ failed") << " — " << summary.value("total", 0)
+      << " cases\n\n";
   for (const auto& run : report["runs"]) {
     out << "- target `" << markdown_cell(run.value("target", "")) << "`, conform "
-        << markdown_cell(run.value("tool_version", "")) << ", " << markdown_cell(run.value("mode", ""))
+        << markdown_cell(run.value("tool_version", "")) << ", "
+        << markdown_cell(run.value("mode", ""))
         << (run.value("shard", "").empty() ? "" : ", shard " + run.value("shard", ""))
         << (run["seed"].is_null() ? "" : ", seed " + run["seed"].dump()) << ", started "
         << markdown_cell(run.value("started_at", "")) << "\n";
   }
-  if (std::string partial = incompleteness(report); !partial.empty()) out << "\n> ⚠️ " << partial << "\n";
+  if (std::string partial = incompleteness(report); !partial.empty())
+    out << "\n> ⚠️ " << partial << "\n";
   out << "\n";
 }
 
@@ -56,8 +59,8 @@ void write_status_table(std::ostream& out, const json& report) {
   for (size_t i = 0; i < std::size(kOutcomes); ++i) out << "---:|";
   out << "\n";
   for (const Tally& tally : tally_by_api(report)) {
-    out << "| " << (tally.good() == tally.total ? "✅ " : "❌ ") << markdown_cell(tally.name)
-        << " | " << static_cast<int>(tally.pass_rate() * 100 + 0.5) << "% (" << tally.good() << "/"
+    out << "| " << (tally.good() == tally.total ? "✅ " : "❌ ") << markdown_cell(tally.name) << " | "
+        << static_cast<int>(tally.pass_rate() * 100 + 0.5) << "% (" << tally.good() << "/"
         << tally.total << ") |";
     for (const char* outcome : kOutcomes) {
       auto found = tally.counts.find(outcome);
@@ -112,7 +115,8 @@ void write_failures(std::ostream& out, const json& report) {
     (outcome_fails_gate((*entry).value("outcome", "")) ? gate : observed).push_back(entry);
   }
   if (!gate.empty()) out << "### Failures\n\n";
-  for (size_t i = 0; i < gate.size() && i < kMarkdownFailureLimit; ++i) write_failure(out, *gate[i]);
+  for (size_t i = 0; i < gate.size() && i < kMarkdownFailureLimit; ++i)
+    write_failure(out, *gate[i]);
   if (gate.size() > kMarkdownFailureLimit) {
     out << "…and " << gate.size() - kMarkdownFailureLimit << " more (see the HTML report).\n\n";
   }
@@ -121,8 +125,9 @@ void write_failures(std::ostream& out, const json& report) {
   for (const json* entry : observed) {
     auto failures = case_failures(*entry);
     out << "- " << (*entry).value("outcome", "") << " `" << markdown_cell((*entry).value("id", ""))
-        << "`: " << markdown_cell(failures.empty() ? (*entry).value("note", "")
-                                                   : failures.front()->value("message", ""))
+        << "`: "
+        << markdown_cell(failures.empty() ? (*entry).value("note", "")
+                                          : failures.front()->value("message", ""))
         << "\n";
   }
   out << "\n";
@@ -132,13 +137,17 @@ void write_failures(std::ostream& out, const json& report) {
 void write_counterexamples(std::ostream& out, const json& report) {
   auto list = report.find("counterexamples");
   if (list == report.end() || list->empty()) return;
-  out << "### Shrunk counterexamples\n\nOne per API, check and pointer: the smallest failing case found.\n\n";
+  out << "### Shrunk counterexamples\n\nOne per API, check and pointer: the smallest failing case "
+         "found.\n\n";
   for (const auto& c : *list) {
-    std::string where = c.value("pointer", "").empty() ? "" : " at `" + markdown_cell(c.value("pointer", "")) + "`";
-    out << "- **" << markdown_cell(c.value("outcome", "")) << "** `" << markdown_cell(c.value("api", "")) << "` "
-        << markdown_cell(c.value("check", "")) << where << ": " << c.value("cases", 0) << " case(s). "
-        << markdown_cell(c.value("message", "")) << "\n\n";
-    out << code_block(c.value("minimal_body", ""), "json") << "\n" << code_block(c.value("curl", ""), "sh") << "\n";
+    std::string where =
+        c.value("pointer", "").empty() ? "" : " at `" + markdown_cell(c.value("pointer", "")) + "`";
+    out << "- **" << markdown_cell(c.value("outcome", "")) << "** `"
+        << markdown_cell(c.value("api", "")) << "` " << markdown_cell(c.value("check", "")) << where
+        << ": " << c.value("cases", 0) << " case(s). " << markdown_cell(c.value("message", ""))
+        << "\n\n";
+    out << code_block(c.value("minimal_body", ""), "json") << "\n"
+        << code_block(c.value("curl", ""), "sh") << "\n";
   }
 }
 
@@ -148,14 +157,17 @@ void write_open_points(std::ostream& out, const json& report) {
   auto rows = observed_open_points(report);
   size_t registered = registered_open_points(report);
   if (rows.empty() && registered == 0) return;
-  out << "### Open points\n\n" << registered
-      << " registered open points (`conform list --open`): the pages leave them open, so an exchange "
+  out << "### Open points\n\n"
+      << registered
+      << " registered open points (`conform list --open`): the pages leave them open, so an "
+         "exchange "
          "there is OBSERVED, never FAIL.\n\n";
   if (rows.empty()) return;
-  out << "| API | open point | observed | permitted answers | why it is open |\n|---|---|---|---|---|\n";
+  out << "| API | open point | observed | permitted answers | why it is open "
+         "|\n|---|---|---|---|---|\n";
   for (const auto& r : rows) {
-    out << "| " << markdown_cell(r.api) << " | `" << markdown_cell(r.id) << "` | " << r.observed << " | "
-        << markdown_cell(r.permitted) << " | " << markdown_cell(r.sentence) << " |\n";
+    out << "| " << markdown_cell(r.api) << " | `" << markdown_cell(r.id) << "` | " << r.observed
+        << " | " << markdown_cell(r.permitted) << " | " << markdown_cell(r.sentence) << " |\n";
   }
   out << "\n";
 }
@@ -165,10 +177,14 @@ void write_open_points(std::ostream& out, const json& report) {
 std::string markdown_cell(const std::string& text) {
   std::string out;
   for (char c : escape_markup(text)) {
-    if (c == '|') out += "\\|";
-    else if (c == '`') out += "&#96;";
-    else if (c == '\n') out += "<br>";
-    else if (c != '\r') out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '`')
+      out += "&#96;";
+    else if (c == '\n')
+      out += "<br>";
+    else if (c != '\r')
+      out += c;
   }
   return out;
 }

@@ -11,7 +11,8 @@ using nlohmann::json;
 std::string joined(const json& answers) {
   std::string out;
   if (!answers.is_array()) return out;
-  for (const auto& a : answers) out += (out.empty() ? "" : " | ") + (a.is_string() ? a.get<std::string>() : a.dump());
+  for (const auto& a : answers)
+    out += (out.empty() ? "" : " | ") + (a.is_string() ? a.get<std::string>() : a.dump());
   return out;
 }
 
@@ -36,8 +37,9 @@ std::vector<OpenPointRow> observed_open_points(const json& report) {
     for (const auto& p : points) {
       auto found = counts.find({api, p.value("id", "")});
       if (found == counts.end()) continue;
-      rows.push_back({api, found->first.second, p.value("where", ""), joined(p.value("permitted", json::array())),
-                      p.value("sentence", ""), found->second});
+      rows.push_back({api, found->first.second, p.value("where", ""),
+                      joined(p.value("permitted", json::array())), p.value("sentence", ""),
+                      found->second});
       counts.erase(found);
     }
   }

@@ -33,7 +33,8 @@ json ReportBuilder::add(const CaseResult& result) {
 }
 
 json ReportBuilder::finish(const RunSummary& summary) {
-  json event = {{"event", "run_finished"}, {"wall_ms", summary.wall_ms}, {"planned", summary.planned}};
+  json event = {
+      {"event", "run_finished"}, {"wall_ms", summary.wall_ms}, {"planned", summary.planned}};
   if (summary.interrupted_by != 0) event["interrupted"] = signal_name(summary.interrupted_by);
   if (summary.stopped_at_failures != 0) event["stopped_at_failures"] = summary.stopped_at_failures;
   apply_event(report_, event, passing_index_);
@@ -54,7 +55,8 @@ void count_case(json& summary, const json& entry, size_t cases = 1) {
   const std::string outcome = entry.value("outcome", "ERROR");
   summary["total"] = summary.value("total", size_t{0}) + cases;
   json& counts = summary["counts"];
-  if (outcome == "SKIP" && !counts.contains(outcome)) counts[outcome] = 0;  // listed only when present
+  if (outcome == "SKIP" && !counts.contains(outcome))
+    counts[outcome] = 0;  // listed only when present
   if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + cases;
   if (outcome_fails_gate(outcome)) summary["passed"] = false;
 }
@@ -126,9 +128,12 @@ bool apply_event(json& report, const json& event, PassingIndex& index) {
       json& run = report["runs"].back();
       run["wall_ms"] = wall_ms;
       // An interrupted run wrote what it ran; the report says so and stays incomplete.
-      if (interrupted) run["interrupted"] = {{"signal", event["interrupted"]}, {"planned_cases", event.value("planned", 0)}};
+      if (interrupted)
+        run["interrupted"] = {{"signal", event["interrupted"]},
+                              {"planned_cases", event.value("planned", 0)}};
       if (event.contains("stopped_at_failures")) {
-        run["stopped_early"] = {{"after_failures", event["stopped_at_failures"]}, {"planned_cases", event.value("planned", 0)}};
+        run["stopped_early"] = {{"after_failures", event["stopped_at_failures"]},
+                                {"planned_cases", event.value("planned", 0)}};
       }
     }
     if (interrupted) report["summary"]["passed"] = false;

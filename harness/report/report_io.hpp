@@ -19,7 +19,9 @@ class ReportError : public std::runtime_error {
 void write_file_atomic(const std::filesystem::path& path, const std::string& text);
 
 /// The path that means standard output in `--report FMT:-`.
-inline bool is_standard_output(const std::filesystem::path& path) { return path == "-"; }
+inline bool is_standard_output(const std::filesystem::path& path) {
+  return path == "-";
+}
 
 /// Writes a finished report: to standard output for `-` (flushed), else as write_file_atomic.
 void write_report(const std::filesystem::path& path, const std::string& text);

@@ -17,7 +17,8 @@ using HashBook = std::map<std::string, std::pair<std::string, std::string>>;
 void check_hashes(HashBook& book, const MergeInput& input, bool force) {
   for (const auto& run : input.report["runs"]) {
     for (const auto& [api, hash] : run["contract_hashes"].items()) {
-      auto [it, inserted] = book.emplace(api, std::make_pair(hash.get<std::string>(), input.origin));
+      auto [it, inserted] =
+          book.emplace(api, std::make_pair(hash.get<std::string>(), input.origin));
       if (inserted || it->second.first == hash || force) continue;
       throw MergeConflict("the contract of " + api + " differs: " + it->second.second + " has " +
                           it->second.first + ", " + input.origin + " has " +
@@ -58,11 +59,14 @@ void merge_counterexamples(json& merged, const json& report) {
   if (!merged.contains("counterexamples")) merged["counterexamples"] = json::array();
   json& into = merged["counterexamples"];
   auto key = [](const json& c) {
-    std::string reason = c.value("outcome", "") == "FAIL" ? c.value("pointer", "") : c.value("message", "");
-    return c.value("api", "") + "\n" + c.value("outcome", "") + "\n" + c.value("check", "") + "\n" + reason;
+    std::string reason =
+        c.value("outcome", "") == "FAIL" ? c.value("pointer", "") : c.value("message", "");
+    return c.value("api", "") + "\n" + c.value("outcome", "") + "\n" + c.value("check", "") + "\n" +
+           reason;
   };
   for (const auto& found : *list) {
-    auto same = std::find_if(into.begin(), into.end(), [&](const json& c) { return key(c) == key(found); });
+    auto same =
+        std::find_if(into.begin(), into.end(), [&](const json& c) { return key(c) == key(found); });
     if (same == into.end()) {
       into.push_back(found);
       continue;
@@ -85,14 +89,16 @@ json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
   for (const auto& input : inputs) {
     const json& report = input.report;
     if (report.value("report_version", 0) != kReportVersion) {
-      throw MergeConflict(input.origin + ": report_version " + report.value("report_version", json()).dump() +
-                          " is not " + std::to_string(kReportVersion));
+      throw MergeConflict(input.origin + ": report_version " +
+                          report.value("report_version", json()).dump() + " is not " +
+                          std::to_string(kReportVersion));
     }
     check_hashes(hashes, input, force);
     for (const auto& run : report["runs"]) merged["runs"].push_back(run);
     merge_requirements(merged["requirements"], report["requirements"]);
     const json registers = report.value("open_points", json::object());
-    merge_requirements(merged["open_points"], registers);  // the same shape: lists of entries with an id
+    merge_requirements(merged["open_points"],
+                       registers);  // the same shape: lists of entries with an id
     for (const auto& entry : report["cases"]) {
       if (!add_case(merged["cases"], index, entry, force)) {
         throw MergeConflict(input.origin + ": case " + entry.value("id", "") + " for target " +
@@ -105,7 +111,8 @@ json merge_reports(const std::vector<MergeInput>& inputs, bool force) {
     wall_ms = std::max(wall_ms, report["summary"].value("wall_ms", 0.0));
   }
   merged["summary"] = summarize_cases(merged["cases"], wall_ms);
-  for (const auto& input : inputs) merge_passing_cases(merged, input.report.value("passing_cases", json::array()));
+  for (const auto& input : inputs)
+    merge_passing_cases(merged, input.report.value("passing_cases", json::array()));
   // A shard a signal stopped ran only part of its cases: the whole never passes.
   for (const auto& run : merged["runs"]) {
     if (run.contains("interrupted")) merged["summary"]["passed"] = false;

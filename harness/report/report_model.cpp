@@ -119,8 +119,10 @@ json open_points_to_json(const RunInfo& info) {
     for (const auto& p : points) {
       json permitted = json::array();
       for (const auto& answer : p.permitted) permitted.push_back(valid_utf8(answer));
-      json entry = {{"id", valid_utf8(p.id)}, {"where", valid_utf8(p.where)},
-                    {"permitted", permitted}, {"sentence", valid_utf8(p.sentence)}};
+      json entry = {{"id", valid_utf8(p.id)},
+                    {"where", valid_utf8(p.where)},
+                    {"permitted", permitted},
+                    {"sentence", valid_utf8(p.sentence)}};
       if (!p.locator.empty()) entry["locator"] = valid_utf8(p.locator);
       list.push_back(std::move(entry));
     }
@@ -155,7 +157,11 @@ json passing_entry(const CaseResult& result, const std::string& target) {
   for (const auto& id : result.requirements) requirements.push_back(clean(id));
   json checks = json::array();
   for (const auto& name : result.checks) checks.push_back(clean(name));
-  return {{"api", clean(result.api)}, {"target", target}, {"requirements", requirements}, {"checks", checks}, {"cases", 1}};
+  return {{"api", clean(result.api)},
+          {"target", target},
+          {"requirements", requirements},
+          {"checks", checks},
+          {"cases", 1}};
 }
 
 json case_to_json(const CaseResult& result, const std::string& target) {
@@ -179,13 +185,15 @@ json case_to_json(const CaseResult& result, const std::string& target) {
 
 json summarize_cases(const json& cases, double wall_ms) {
   json counts = json::object();
-  for (const char* name : {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED"}) {
+  for (const char* name :
+       {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED"}) {
     counts[name] = 0;
   }
   bool passed = true;
   for (const auto& entry : cases) {
     const std::string outcome = entry.value("outcome", "ERROR");
-    if (outcome == "SKIP" && !counts.contains(outcome)) counts[outcome] = 0;  // listed only when present
+    if (outcome == "SKIP" && !counts.contains(outcome))
+      counts[outcome] = 0;  // listed only when present
     if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + 1;
     if (outcome_fails_gate(outcome)) passed = false;
   }

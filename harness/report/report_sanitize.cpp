@@ -15,7 +15,7 @@ std::string lower(std::string text) {
 }
 
 bool looks_secret(const std::string& name) {
-  static const char* const kWords[] = {"auth", "key", "token", "secret", "password",
+  static const char* const kWords[] = {"auth",   "key",    "token",   "secret",     "password",
                                        "passwd", "cookie", "session", "credential", "signature"};
   const std::string lowered = lower(name);
   return std::any_of(std::begin(kWords), std::end(kWords),
@@ -24,7 +24,9 @@ bool looks_secret(const std::string& name) {
 
 }  // namespace
 
-bool is_secret_header(const std::string& name) { return looks_secret(name); }
+bool is_secret_header(const std::string& name) {
+  return looks_secret(name);
+}
 
 std::vector<std::string> secrets_in(const Headers& headers) {
   std::vector<std::string> secrets;

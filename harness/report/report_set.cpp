@@ -75,14 +75,21 @@ bool ReportSet::add(const std::string& format, const fs::path& path) {
 void ReportSet::stream(const nlohmann::json& event) {
   if (streams_.empty()) return;
   std::string line = event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  for (auto& out : streams_) out->write(line.data(), static_cast<std::streamsize>(line.size())).flush();
+  for (auto& out : streams_)
+    out->write(line.data(), static_cast<std::streamsize>(line.size())).flush();
 }
 
-void ReportSet::run_started(const RunInfo& info) { stream(builder_.start(info)); }
+void ReportSet::run_started(const RunInfo& info) {
+  stream(builder_.start(info));
+}
 
-void ReportSet::case_finished(const CaseResult& result) { stream(builder_.add(result)); }
+void ReportSet::case_finished(const CaseResult& result) {
+  stream(builder_.add(result));
+}
 
-void ReportSet::counterexample_found(const Counterexample& found) { stream(builder_.add(found)); }
+void ReportSet::counterexample_found(const Counterexample& found) {
+  stream(builder_.add(found));
+}
 
 void ReportSet::run_finished(const RunSummary& summary) {
   stream(builder_.finish(summary));

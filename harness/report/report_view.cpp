@@ -31,8 +31,8 @@ bool names_requirement(const json& entry, const std::string& requirement) {
 /// requirements (then it counts against all of them).
 bool failure_belongs(const json& failure, const json& entry, const std::string& requirement) {
   const std::string named = failure.value("requirement", "");
-  return named == requirement || (!names_requirement(entry, named) &&
-                                  names_requirement(entry, requirement));
+  return named == requirement ||
+         (!names_requirement(entry, named) && names_requirement(entry, requirement));
 }
 
 bool covers(const json& entry, const std::string& requirement) {
@@ -54,8 +54,9 @@ std::string status_for(const json& entry, const std::string& requirement) {
 
 std::string check_status_for(const json& check, const json& entry, const std::string& requirement) {
   const std::string outcome = entry["outcome"];
-  if (outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED") return outcome;  // nothing judged
-  if (outcome == "SKIP") return "NOT RUN";                                                 // not sent
+  if (outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED")
+    return outcome;                         // nothing judged
+  if (outcome == "SKIP") return "NOT RUN";  // not sent
   for (const auto& failure : check["failures"]) {
     if (failure_belongs(failure, entry, requirement)) return outcome;
   }
@@ -81,7 +82,8 @@ void fill_row_with_passing(MatrixRow& row, const json& report) {
     size_t cases = group.value("cases", size_t{1});
     merge_cell(row.overall, "PASS", cases);
     merge_cell(row.by_target[group.value("target", "")], "PASS", cases);
-    for (const auto& name : group["checks"]) merge_cell(row.by_check[name.get<std::string>()], "PASS", cases);
+    for (const auto& name : group["checks"])
+      merge_cell(row.by_check[name.get<std::string>()], "PASS", cases);
   }
 }
 
@@ -113,7 +115,9 @@ size_t Tally::good() const {
   return n;
 }
 
-double Tally::pass_rate() const { return total == 0 ? 1.0 : double(good()) / double(total); }
+double Tally::pass_rate() const {
+  return total == 0 ? 1.0 : double(good()) / double(total);
+}
 
 std::string worse_status(const std::string& a, const std::string& b) {
   return rank(b) > rank(a) ? b : a;
@@ -186,8 +190,13 @@ std::vector<MatrixRow> requirement_matrix(const json& report) {
     for (const auto& row : rows) {
       if (row.id == id) return;
     }
-    MatrixRow row{api, id, listed ? listed->value("summary", "") : "",
-                  listed ? listed->value("locator", "") : "", {}, {}, {}};
+    MatrixRow row{api,
+                  id,
+                  listed ? listed->value("summary", "") : "",
+                  listed ? listed->value("locator", "") : "",
+                  {},
+                  {},
+                  {}};
     rows.push_back(std::move(row));
   };
   for (const auto& [api, list] : report["requirements"].items()) {
@@ -206,7 +215,8 @@ std::vector<MatrixRow> requirement_matrix(const json& report) {
   std::vector<MatrixRow> out;
   for (auto& [api, rows] : by_api) {
     for (auto& row : rows) fill_row(row, report);
-    std::stable_partition(rows.begin(), rows.end(), [](const MatrixRow& row) { return row.overall.cases > 0; });
+    std::stable_partition(rows.begin(), rows.end(),
+                          [](const MatrixRow& row) { return row.overall.cases > 0; });
     for (auto& row : rows) out.push_back(std::move(row));
   }
   return out;
@@ -226,14 +236,17 @@ std::vector<const json*> noteworthy_cases(const json& report) {
 
 std::string counterexample_text(const nlohmann::json& c) {
   std::string where = c.value("pointer", "").empty() ? "" : " at " + c.value("pointer", "");
-  std::string requirement = c.value("requirement", "").empty() ? "" : " [" + c.value("requirement", "") + "]";
-  std::string check = c.value("check", "") == c.value("outcome", "") ? "" : " " + c.value("check", "");
+  std::string requirement =
+      c.value("requirement", "").empty() ? "" : " [" + c.value("requirement", "") + "]";
+  std::string check =
+      c.value("check", "") == c.value("outcome", "") ? "" : " " + c.value("check", "");
   std::string text = c.value("outcome", "") + " " + c.value("api", "") + check + where +
                      requirement + ": " + std::to_string(c.value("cases", 0)) + " case(s), first " +
                      c.value("first_case", "") + "\n  " + c.value("message", "") + "\n";
-  std::string how = c.contains("not_shrunk") ? "not shrunk: " + c.value("not_shrunk", "")
-                                             : "shrunk in " + std::to_string(c.value("steps", 0)) + " step(s), " +
-                                                   std::to_string(c.value("sends", 0)) + " request(s)";
+  std::string how = c.contains("not_shrunk")
+                        ? "not shrunk: " + c.value("not_shrunk", "")
+                        : "shrunk in " + std::to_string(c.value("steps", 0)) + " step(s), " +
+                              std::to_string(c.value("sends", 0)) + " request(s)";
   text += "  minimal body (" + how + "): " + c.value("minimal_body", "") + "\n";
   text += "  reproduce: " + c.value("curl", "") + "\n";
   if (c.contains("saved_as")) text += "  saved as " + c.value("saved_as", "") + "\n";
@@ -254,15 +267,18 @@ std::string incompleteness(const nlohmann::json& report) {
     if (!run.contains("stopped_early")) continue;
     const nlohmann::json& stop = run["stopped_early"];
     return "The run stopped early, at its " + std::to_string(stop.value("after_failures", 0)) +
-           "th failing case (--max-failures), after " + std::to_string(report["summary"].value("total", size_t{0})) + " of " +
-           std::to_string(stop.value("planned_cases", 0)) + " cases: this report holds the cases that ran.";
+           "th failing case (--max-failures), after " +
+           std::to_string(report["summary"].value("total", size_t{0})) + " of " +
+           std::to_string(stop.value("planned_cases", 0)) +
+           " cases: this report holds the cases that ran.";
   }
   if (report.value("complete", false)) return "";
   for (const auto& run : report["runs"]) {
     if (!run.contains("interrupted")) continue;
     const nlohmann::json& stop = run["interrupted"];
     return "The run was interrupted by " + stop.value("signal", "a signal") + " after " +
-           std::to_string(report["summary"].value("total", size_t{0})) + " of " + std::to_string(stop.value("planned_cases", 0)) +
+           std::to_string(report["summary"].value("total", size_t{0})) + " of " +
+           std::to_string(stop.value("planned_cases", 0)) +
            " cases: this report holds the cases that ran.";
   }
   return "The run did not finish: this report holds the cases recorded before it stopped.";

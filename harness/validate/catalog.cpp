@@ -9,9 +9,12 @@ namespace {
 std::shared_ptr<const SchemaValidator> compile(const ApiBundle& bundle, const std::string& file,
                                                const std::string& fallback,
                                                const SchemaSource& source) {
-  SchemaSettings settings{bundle.contract.email_policy, fallback,
-                          source_file_label(source, bundle.contract.id + "/" + file), {}};
-  for (const auto& r : bundle.contract.requirements) settings.requirement_locators[r.id] = r.locator;
+  SchemaSettings settings{bundle.contract.email_policy,
+                          fallback,
+                          source_file_label(source, bundle.contract.id + "/" + file),
+                          {}};
+  for (const auto& r : bundle.contract.requirements)
+    settings.requirement_locators[r.id] = r.locator;
   return std::make_shared<const SchemaValidator>(bundle.schemas.at(file), std::move(settings));
 }
 

@@ -22,7 +22,7 @@ struct ChannelValidators {
 /// One API: its contract, its schema documents and their validators.
 struct ApiEntry {
   Contract contract;
-  std::map<std::string, nlohmann::json> schemas;   ///< by file name
+  std::map<std::string, nlohmann::json> schemas;      ///< by file name
   std::map<std::string, ChannelValidators> channels;  ///< key "" when the API has no channels
   std::string origin;  ///< where the bundle came from: "embedded" or its directory
 

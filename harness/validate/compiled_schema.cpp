@@ -20,15 +20,23 @@ struct NlohmannView {
 
   static uint8_t type(Value v) {
     switch (v->type()) {
-      case json::value_t::null: return type_null;
-      case json::value_t::boolean: return type_boolean;
+      case json::value_t::null:
+        return type_null;
+      case json::value_t::boolean:
+        return type_boolean;
       case json::value_t::number_integer:
-      case json::value_t::number_unsigned: return type_integer;
-      case json::value_t::number_float: return type_fraction;
-      case json::value_t::string: return type_string;
-      case json::value_t::array: return type_array;
-      case json::value_t::object: return type_object;
-      default: return 0;
+      case json::value_t::number_unsigned:
+        return type_integer;
+      case json::value_t::number_float:
+        return type_fraction;
+      case json::value_t::string:
+        return type_string;
+      case json::value_t::array:
+        return type_array;
+      case json::value_t::object:
+        return type_object;
+      default:
+        return 0;
     }
   }
   static std::string_view text(Value v) { return v->get_ref<const std::string&>(); }
@@ -70,23 +78,33 @@ struct SimdjsonView {
 
   static uint8_t type(Value v) {
     switch (v.type()) {
-      case Kind::NULL_VALUE: return type_null;
-      case Kind::BOOL: return type_boolean;
+      case Kind::NULL_VALUE:
+        return type_null;
+      case Kind::BOOL:
+        return type_boolean;
       case Kind::INT64:
-      case Kind::UINT64: return type_integer;
-      case Kind::DOUBLE: return type_fraction;
-      case Kind::STRING: return type_string;
-      case Kind::ARRAY: return type_array;
-      case Kind::OBJECT: return type_object;
+      case Kind::UINT64:
+        return type_integer;
+      case Kind::DOUBLE:
+        return type_fraction;
+      case Kind::STRING:
+        return type_string;
+      case Kind::ARRAY:
+        return type_array;
+      case Kind::OBJECT:
+        return type_object;
     }
     return 0;
   }
   static std::string_view text(Value v) { return v.get_string().value_unsafe(); }
   static double number(Value v) {
     switch (v.type()) {
-      case Kind::INT64: return static_cast<double>(v.get_int64().value_unsafe());
-      case Kind::UINT64: return static_cast<double>(v.get_uint64().value_unsafe());
-      default: return v.get_double().value_unsafe();
+      case Kind::INT64:
+        return static_cast<double>(v.get_int64().value_unsafe());
+      case Kind::UINT64:
+        return static_cast<double>(v.get_uint64().value_unsafe());
+      default:
+        return v.get_double().value_unsafe();
     }
   }
   static bool integer_is_exact(Value v) {
@@ -152,21 +170,26 @@ struct SimdjsonView {
   /// 1 when equal, 0 when not, -1 when an object holds a duplicated key (nlohmann's copy decides).
   static int equals(Value v, const json& expected) {
     switch (v.type()) {
-      case Kind::NULL_VALUE: return expected.is_null();
-      case Kind::BOOL: return expected.is_boolean() && expected.get<bool>() == v.get_bool().value_unsafe();
+      case Kind::NULL_VALUE:
+        return expected.is_null();
+      case Kind::BOOL:
+        return expected.is_boolean() && expected.get<bool>() == v.get_bool().value_unsafe();
       case Kind::INT64:
         if (!integer_is_exact(v)) return -1;  // nested: in_values answers for a top-level one
         return expected == json(v.get_int64().value_unsafe());
       case Kind::UINT64:
         if (!integer_is_exact(v)) return -1;
         return expected == json(v.get_uint64().value_unsafe());
-      case Kind::DOUBLE: return expected == json(v.get_double().value_unsafe());
-      case Kind::STRING: return expected.is_string() && expected.get_ref<const std::string&>() == text(v);
+      case Kind::DOUBLE:
+        return expected == json(v.get_double().value_unsafe());
+      case Kind::STRING:
+        return expected.is_string() && expected.get_ref<const std::string&>() == text(v);
       case Kind::ARRAY: {
         simdjson::dom::array items = v.get_array().value_unsafe();
         return equal_arrays(items, expected);
       }
-      case Kind::OBJECT: return has_duplicate_keys(v) ? -1 : equal_objects(v, expected);
+      case Kind::OBJECT:
+        return has_duplicate_keys(v) ? -1 : equal_objects(v, expected);
     }
     return 0;
   }
@@ -206,20 +229,25 @@ simdjson::dom::parser& thread_parser(size_t max_depth) {
 }  // namespace
 
 std::vector<CompiledError> leaf_errors(const std::vector<RawError>& raw) {
-  std::vector<RawError> leaves = leaf_filter(raw, [](const RawError& e) { return e.alternative; },
-                                             [](const RawError&) { return false; });
+  std::vector<RawError> leaves = leaf_filter(
+      raw, [](const RawError& e) { return e.alternative; }, [](const RawError&) { return false; });
   std::vector<CompiledError> out;
   for (const auto& e : leaves) {
-    out.push_back({e.member.empty() && e.keyword != "required" ? e.pointer : append_pointer(e.pointer, e.member), e.keyword});
+    out.push_back({e.member.empty() && e.keyword != "required"
+                       ? e.pointer
+                       : append_pointer(e.pointer, e.member),
+                   e.keyword});
   }
   return out;
 }
 
-CompiledSchema::CompiledSchema(std::unique_ptr<SchemaProgram> program) : program_(std::move(program)) {}
+CompiledSchema::CompiledSchema(std::unique_ptr<SchemaProgram> program)
+    : program_(std::move(program)) {}
 
 CompiledSchema::~CompiledSchema() = default;
 
-std::unique_ptr<CompiledSchema> CompiledSchema::compile(const json& schema, const EmailPolicy& policy,
+std::unique_ptr<CompiledSchema> CompiledSchema::compile(const json& schema,
+                                                        const EmailPolicy& policy,
                                                         std::string& refusal) {
   CompileOutcome outcome = compile_schema(schema, policy);
   refusal = outcome.refusal;
@@ -235,7 +263,8 @@ Verdict CompiledSchema::judge(const json& instance) const {
   return keeps ? Verdict::accepted : Verdict::rejected;
 }
 
-std::optional<std::vector<CompiledError>> CompiledSchema::structural_errors(const json& instance) const {
+std::optional<std::vector<CompiledError>> CompiledSchema::structural_errors(
+    const json& instance) const {
   bool unsure = false;
   std::vector<RawError> raw;
   ProgramWalk<NlohmannView, true>(*program_, unsure, &raw).node(0, &instance);
@@ -247,7 +276,8 @@ TextVerdict CompiledSchema::judge_text(std::string_view text, size_t max_depth) 
   simdjson::dom::parser& parser = thread_parser(max_depth);
   if (parser.max_depth() != max_depth) return TextVerdict::refused;
   simdjson::dom::element root;
-  if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS) return TextVerdict::refused;
+  if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS)
+    return TextVerdict::refused;
   bool unsure = false;
   bool keeps = ProgramWalk<SimdjsonView, false>(*program_, unsure).node(0, root);
   return keeps && !unsure ? TextVerdict::accepted : TextVerdict::refused;

@@ -38,8 +38,8 @@ enum class TextVerdict {
 class CompiledSchema {
  public:
   /// The compiled schema, or nullptr with `refusal` saying which keyword or place stopped it.
-  static std::unique_ptr<CompiledSchema> compile(const nlohmann::json& schema, const EmailPolicy& policy,
-                                                 std::string& refusal);
+  static std::unique_ptr<CompiledSchema> compile(const nlohmann::json& schema,
+                                                 const EmailPolicy& policy, std::string& refusal);
   ~CompiledSchema();
   CompiledSchema(const CompiledSchema&) = delete;
   CompiledSchema& operator=(const CompiledSchema&) = delete;

@@ -11,12 +11,15 @@ bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-bool is_atext(char c) { return is_alnum(c) || std::strchr("!#$%&'*+-/=?^_`{|}~", c) != nullptr; }
+bool is_atext(char c) {
+  return is_alnum(c) || std::strchr("!#$%&'*+-/=?^_`{|}~", c) != nullptr;
+}
 
 std::string check_local_part(std::string_view local) {
   if (local.empty()) return "the part before @ is empty";
   if (local.size() > 64) return "the part before @ is longer than 64 characters";
-  if (local.front() == '.' || local.back() == '.') return "the part before @ starts or ends with a dot";
+  if (local.front() == '.' || local.back() == '.')
+    return "the part before @ starts or ends with a dot";
   for (size_t i = 0; i < local.size(); ++i) {
     if (local[i] == '.' && i + 1 < local.size() && local[i + 1] == '.') return "two dots in a row";
     if (local[i] != '.' && !is_atext(local[i])) return "a character not allowed before @";
@@ -153,32 +156,38 @@ std::string check_url(std::string_view value) {
 namespace {
 
 bool mime_token_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$&^_.+-").find(c) != std::string_view::npos;
+  return std::isalnum(static_cast<unsigned char>(c)) ||
+         std::string_view("!#$&^_.+-").find(c) != std::string_view::npos;
 }
 
 }  // namespace
 
 std::string check_mime_type(std::string_view value) {
   size_t slash = value.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash + 1 == value.size()) return "a MIME type is type/subtype";
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == value.size())
+    return "a MIME type is type/subtype";
   for (size_t i = 0; i < value.size(); ++i) {
-    if (i != slash && !mime_token_char(value[i])) return "a MIME type has no spaces or separators besides one /";
+    if (i != slash && !mime_token_char(value[i]))
+      return "a MIME type has no spaces or separators besides one /";
   }
   return "";
 }
 
 std::string check_base64(std::string_view value) {
-  if (value.empty() || value.size() % 4 != 0) return "base64 text comes in groups of four characters";
+  if (value.empty() || value.size() % 4 != 0)
+    return "base64 text comes in groups of four characters";
   size_t pad = value.size() - value.find_last_not_of('=') - 1;
   if (pad > 2) return "base64 text ends with at most two =";
   for (size_t i = 0; i + pad < value.size(); ++i) {
     char c = value[i];
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/') return "not a base64 character";
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/')
+      return "not a base64 character";
   }
   return "";
 }
 
-std::string check_format(const std::string& format, std::string_view value, const EmailPolicy& policy) {
+std::string check_format(const std::string& format, std::string_view value,
+                         const EmailPolicy& policy) {
   if (format == "email") return check_email(value, policy);
   if (format == "date-time") return check_date_time(value);
   if (format == "phone") return check_phone(value);

@@ -33,7 +33,8 @@ std::string check_base64(std::string_view value);
 /// Checks `value` against one of conform's formats (email, date-time, phone, url, mime-type,
 /// base64); "" when the
 /// value keeps it or the format is unknown.
-std::string check_format(const std::string& format, std::string_view value, const EmailPolicy& policy);
+std::string check_format(const std::string& format, std::string_view value,
+                         const EmailPolicy& policy);
 
 /// True for the formats check_format knows.
 bool is_known_format(const std::string& format);

@@ -9,23 +9,28 @@ namespace {
 
 const char* kind_name(MetaKind kind) {
   switch (kind) {
-    case MetaKind::contract: return "contract";
-    case MetaKind::fixture: return "fixture";
-    case MetaKind::overlay: return "overlay";
+    case MetaKind::contract:
+      return "contract";
+    case MetaKind::fixture:
+      return "fixture";
+    case MetaKind::overlay:
+      return "overlay";
   }
   return "contract";
 }
 
 }  // namespace
 
-std::string meta_schema_path(MetaKind kind) { return std::string("meta/") + kind_name(kind) + ".schema.json"; }
+std::string meta_schema_path(MetaKind kind) {
+  return std::string("meta/") + kind_name(kind) + ".schema.json";
+}
 
 MetaSchema::MetaSchema(MetaKind kind) : kind_(kind) {
   const std::string origin = meta_schema_path(kind);
   auto text = embedded_schema_source().read(origin);
   if (!text) throw ContractError(origin + ": not embedded in this build");
-  validator_ = std::make_unique<SchemaValidator>(parse_json_file_text(*text, origin),
-                                                 SchemaSettings{EmailPolicy{}, kind_name(kind), origin});
+  validator_ = std::make_unique<SchemaValidator>(
+      parse_json_file_text(*text, origin), SchemaSettings{EmailPolicy{}, kind_name(kind), origin});
 }
 
 MetaSchema::~MetaSchema() = default;
@@ -56,15 +61,16 @@ std::string meta_problem_sentence(MetaKind kind, const Violation& problem) {
   point_at_unknown_member(pointer, message);
   if (pointer.empty()) pointer = "/";
   std::string article = kind == MetaKind::overlay ? "an " : "a ";
-  return pointer + ": " + message + " (" + article + kind_name(kind) + " keeps " + meta_schema_path(kind) +
-         "; see docs/contract-format.md)";
+  return pointer + ": " + message + " (" + article + kind_name(kind) + " keeps " +
+         meta_schema_path(kind) + "; see docs/contract-format.md)";
 }
 
 void MetaSchema::check(const nlohmann::json& document, const std::string& file) const {
   std::vector<Violation> found = problems(document);
   if (found.empty()) return;
   std::string text = file + ": " + meta_problem_sentence(kind_, found.front());
-  if (found.size() > 1) text += "; " + std::to_string(found.size() - 1) + " more problem(s) in the same file";
+  if (found.size() > 1)
+    text += "; " + std::to_string(found.size() - 1) + " more problem(s) in the same file";
   throw ContractError(text);
 }
 

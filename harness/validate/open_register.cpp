@@ -16,7 +16,8 @@ void add_schema_points(const std::string& file, const SchemaValidator& validator
   bool response = file.rfind("response", 0) == 0;
   for (const auto& [pattern, rules] : validator.index()) {
     for (const auto& [keyword, reason] : rules.accept_only) {
-      if (keyword == "future" || keyword == "omit" || keyword == "include") continue;  // generation hints
+      if (keyword == "future" || keyword == "omit" || keyword == "include")
+        continue;  // generation hints
       OpenPoint p{"x-accept:" + pattern + ":" + keyword, pattern.empty() ? "/" : pattern,
                   permitted_for(keyword, response), reason, rules.locator};
       out.push_back({std::move(p), file});
@@ -32,8 +33,10 @@ std::vector<RegisteredOpenPoint> open_register(const ApiEntry& api) {
   std::set<std::string> files;
   for (const auto& [channel, validators] : api.channels) {
     const SchemaFiles& names = api.contract.channels.at(channel);
-    if (files.insert(names.request).second && validators.request) add_schema_points(names.request, *validators.request, out);
-    if (files.insert(names.response).second && validators.response) add_schema_points(names.response, *validators.response, out);
+    if (files.insert(names.request).second && validators.request)
+      add_schema_points(names.request, *validators.request, out);
+    if (files.insert(names.response).second && validators.response)
+      add_schema_points(names.response, *validators.response, out);
   }
   return out;
 }

@@ -49,9 +49,12 @@ class ProgramWalk {
     uint8_t type = View::type(value);
     if (n.types != any_type && !(n.types & type) && !failed(valid, "type")) return false;
     if (type == type_object && n.reads_members && View::has_duplicate_keys(value)) return unsure();
-    if (n.values != no_node && !in_values(n, value, type) && !failed(valid, n.values_are_const ? "const" : "enum")) return false;
+    if (n.values != no_node && !in_values(n, value, type) &&
+        !failed(valid, n.values_are_const ? "const" : "enum"))
+      return false;
     if (type == type_string && !string_rules(n, View::text(value), valid)) return false;
-    if ((type & (type_integer | type_fraction)) && !number_rules(n, value, type, valid)) return false;
+    if ((type & (type_integer | type_fraction)) && !number_rules(n, value, type, valid))
+      return false;
     if (type == type_array && !array_rules(n, value, valid)) return false;
     if (type == type_object && !object_rules(n, value, valid)) return false;
     if (!combinators(n, value, valid)) return false;
@@ -73,10 +76,14 @@ class ProgramWalk {
   }
 
   /// Beyond 2^53 a double is not exact, and valijson compares some numbers exactly.
-  static bool exact(Value value, uint8_t type) { return type != type_integer || View::integer_is_exact(value); }
+  static bool exact(Value value, uint8_t type) {
+    return type != type_integer || View::integer_is_exact(value);
+  }
 
   bool in_values(const ProgramNode& n, Value value, uint8_t type) {
-    if ((type & (type_integer | type_fraction)) && (n.values_hold_inexact_numbers || !exact(value, type))) return unsure();
+    if ((type & (type_integer | type_fraction)) &&
+        (n.values_hold_inexact_numbers || !exact(value, type)))
+      return unsure();
     for (const auto& allowed : program_.value_sets[static_cast<size_t>(n.values)]) {
       int equal = View::equals(value, allowed);
       if (equal < 0) return unsure();
@@ -101,9 +108,11 @@ class ProgramWalk {
       if (length < n.min_length && !failed(valid, "minLength")) return false;
       if (length > n.max_length && !failed(valid, "maxLength")) return false;
     }
-    if (n.pattern != no_node && !matches(n.pattern, text) && !failed(valid, "pattern")) return false;
+    if (n.pattern != no_node && !matches(n.pattern, text) && !failed(valid, "pattern"))
+      return false;
     if constexpr (!Collect) {
-      if (n.format != FormatCheck::none && !format_holds(n.format, text)) return failed(valid, "format");
+      if (n.format != FormatCheck::none && !format_holds(n.format, text))
+        return failed(valid, "format");
     }
     return true;
   }
@@ -115,13 +124,20 @@ class ProgramWalk {
 
   bool format_holds(FormatCheck format, std::string_view text) const {
     switch (format) {
-      case FormatCheck::email: return check_email(text, program_.email_policy).empty();
-      case FormatCheck::date_time: return check_date_time(text).empty();
-      case FormatCheck::phone: return check_phone(text).empty();
-      case FormatCheck::url: return check_url(text).empty();
-      case FormatCheck::mime_type: return check_mime_type(text).empty();
-      case FormatCheck::base64: return check_base64(text).empty();
-      case FormatCheck::none: return true;
+      case FormatCheck::email:
+        return check_email(text, program_.email_policy).empty();
+      case FormatCheck::date_time:
+        return check_date_time(text).empty();
+      case FormatCheck::phone:
+        return check_phone(text).empty();
+      case FormatCheck::url:
+        return check_url(text).empty();
+      case FormatCheck::mime_type:
+        return check_mime_type(text).empty();
+      case FormatCheck::base64:
+        return check_base64(text).empty();
+      case FormatCheck::none:
+        return true;
     }
     return true;
   }
@@ -132,8 +148,10 @@ class ProgramWalk {
     double number = View::number(value);
     if (n.minimum && number < *n.minimum && !failed(valid, "minimum")) return false;
     if (n.maximum && number > *n.maximum && !failed(valid, "maximum")) return false;
-    if (n.exclusive_minimum && number <= *n.exclusive_minimum && !failed(valid, "exclusiveMinimum")) return false;
-    if (n.exclusive_maximum && number >= *n.exclusive_maximum && !failed(valid, "exclusiveMaximum")) return false;
+    if (n.exclusive_minimum && number <= *n.exclusive_minimum && !failed(valid, "exclusiveMinimum"))
+      return false;
+    if (n.exclusive_maximum && number >= *n.exclusive_maximum && !failed(valid, "exclusiveMaximum"))
+      return false;
     return true;
   }
 
@@ -142,7 +160,8 @@ class ProgramWalk {
     if (size < n.min_items && !failed(valid, "minItems")) return false;
     if (size > n.max_items && !failed(valid, "maxItems")) return false;
     if (n.items == no_node) return true;
-    return View::elements(value, [&](size_t i, Value item) { return descend(n.items, item, i, valid); });
+    return View::elements(value,
+                          [&](size_t i, Value item) { return descend(n.items, item, i, valid); });
   }
 
   bool object_rules(const ProgramNode& n, Value value, bool& valid) {
@@ -165,7 +184,8 @@ class ProgramWalk {
     if (!going) return false;
     if ((seen & n.required_mask) == n.required_mask) return true;
     for (const auto& slot : n.properties) {
-      if (slot.bit >= 0 && !(seen & (uint64_t{1} << slot.bit)) && !missing(slot.name, valid)) return false;
+      if (slot.bit >= 0 && !(seen & (uint64_t{1} << slot.bit)) && !missing(slot.name, valid))
+        return false;
     }
     return true;
   }
@@ -173,14 +193,16 @@ class ProgramWalk {
   static const PropertySlot* find_slot(const ProgramNode& n, std::string_view key) {
     if (n.properties.size() <= 16) {  // most keys differ in length: a scan rejects them at once
       for (const auto& slot : n.properties) {
-        if (slot.name.size() == key.size() && std::char_traits<char>::compare(slot.name.data(), key.data(), key.size()) == 0) {
+        if (slot.name.size() == key.size() &&
+            std::char_traits<char>::compare(slot.name.data(), key.data(), key.size()) == 0) {
           return &slot;
         }
       }
       return nullptr;
     }
-    auto it = std::lower_bound(n.properties.begin(), n.properties.end(), key,
-                               [](const PropertySlot& slot, std::string_view k) { return slot.name < k; });
+    auto it = std::lower_bound(
+        n.properties.begin(), n.properties.end(), key,
+        [](const PropertySlot& slot, std::string_view k) { return slot.name < k; });
     return it != n.properties.end() && it->name == key ? &*it : nullptr;
   }
 
@@ -216,9 +238,12 @@ class ProgramWalk {
       if (!failed_quietly(valid)) return false;
       break;
     }
-    if (!n.any_of.empty() && !alternatives(n.any_of, value, false) && !failed_quietly(valid)) return false;
-    if (!n.one_of.empty() && !alternatives(n.one_of, value, true) && !failed_quietly(valid)) return false;
-    if (n.not_schema != no_node && holds(n.not_schema, value) && !failed(valid, "not")) return false;
+    if (!n.any_of.empty() && !alternatives(n.any_of, value, false) && !failed_quietly(valid))
+      return false;
+    if (!n.one_of.empty() && !alternatives(n.one_of, value, true) && !failed_quietly(valid))
+      return false;
+    if (n.not_schema != no_node && holds(n.not_schema, value) && !failed(valid, "not"))
+      return false;
     if (n.if_schema != no_node && !conditional(n, value) && !failed_quietly(valid)) return false;
     return !unsure_;
   }
@@ -261,8 +286,10 @@ class ProgramWalk {
       int holding = 0;
       for (int32_t branch : branches) {
         std::vector<RawError> mine;
-        if (ProgramWalk(program_, unsure_, &mine, pointer_).node(branch, value)) ++holding;
-        else failing.insert(failing.end(), mine.begin(), mine.end());
+        if (ProgramWalk(program_, unsure_, &mine, pointer_).node(branch, value))
+          ++holding;
+        else
+          failing.insert(failing.end(), mine.begin(), mine.end());
       }
       bool holds_all = exactly_one ? holding == 1 : holding > 0;
       if (holds_all) return true;

@@ -17,7 +17,8 @@ bool is_inexact_integer(const nlohmann::json& value) {
     return v > (int64_t{1} << 53) || v < -(int64_t{1} << 53);
   }
   if (value.is_structured()) {
-    return std::any_of(value.begin(), value.end(), [](const nlohmann::json& v) { return is_inexact_integer(v); });
+    return std::any_of(value.begin(), value.end(),
+                       [](const nlohmann::json& v) { return is_inexact_integer(v); });
   }
   return false;
 }
@@ -34,15 +35,16 @@ struct Refusal : std::runtime_error {
 /// Keywords that never change a verdict.
 bool is_annotation(const std::string& key) {
   static const std::set<std::string> annotations = {
-      "$schema", "$comment", "title", "description", "default", "examples", "definitions", "$defs",
-      "readOnly", "writeOnly", "contentMediaType", "contentEncoding"};
+      "$schema",     "$comment", "title",    "description", "default",          "examples",
+      "definitions", "$defs",    "readOnly", "writeOnly",   "contentMediaType", "contentEncoding"};
   return key.rfind("x-", 0) == 0 || annotations.contains(key);
 }
 
 uint8_t type_bits(const std::string& name, const std::string& where) {
   static const std::map<std::string, uint8_t> bits = {
-      {"null", type_null},     {"boolean", type_boolean}, {"integer", type_integer},
-      {"number", type_integer | type_fraction}, {"string", type_string}, {"array", type_array},
+      {"null", type_null},       {"boolean", type_boolean},
+      {"integer", type_integer}, {"number", type_integer | type_fraction},
+      {"string", type_string},   {"array", type_array},
       {"object", type_object}};
   auto it = bits.find(name);
   if (it == bits.end()) throw Refusal(where + ": unknown type '" + name + "'");
@@ -51,10 +53,12 @@ uint8_t type_bits(const std::string& name, const std::string& where) {
 
 FormatCheck format_check(const std::string& name) {
   static const std::map<std::string, FormatCheck> checks = {
-      {"email", FormatCheck::email}, {"date-time", FormatCheck::date_time}, {"phone", FormatCheck::phone},
-      {"url", FormatCheck::url},     {"mime-type", FormatCheck::mime_type}, {"base64", FormatCheck::base64}};
+      {"email", FormatCheck::email},         {"date-time", FormatCheck::date_time},
+      {"phone", FormatCheck::phone},         {"url", FormatCheck::url},
+      {"mime-type", FormatCheck::mime_type}, {"base64", FormatCheck::base64}};
   auto it = checks.find(name);
-  return it == checks.end() ? FormatCheck::none : it->second;  // unknown formats pass, as in valijson
+  return it == checks.end() ? FormatCheck::none
+                            : it->second;  // unknown formats pass, as in valijson
 }
 
 uint32_t count(const json& value, const std::string& key) {
@@ -77,17 +81,24 @@ struct Place {
   std::string pattern = {};     ///< the instance pattern, as schema_index writes it
   int depth = 0;                ///< schema_index's depth
   bool formats_checked = true;  ///< false under not, if/then/else, additionalProperties
-  bool literal_star = false;    ///< a property named `*` is on the path (the index reads it as any index)
+  bool literal_star =
+      false;  ///< a property named `*` is on the path (the index reads it as any index)
 
-  Place keyword(const std::string& key) const { return {append_pointer(pointer, key), pattern, depth, formats_checked, literal_star}; }
+  Place keyword(const std::string& key) const {
+    return {append_pointer(pointer, key), pattern, depth, formats_checked, literal_star};
+  }
   Place branch(const std::string& key, bool checked) const {
-    return {append_pointer(pointer, key), pattern, depth + 1, formats_checked && checked, literal_star};
+    return {append_pointer(pointer, key), pattern, depth + 1, formats_checked && checked,
+            literal_star};
   }
   Place member(const std::string& name) const {
-    return {append_pointer(pointer, name), pattern + "/" + escape_pointer_token(name), depth + 1, formats_checked,
-            literal_star || name == "*"};
+    return {append_pointer(pointer, name), pattern + "/" + escape_pointer_token(name), depth + 1,
+            formats_checked, literal_star || name == "*"};
   }
-  Place item() const { return {append_pointer(pointer, "items"), pattern + "/*", depth + 1, formats_checked, literal_star}; }
+  Place item() const {
+    return {append_pointer(pointer, "items"), pattern + "/*", depth + 1, formats_checked,
+            literal_star};
+  }
 };
 
 constexpr int kIndexDepth = 60;  // schema_index walks 64 levels; a margin costs nothing
@@ -101,16 +112,21 @@ struct Compiled {
 
 class Compiler {
  public:
-  Compiler(const json& root, const EmailPolicy& policy) : root_(root) { program_.email_policy = policy; }
+  Compiler(const json& root, const EmailPolicy& policy) : root_(root) {
+    program_.email_policy = policy;
+  }
 
   SchemaProgram run() {
     compile(root_, Place{});
     mark_duplicate_checks();
     if (has_ref_ && !escaped_name_.empty()) {
-      throw Refusal("the root: a property named '" + escaped_name_ + "' in a schema with $refs (valijson caches subschemas by an unescaped path)");
+      throw Refusal("the root: a property named '" + escaped_name_ +
+                    "' in a schema with $refs (valijson caches subschemas by an unescaped path)");
     }
     if (recursive_ && !pattern_formats_.empty()) {
-      throw Refusal("the root: a recursive $ref in a schema with formats (the reference indexes a recursive $ref once)");
+      throw Refusal(
+          "the root: a recursive $ref in a schema with formats (the reference indexes a recursive "
+          "$ref once)");
     }
     return std::move(program_);
   }
@@ -118,7 +134,8 @@ class Compiler {
  private:
   int32_t compile(const json& schema, const Place& place) {
     if (schema.is_boolean()) {
-      if (!schema.get<bool>()) throw Refusal(at(place, "the schema false (valijson reports no error for it)"));
+      if (!schema.get<bool>())
+        throw Refusal(at(place, "the schema false (valijson reports no error for it)"));
       program_.nodes.emplace_back();
       return static_cast<int32_t>(program_.nodes.size() - 1);
     }
@@ -149,13 +166,15 @@ class Compiler {
   /// draft-07: `$ref` replaces its siblings, so a sibling that is not an annotation is refused.
   int32_t compile_ref(const json& schema, const Place& place) {
     for (const auto& [key, value] : schema.items()) {
-      if (key != "$ref" && !is_annotation(key)) throw Refusal(at(place, "'" + key + "' beside $ref"));
+      if (key != "$ref" && !is_annotation(key))
+        throw Refusal(at(place, "'" + key + "' beside $ref"));
     }
     const json& ref = schema["$ref"];
     if (ref.is_string() && ref.get<std::string>().find('%') != std::string::npos) {
       throw Refusal(at(place, "a percent-encoded $ref"));
     }
-    const json* target = ref.is_string() ? resolve_local_ref(root_, ref.get<std::string>()) : nullptr;
+    const json* target =
+        ref.is_string() ? resolve_local_ref(root_, ref.get<std::string>()) : nullptr;
     if (!target) throw Refusal(at(place, "a $ref that is not a local pointer into this schema"));
     const std::string& text = ref.get_ref<const std::string&>();
     if (text.ends_with('/') || text.find("//") != std::string::npos) {
@@ -163,14 +182,15 @@ class Compiler {
     }
     has_ref_ = true;
     if (++ref_depth_ > 64) throw Refusal(at(place, "$refs nested deeper than 64"));
-    Place there{ref.get<std::string>().substr(1), place.pattern, place.depth + 1, place.formats_checked, place.literal_star};
+    Place there{ref.get<std::string>().substr(1), place.pattern, place.depth + 1,
+                place.formats_checked, place.literal_star};
     int32_t index = compile(*target, there);
     --ref_depth_;
     return index;
   }
 
-  void keyword(ProgramNode& node, std::map<std::string, PropertySlot>& slots, const std::string& key,
-               const json& value, const Place& place) {
+  void keyword(ProgramNode& node, std::map<std::string, PropertySlot>& slots,
+               const std::string& key, const json& value, const Place& place) {
     if (string_keyword(node, key, value, place) || number_keyword(node, key, value) ||
         array_keyword(node, key, value, place) || object_keyword(node, slots, key, value, place) ||
         combinator_keyword(node, key, value, place)) {
@@ -186,7 +206,8 @@ class Compiler {
       node.types = type_bits(value.get<std::string>(), where);
       return;
     }
-    if (!value.is_array() || value.empty()) throw Refusal(where + " is not a name or a list of names");
+    if (!value.is_array() || value.empty())
+      throw Refusal(where + " is not a name or a list of names");
     node.types = 0;
     for (const auto& name : value) {
       if (!name.is_string()) throw Refusal(where + " lists something that is not a name");
@@ -194,21 +215,29 @@ class Compiler {
     }
   }
 
-  void set_values(ProgramNode& node, const std::string& key, const json& value, const Place& place) {
+  void set_values(ProgramNode& node, const std::string& key, const json& value,
+                  const Place& place) {
     if (node.values != no_node) throw Refusal(at(place, "enum and const on one node"));
     if (key == "enum" && !value.is_array()) throw Refusal(at(place, "enum is not a list"));
-    program_.value_sets.push_back(key == "enum" ? value.get<std::vector<json>>() : std::vector<json>{value});
+    program_.value_sets.push_back(key == "enum" ? value.get<std::vector<json>>()
+                                                : std::vector<json>{value});
     node.values = static_cast<int32_t>(program_.value_sets.size() - 1);
     node.values_are_const = key == "const";
     node.values_hold_inexact_numbers = is_inexact_integer(value);
   }
 
-  bool string_keyword(ProgramNode& node, const std::string& key, const json& value, const Place& place) {
-    if (key == "minLength") node.min_length = count(value, key);
-    else if (key == "maxLength") node.max_length = count(value, key);
-    else if (key == "pattern") node.pattern = add_pattern(value, place.keyword(key));
-    else if (key == "format") node.format = format_at(value, place);
-    else return false;
+  bool string_keyword(ProgramNode& node, const std::string& key, const json& value,
+                      const Place& place) {
+    if (key == "minLength")
+      node.min_length = count(value, key);
+    else if (key == "maxLength")
+      node.max_length = count(value, key);
+    else if (key == "pattern")
+      node.pattern = add_pattern(value, place.keyword(key));
+    else if (key == "format")
+      node.format = format_at(value, place);
+    else
+      return false;
     return true;
   }
 
@@ -231,35 +260,46 @@ class Compiler {
     if (!fresh && it->second != name) throw Refusal(at(here, "two formats at one location"));
     FormatCheck check = format_check(name);
     if (check == FormatCheck::none) return check;
-    if (!place.formats_checked) throw Refusal(at(here, "a format where the reference checks no format"));
+    if (!place.formats_checked)
+      throw Refusal(at(here, "a format where the reference checks no format"));
     if (place.literal_star) throw Refusal(at(here, "a format under a property named '*'"));
-    if (place.depth > kIndexDepth) throw Refusal(at(here, "a format deeper than the reference's index"));
+    if (place.depth > kIndexDepth)
+      throw Refusal(at(here, "a format deeper than the reference's index"));
     return check;
   }
 
   static bool number_keyword(ProgramNode& node, const std::string& key, const json& value) {
-    if (key == "minimum") node.minimum = number(value, key);
-    else if (key == "maximum") node.maximum = number(value, key);
-    else if (key == "exclusiveMinimum") node.exclusive_minimum = number(value, key);
-    else if (key == "exclusiveMaximum") node.exclusive_maximum = number(value, key);
-    else return false;
+    if (key == "minimum")
+      node.minimum = number(value, key);
+    else if (key == "maximum")
+      node.maximum = number(value, key);
+    else if (key == "exclusiveMinimum")
+      node.exclusive_minimum = number(value, key);
+    else if (key == "exclusiveMaximum")
+      node.exclusive_maximum = number(value, key);
+    else
+      return false;
     if (is_inexact_integer(value)) throw Refusal(key + " beyond 2^53");
     node.has_bounds = true;
     return true;
   }
 
-  bool array_keyword(ProgramNode& node, const std::string& key, const json& value, const Place& place) {
-    if (key == "minItems") node.min_items = count(value, key);
-    else if (key == "maxItems") node.max_items = count(value, key);
+  bool array_keyword(ProgramNode& node, const std::string& key, const json& value,
+                     const Place& place) {
+    if (key == "minItems")
+      node.min_items = count(value, key);
+    else if (key == "maxItems")
+      node.max_items = count(value, key);
     else if (key == "items") {
       if (value.is_array()) throw Refusal(at(place.keyword(key), "items as a list of schemas"));
       node.items = compile(value, place.item());
-    } else return false;
+    } else
+      return false;
     return true;
   }
 
-  bool object_keyword(ProgramNode& node, std::map<std::string, PropertySlot>& slots, const std::string& key,
-                      const json& value, const Place& place) {
+  bool object_keyword(ProgramNode& node, std::map<std::string, PropertySlot>& slots,
+                      const std::string& key, const json& value, const Place& place) {
     if (key == "properties") {
       if (!value.is_object()) throw Refusal(at(place.keyword(key), "properties is not an object"));
       for (const auto& [name, sub] : value.items()) {
@@ -271,15 +311,19 @@ class Compiler {
     } else if (key == "required") {
       if (!value.is_array()) throw Refusal(at(place.keyword(key), "required is not a list"));
       for (const auto& name : value) {
-        if (!name.is_string()) throw Refusal(at(place.keyword(key), "required lists something that is not a name"));
+        if (!name.is_string())
+          throw Refusal(at(place.keyword(key), "required lists something that is not a name"));
         if (name.get_ref<const std::string&>().find('\0') != std::string::npos) {
-          throw Refusal(at(place.keyword(key), "a required name with NUL (valijson cuts the name there)"));
+          throw Refusal(
+              at(place.keyword(key), "a required name with NUL (valijson cuts the name there)"));
         }
         slots[name.get<std::string>()].bit = 0;  // numbered in finish_object
       }
     } else if (key == "additionalProperties") {
-      if (value.is_boolean()) node.additional_forbidden = !value.get<bool>();
-      else node.additional = compile(value, place.branch(key, false));
+      if (value.is_boolean())
+        node.additional_forbidden = !value.get<bool>();
+      else
+        node.additional = compile(value, place.branch(key, false));
       node.has_object_rules = true;
     } else if (key == "minProperties") {
       node.min_properties = count(value, key);
@@ -291,7 +335,8 @@ class Compiler {
     return true;
   }
 
-  void finish_object(ProgramNode& node, std::map<std::string, PropertySlot>& slots, const Place& place) {
+  void finish_object(ProgramNode& node, std::map<std::string, PropertySlot>& slots,
+                     const Place& place) {
     int8_t next_bit = 0;
     for (auto& [name, slot] : slots) {  // std::map: already sorted by name
       slot.name = name;
@@ -311,11 +356,13 @@ class Compiler {
   /// every copy can only add failures, and a refusal goes to the reference anyway. Only
   /// minProperties counts copies upward. With a polarity flip, every node reading members checks.
   void mark_duplicate_checks() {
-    bool flips = std::any_of(program_.nodes.begin(), program_.nodes.end(), [](const ProgramNode& n) {
-      return n.not_schema != no_node || !n.one_of.empty() || n.if_schema != no_node;
-    });
+    bool flips =
+        std::any_of(program_.nodes.begin(), program_.nodes.end(), [](const ProgramNode& n) {
+          return n.not_schema != no_node || !n.one_of.empty() || n.if_schema != no_node;
+        });
     for (auto& n : program_.nodes) {
-      bool reads = n.has_object_rules || n.min_properties > 0 || n.max_properties != unbounded || n.values != no_node;
+      bool reads = n.has_object_rules || n.min_properties > 0 || n.max_properties != unbounded ||
+                   n.values != no_node;
       n.reads_members = flips ? reads : n.min_properties > 0;
     }
   }
@@ -329,20 +376,30 @@ class Compiler {
     check_alternatives(node.one_of, place);
   }
 
-  bool combinator_keyword(ProgramNode& node, const std::string& key, const json& value, const Place& place) {
-    if (key == "allOf") node.all_of = branches(value, place.branch(key, true));
-    else if (key == "anyOf") node.any_of = branches(value, place.branch(key, true));
-    else if (key == "oneOf") node.one_of = branches(value, place.branch(key, true));
-    else if (key == "not") node.not_schema = compile(value, place.branch(key, false));
-    else if (key == "if") node.if_schema = compile(value, place.branch(key, false));
-    else if (key == "then") node.then_schema = compile(value, place.branch(key, false));
-    else if (key == "else") node.else_schema = compile(value, place.branch(key, false));
-    else return false;
+  bool combinator_keyword(ProgramNode& node, const std::string& key, const json& value,
+                          const Place& place) {
+    if (key == "allOf")
+      node.all_of = branches(value, place.branch(key, true));
+    else if (key == "anyOf")
+      node.any_of = branches(value, place.branch(key, true));
+    else if (key == "oneOf")
+      node.one_of = branches(value, place.branch(key, true));
+    else if (key == "not")
+      node.not_schema = compile(value, place.branch(key, false));
+    else if (key == "if")
+      node.if_schema = compile(value, place.branch(key, false));
+    else if (key == "then")
+      node.then_schema = compile(value, place.branch(key, false));
+    else if (key == "else")
+      node.else_schema = compile(value, place.branch(key, false));
+    else
+      return false;
     return true;
   }
 
   std::vector<int32_t> branches(const json& value, const Place& place) {
-    if (!value.is_array() || value.empty()) throw Refusal(at(place, "a combinator that is not a non-empty list"));
+    if (!value.is_array() || value.empty())
+      throw Refusal(at(place, "a combinator that is not a non-empty list"));
     std::vector<int32_t> out;
     for (size_t i = 0; i < value.size(); ++i) {
       Place branch = place;
@@ -361,14 +418,17 @@ class Compiler {
       uint8_t roots = format_roots(alternatives[i]);
       for (size_t j = 0; roots != 0 && j < alternatives.size(); ++j) {
         if (i != j && (node_types(alternatives[j]) & roots)) {
-          throw Refusal(at(place, "a branch with a format shares the instance type leading to it with another branch"));
+          throw Refusal(at(
+              place,
+              "a branch with a format shares the instance type leading to it with another branch"));
         }
       }
     }
   }
 
   uint8_t node_types(int32_t index) const {
-    return in_progress_.contains(index) ? any_type : program_.nodes[static_cast<size_t>(index)].types;
+    return in_progress_.contains(index) ? any_type
+                                        : program_.nodes[static_cast<size_t>(index)].types;
   }
 
   /// The instance types at a node that lead to a format beneath it; any type for a node still

@@ -62,8 +62,8 @@ class IndexWalk {
   void walk(const json& node, const std::string& pattern, int depth) {
     if (depth > kMaxDepth || !node.is_object() || on_path_.contains(&node)) return;
     if (++visits_ > kMaxLocations) {
-      throw std::length_error("the schema expands, through its $refs, to more than " + std::to_string(kMaxLocations) +
-                              " locations");
+      throw std::length_error("the schema expands, through its $refs, to more than " +
+                              std::to_string(kMaxLocations) + " locations");
     }
     on_path_.insert(&node);
     record(node, out_[pattern]);
@@ -76,7 +76,8 @@ class IndexWalk {
 
   void children(const json& node, const std::string& pattern, int depth) {
     if (node.contains("$ref") && node["$ref"].is_string()) {
-      if (const json* target = resolve_local_ref(root_, node["$ref"].get<std::string>())) walk(*target, pattern, depth + 1);
+      if (const json* target = resolve_local_ref(root_, node["$ref"].get<std::string>()))
+        walk(*target, pattern, depth + 1);
     }
     if (node.contains("properties") && node["properties"].is_object()) {
       for (const auto& [name, sub] : node["properties"].items()) {
@@ -124,8 +125,8 @@ SchemaIndex index_schema(const json& schema) {
 }
 
 const std::vector<std::string>& acceptance_keywords() {
-  static const std::vector<std::string> keywords = {"required", "minItems", "minLength", "maxLength",
-                                                    "format",   "type",     "enum",      "pattern"};
+  static const std::vector<std::string> keywords = {
+      "required", "minItems", "minLength", "maxLength", "format", "type", "enum", "pattern"};
   return keywords;
 }
 
@@ -139,9 +140,14 @@ std::string annotation_problem(const json& node, const std::string& at) {
     std::string where = at + "/x-accept/" + escape_pointer_token(key);
     bool hint = key == "future" || key == "omit" || key == "include";
     bool keyword = std::find(keywords.begin(), keywords.end(), key) != keywords.end();
-    if (!hint && !keyword) return where + ": not an acceptance keyword (required, minItems, minLength, maxLength, format, type, enum, pattern) or hint (future, omit, include)";
-    if (keyword && !node.contains(key)) return where + ": the node has no '" + key + "' for the acceptance core to own";
-    if (!reason.is_string() || reason.get<std::string>().size() < 10) return where + ": needs a reason (a sentence of 10 or more characters)";
+    if (!hint && !keyword)
+      return where +
+             ": not an acceptance keyword (required, minItems, minLength, maxLength, format, type, "
+             "enum, pattern) or hint (future, omit, include)";
+    if (keyword && !node.contains(key))
+      return where + ": the node has no '" + key + "' for the acceptance core to own";
+    if (!reason.is_string() || reason.get<std::string>().size() < 10)
+      return where + ": needs a reason (a sentence of 10 or more characters)";
   }
   return "";
 }
@@ -170,7 +176,9 @@ std::string first_problem(const json& node, const std::string& at, int depth) {
 
 }  // namespace
 
-std::string acceptance_annotation_problem(const json& schema) { return first_problem(schema, "", 0); }
+std::string acceptance_annotation_problem(const json& schema) {
+  return first_problem(schema, "", 0);
+}
 
 namespace {
 
@@ -185,8 +193,9 @@ void for_each_in_place(const json& root, const json& node, Visit&& visit) {
   }
   for_each_subschema(node, [&](const std::string& at, const json& sub) {
     std::string keyword = at.substr(0, at.find('/'));
-    bool same_value = keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" || keyword == "not" ||
-                      keyword == "if" || keyword == "then" || keyword == "else" || keyword == "dependencies";
+    bool same_value = keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" ||
+                      keyword == "not" || keyword == "if" || keyword == "then" ||
+                      keyword == "else" || keyword == "dependencies";
     if (same_value) visit(sub);
   });
 }
@@ -212,9 +221,12 @@ class InPlaceCycleFinder {
   std::map<const json*, State> state_;
 };
 
-std::string in_place_cycle_at(InPlaceCycleFinder& finder, const json& node, const std::string& pointer) {
+std::string in_place_cycle_at(InPlaceCycleFinder& finder, const json& node,
+                              const std::string& pointer) {
   if (finder.loops_from(node)) {
-    return pointer + ": a subschema that applies itself again to the same value (through $ref, allOf, anyOf, oneOf, not, if/then/else or dependencies), so validation would never end";
+    return pointer +
+           ": a subschema that applies itself again to the same value (through $ref, allOf, anyOf, "
+           "oneOf, not, if/then/else or dependencies), so validation would never end";
   }
   std::string found;
   for_each_subschema(node, [&](const std::string& at, const json& sub) {

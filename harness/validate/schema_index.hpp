@@ -10,14 +10,15 @@ namespace conform {
 
 /// The annotations and rules of the schema nodes that apply at one location pattern.
 struct FieldRules {
-  std::string requirement;                          ///< `x-requirement`
-  std::map<std::string, std::string> by_keyword;    ///< `x-requirements`
-  std::string locator;                              ///< `x-locator`
-  std::string format;                               ///< `format`, if any
-  std::string expected_type;                        ///< `type`, as written
-  std::string allowed_values;                       ///< `enum`, as written
-  /// `x-accept`: keyword (or hint `future`, `omit`, `include`) → reason. A keyword listed here belongs to
-  /// the acceptance core: generators keep it, but a violation of it is open, never settled.
+  std::string requirement;                        ///< `x-requirement`
+  std::map<std::string, std::string> by_keyword;  ///< `x-requirements`
+  std::string locator;                            ///< `x-locator`
+  std::string format;                             ///< `format`, if any
+  std::string expected_type;                      ///< `type`, as written
+  std::string allowed_values;                     ///< `enum`, as written
+  /// `x-accept`: keyword (or hint `future`, `omit`, `include`) → reason. A keyword listed here
+  /// belongs to the acceptance core: generators keep it, but a violation of it is open, never
+  /// settled.
   std::map<std::string, std::string> accept_only;
   bool required_by_parent = false;  ///< the parent lists this member in a settled `required`
 };

@@ -59,9 +59,9 @@ struct ProgramNode {
   // objects
   std::vector<PropertySlot> properties;  ///< sorted by name, for a binary search
   uint64_t required_mask = 0;
-  bool has_object_rules = false;         ///< properties, required or additionalProperties
+  bool has_object_rules = false;  ///< properties, required or additionalProperties
   bool additional_forbidden = false;
-  int32_t additional = no_node;          ///< additionalProperties as a schema
+  int32_t additional = no_node;  ///< additionalProperties as a schema
   uint32_t min_properties = 0;
   uint32_t max_properties = unbounded;
   // values
@@ -77,7 +77,7 @@ struct ProgramNode {
 /// A whole compiled schema: node 0 is the root.
 struct SchemaProgram {
   std::vector<ProgramNode> nodes;
-  std::vector<std::regex> patterns;                ///< ECMAScript, searched, as valijson does
+  std::vector<std::regex> patterns;  ///< ECMAScript, searched, as valijson does
   std::vector<std::vector<nlohmann::json>> value_sets;
   EmailPolicy email_policy;
 };

@@ -17,7 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& text, const char* prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 /// Errors that only repeat a deeper cause ("Failed to validate item #0" and the like).
 bool is_cascade(const std::string& description) {
@@ -36,12 +38,18 @@ bool is_alternatives(const std::string& description) {
 
 std::string keyword_of(const std::string& description) {
   static const std::pair<const char*, const char*> table[] = {
-      {"Missing required property", "required"}, {"Value type not permitted", "type"},
-      {"Failed to match against any enum", "enum"}, {"Failed to match expected value set by 'const'", "const"},
-      {"Failed to match regex", "pattern"},       {"Array should contain no fewer", "minItems"},
-      {"Array should contain no more", "maxItems"}, {"String should be no fewer", "minLength"},
-      {"String should be no more", "maxLength"},  {"Object contains a property", "additionalProperties"},
-      {"Failed to validate against any", "anyOf"}, {"Failed to validate against exactly one", "oneOf"},
+      {"Missing required property", "required"},
+      {"Value type not permitted", "type"},
+      {"Failed to match against any enum", "enum"},
+      {"Failed to match expected value set by 'const'", "const"},
+      {"Failed to match regex", "pattern"},
+      {"Array should contain no fewer", "minItems"},
+      {"Array should contain no more", "maxItems"},
+      {"String should be no fewer", "minLength"},
+      {"String should be no more", "maxLength"},
+      {"Object contains a property", "additionalProperties"},
+      {"Failed to validate against any", "anyOf"},
+      {"Failed to validate against exactly one", "oneOf"},
   };
   for (const auto& [prefix, keyword] : table) {
     if (starts_with(description, prefix)) return keyword;
@@ -53,7 +61,9 @@ std::string keyword_of(const std::string& description) {
 std::string missing_property(const std::string& description) {
   auto open = description.find('\'');
   auto close = description.rfind('\'');
-  return open == std::string::npos || close <= open ? "" : description.substr(open + 1, close - open - 1);
+  return open == std::string::npos || close <= open
+             ? ""
+             : description.substr(open + 1, close - open - 1);
 }
 
 const char* json_type_name(const json& value) {
@@ -83,11 +93,11 @@ std::string describe(const std::string& keyword, const FieldRules* rules, const 
     return "expected type " + rules->expected_type + ", got " + json_type_name(*value);
   }
   if (keyword == "enum" && !rules->allowed_values.empty()) {
-    return "expected one of " + rules->allowed_values + ", got " + value->dump(-1, ' ', false, json::error_handler_t::replace);
+    return "expected one of " + rules->allowed_values + ", got " +
+           value->dump(-1, ' ', false, json::error_handler_t::replace);
   }
   return description;
 }
-
 
 /// Throws before valijson sees the schema, so a bad annotation names its own pointer.
 const json& checked_annotations(const json& schema, const std::string& origin) {
@@ -111,7 +121,8 @@ std::string parent_pointer(const std::string& pointer) {
 }
 
 bool iequals(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
            return std::tolower(x) == std::tolower(y);
          });
 }
@@ -129,8 +140,8 @@ bool enum_case_variant(const json& value, const std::string& allowed) {
 }  // namespace
 
 SchemaValidator::SchemaValidator(const json& schema, SchemaSettings settings)
-    : structure_(std::make_unique<ValijsonSchema>(without_formats(checked_annotations(schema, settings.origin)),
-                                                  settings.origin)),
+    : structure_(std::make_unique<ValijsonSchema>(
+          without_formats(checked_annotations(schema, settings.origin)), settings.origin)),
       index_(checked_index(schema, settings.origin)),
       settings_(std::move(settings)) {
   compiled_ = CompiledSchema::compile(schema, settings_.email_policy, compile_refusal_);
@@ -153,7 +164,8 @@ void SchemaValidator::label_open(Violation& v, const json& instance) const {
   if (rules && rules->accept_only.contains(v.keyword)) {
     v.settled = false;
     v.open_point = "x-accept:" + pointer_pattern(owner) + ":" + v.keyword;
-  } else if (value && v.keyword == "enum" && own && enum_case_variant(*value, own->allowed_values)) {
+  } else if (value && v.keyword == "enum" && own &&
+             enum_case_variant(*value, own->allowed_values)) {
     v.settled = false;
     v.open_point = "enum-letter-case";
   }
@@ -176,7 +188,8 @@ Violation SchemaValidator::make_violation(std::string pointer, std::string keywo
   }
   if (v.requirement.empty()) v.requirement = settings_.fallback_requirement;
   auto traced = settings_.requirement_locators.find(v.requirement);
-  if (traced != settings_.requirement_locators.end() && !traced->second.empty()) v.locator = traced->second;
+  if (traced != settings_.requirement_locators.end() && !traced->second.empty())
+    v.locator = traced->second;
   return v;
 }
 
@@ -189,7 +202,8 @@ void SchemaValidator::check_formats(const json& node, const FormatRule& rule, si
                                     const std::string& pointer, std::vector<Violation>& out) const {
   if (depth == rule.tokens.size()) {
     std::string why = format_problem(rule.format, node);
-    if (!why.empty()) out.push_back(make_violation(pointer, "format", "not a valid " + rule.format + ": " + why));
+    if (!why.empty())
+      out.push_back(make_violation(pointer, "format", "not a valid " + rule.format + ": " + why));
     return;
   }
   const std::string& token = rule.tokens[depth];

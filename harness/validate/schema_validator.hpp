@@ -32,7 +32,8 @@ struct SchemaSettings {
   EmailPolicy email_policy;
   std::string fallback_requirement;  ///< used when no schema node names one
   std::string origin;                ///< the schema's file, for error messages
-  std::map<std::string, std::string> requirement_locators = {};  ///< id → doc line, from the contract
+  std::map<std::string, std::string> requirement_locators =
+      {};  ///< id → doc line, from the contract
 };
 
 /// A schema compiled once; `validate` is thread-safe and returns leaf causes only.

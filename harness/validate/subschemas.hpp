@@ -11,7 +11,8 @@ namespace conform {
 
 /// Keywords whose value maps names to schemas.
 inline bool is_schema_map_keyword(const std::string& key) {
-  return key == "properties" || key == "patternProperties" || key == "definitions" || key == "$defs";
+  return key == "properties" || key == "patternProperties" || key == "definitions" ||
+         key == "$defs";
 }
 
 /// Keywords whose value is a list of schemas (`items` may also be one schema).

@@ -16,12 +16,14 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(BenchSmoke, QuickRunPrintsOneTableWithEveryConformFigure) {
-  fs::path out = fs::temp_directory_path() / ("conform-bench-smoke-" + std::to_string(getpid()) + ".md");
+  fs::path out =
+      fs::temp_directory_path() / ("conform-bench-smoke-" + std::to_string(getpid()) + ".md");
   fs::path peers = fs::path(CONFORM_BUILD_DIR) / "npm-peers";
-  std::string command = "cd '" CONFORM_SOURCE_DIR "' && CONFORM='" CONFORM_BINARY "' VALIDATE_BENCH='" +
-                        (fs::path(CONFORM_BUILD_DIR) / "bench" / "validate_bench").string() + "' OUT='" +
-                        out.string() + "' " + (fs::is_directory(peers) ? "PEERS_DIR='" + peers.string() + "' " : "") +
-                        "timeout -k 5 150 bench/run --quick 2>&1";
+  std::string command =
+      "cd '" CONFORM_SOURCE_DIR "' && CONFORM='" CONFORM_BINARY "' VALIDATE_BENCH='" +
+      (fs::path(CONFORM_BUILD_DIR) / "bench" / "validate_bench").string() + "' OUT='" +
+      out.string() + "' " + (fs::is_directory(peers) ? "PEERS_DIR='" + peers.string() + "' " : "") +
+      "timeout -k 5 150 bench/run --quick 2>&1";
   std::string output;
   FILE* pipe = popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
@@ -30,13 +32,15 @@ TEST(BenchSmoke, QuickRunPrintsOneTableWithEveryConformFigure) {
   int status = pclose(pipe);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << output;
   EXPECT_TRUE(fs::exists(out)) << output;
-  for (const char* measure : {"| mock req/s", "| replay checked exchanges/s", "| fuzz cases/s", "| suite wall time"}) {
+  for (const char* measure :
+       {"| mock req/s", "| replay checked exchanges/s", "| fuzz cases/s", "| suite wall time"}) {
     size_t at = output.find(measure);
     ASSERT_NE(at, std::string::npos) << measure << "\n" << output;
     std::string line = output.substr(at, output.find('\n', at) - at);
     size_t second = line.find("| ", 2);
     ASSERT_NE(second, std::string::npos) << line;
-    EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(line[second + 2]))) << "no conform figure: " << line;
+    EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(line[second + 2])))
+        << "no conform figure: " << line;
   }
   std::error_code ec;
   fs::remove(out, ec);

@@ -1,9 +1,9 @@
 #pragma once
 /// Running the real `conform` binary from a test, as a user does (header only: tests/common has
 /// no sources, so it is not a test area of its own).
+#include <sys/wait.h>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace conform::test {
 
@@ -27,8 +27,8 @@ inline CliRun run_shell(const std::string& command) {
 
 /// Runs `conform ARGUMENTS` under `timeout`, so a hung run fails the test instead of CI.
 inline CliRun conform_cli(const std::string& arguments, int timeout_s = 300) {
-  return run_shell("timeout " + std::to_string(timeout_s) + " " + std::string(CONFORM_BINARY) + " " + arguments +
-                   " 2>&1");
+  return run_shell("timeout " + std::to_string(timeout_s) + " " + std::string(CONFORM_BINARY) +
+                   " " + arguments + " 2>&1");
 }
 
 /// The number just before the last " WORD" of an output ("567 coverage-phase cases",
@@ -46,9 +46,12 @@ inline long count_before(const std::string& output, const std::string& word) {
 inline bool names_failed_check(const std::string& output, const std::string& check) {
   if (output.find("\n  " + check + " [") != std::string::npos) return true;
   for (const char* outcome : {"\nFAIL ", "\nERROR "}) {
-    for (size_t at = output.find(outcome); at != std::string::npos; at = output.find(outcome, at + 1)) {
+    for (size_t at = output.find(outcome); at != std::string::npos;
+         at = output.find(outcome, at + 1)) {
       std::string line = output.substr(at + 1, output.find('\n', at + 1) - at - 1);
-      if (line.find(" " + check + " ") != std::string::npos || line.find(" " + check + ":") != std::string::npos) return true;
+      if (line.find(" " + check + " ") != std::string::npos ||
+          line.find(" " + check + ":") != std::string::npos)
+        return true;
     }
   }
   return false;

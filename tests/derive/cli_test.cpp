@@ -2,11 +2,11 @@
 // and a page written for this test that the parsers were not tuned on.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -21,7 +21,8 @@ struct CliRun {
 
 CliRun run_conform(const std::string& args) {
   fs::path out = fs::temp_directory_path() / ("derive_cli_" + std::to_string(::getpid()) + ".txt");
-  std::string cmd = "cd '" CONFORM_SOURCE_DIR "' && '" CONFORM_BINARY "' " + args + " > '" + out.string() + "' 2>&1";
+  std::string cmd = "cd '" CONFORM_SOURCE_DIR "' && '" CONFORM_BINARY "' " + args + " > '" +
+                    out.string() + "' 2>&1";
   int status = std::system(cmd.c_str());
   std::ifstream in(out);
   std::stringstream text;
@@ -41,11 +42,14 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-std::string seeds(const std::string& glob = "*.txt") { return "'" CONFORM_SEEDS_DIR "'/" + glob; }
+std::string seeds(const std::string& glob = "*.txt") {
+  return "'" CONFORM_SEEDS_DIR "'/" + glob;
+}
 
-#define REQUIRE_SEEDS()                                                                   \
-  if (!fs::is_directory(CONFORM_SEEDS_DIR))                                               \
-  GTEST_SKIP() << "vendor pages not found at " CONFORM_SEEDS_DIR " (CONFORM_SEEDS_DIR); " \
+#define REQUIRE_SEEDS()                                          \
+  if (!fs::is_directory(CONFORM_SEEDS_DIR))                      \
+  GTEST_SKIP() << "vendor pages not found at " CONFORM_SEEDS_DIR \
+                  " (CONFORM_SEEDS_DIR); "                       \
                   "the drift gate needs them"
 
 TEST(DriftGate, CommittedSchemasAreExactlyWhatDerivationProduces) {
@@ -68,7 +72,8 @@ TEST(DriftGate, AChangedSchemaIsReportedWithADiffAndExit1) {
   write(schema, changed);
   CliRun run = run_conform("derive --check --out '" + out.string() + "' " + seeds("003_*.txt"));
   EXPECT_EQ(run.code, 1) << run.output;
-  EXPECT_NE(run.output.find("drift: " + schema.string() + " differs"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("drift: " + schema.string() + " differs"), std::string::npos)
+      << run.output;
   EXPECT_NE(run.output.find("+    \"queueName\","), std::string::npos) << run.output;
 }
 
@@ -91,7 +96,8 @@ TEST(DocLint, FindsEveryKnownDefectOfTheVendorPagesAndNothingElse) {
       "004_48a580a97fdcacca.txt:83: field-not-in-table",    // reply_to
       "004_48a580a97fdcacca.txt:102: truncated-section",
   };
-  for (const char* finding : expected) EXPECT_NE(run.output.find(finding), std::string::npos) << finding;
+  for (const char* finding : expected)
+    EXPECT_NE(run.output.find(finding), std::string::npos) << finding;
   // 13 above, 3 more spelling pairs of 000/001 and 9 more lost names of 002: nothing spurious.
   EXPECT_NE(run.output.find("lint: 25 finding(s) in 5 page(s)"), std::string::npos) << run.output;
 }
@@ -103,13 +109,15 @@ TEST(DeriveCli, BadInputExits2WithAReason) {
   write(dir / "prose.txt", "A page with prose only.\n");
   CliRun empty = run_conform("derive '" + (dir / "empty.txt").string() + "'");
   EXPECT_EQ(empty.code, 2);
-  EXPECT_NE(empty.output.find("unrecognised page shape: the file is empty"), std::string::npos) << empty.output;
+  EXPECT_NE(empty.output.find("unrecognised page shape: the file is empty"), std::string::npos)
+      << empty.output;
   CliRun binary = run_conform("derive --lint '" + (dir / "binary.bin").string() + "'");
   EXPECT_EQ(binary.code, 2);
   EXPECT_NE(binary.output.find("binary file"), std::string::npos) << binary.output;
   CliRun prose = run_conform("derive --check '" + (dir / "prose.txt").string() + "'");
   EXPECT_EQ(prose.code, 2);
-  EXPECT_NE(prose.output.find("unrecognised page shape: no markdown pipe table"), std::string::npos);
+  EXPECT_NE(prose.output.find("unrecognised page shape: no markdown pipe table"),
+            std::string::npos);
   EXPECT_EQ(run_conform("derive").code, 2);
   EXPECT_EQ(run_conform("derive '" + (dir / "missing.txt").string() + "'").code, 2);
 }
@@ -119,12 +127,14 @@ TEST(UnseenPage, DerivesACorrectSchemaWithNoOverlay) {
   fs::path dir = scratch("unseen");
   write(dir / "tickets.txt",
         "Create ticket\r\nOpens a support ticket.\r\nBody parameters\r\ntitle stringRequired\r\n"
-        "The title of the ticket.\r\npriority integerOptional\r\nHow urgent it is. The default value is 3.\r\n"
+        "The title of the ticket.\r\npriority integerOptional\r\nHow urgent it is. The default "
+        "value is 3.\r\n"
         "watchers jsonarrayOptional\r\nPeople to notify,\r\none object per person.\r\n"
         "due_at datetimeOptional\r\nWhen it is due, in ISO 8601.\r\nchannel stringOptional\r\n"
         "Where to reply. The allowed values are email, chat or phone.\r\nSample request\r\n");
   fs::path out = dir / "out";
-  CliRun run = run_conform("derive --out '" + out.string() + "' '" + (dir / "tickets.txt").string() + "'");
+  CliRun run =
+      run_conform("derive --out '" + out.string() + "' '" + (dir / "tickets.txt").string() + "'");
   ASSERT_EQ(run.code, 0) << run.output;
   std::ifstream in(out / "tickets/request.schema.json");
   nlohmann::json schema = nlohmann::json::parse(in);
@@ -143,7 +153,8 @@ TEST(UnseenPage, DerivesACorrectSchemaWithNoOverlay) {
   std::ifstream table(out / "tickets/doctable.json");
   nlohmann::json doc = nlohmann::json::parse(table);
   EXPECT_EQ(doc["sections"][0]["rows"][2]["description"], "tickets.txt:9-10");
-  CliRun again = run_conform("derive --check --out '" + out.string() + "' '" + (dir / "tickets.txt").string() + "'");
+  CliRun again = run_conform("derive --check --out '" + out.string() + "' '" +
+                             (dir / "tickets.txt").string() + "'");
   EXPECT_EQ(again.code, 0) << again.output;
 }
 

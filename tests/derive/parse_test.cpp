@@ -65,14 +65,16 @@ TEST(MarkdownPage, NestsFlatRowsAndDottedNames) {
 
 TEST(MarkdownPage, CrlfLineEndingsReadTheSame) {
   std::string crlf;
-  for (const char* c = kMarkdown; *c; ++c) crlf += *c == '\n' ? std::string("\r\n") : std::string(1, *c);
+  for (const char* c = kMarkdown; *c; ++c)
+    crlf += *c == '\n' ? std::string("\r\n") : std::string(1, *c);
   EXPECT_EQ(doc_table_json(parsed(crlf)), doc_table_json(parsed(kMarkdown)));
 }
 
 TEST(ScrapedPage, KeepsRowsWhoseNameIsLost) {
   DocPage page = parsed(
       "Body Params\n\nwidget\nstring\nrequired\n\nThe widget id.\n\nwidget\nstring\nenum\n"
-      "Defaults to red\n\nA colour,\nover two lines.\n\nAllowed:\nboolean\n\nA flag.\n\nResponses\n");
+      "Defaults to red\n\nA colour,\nover two lines.\n\nAllowed:\nboolean\n\nA "
+      "flag.\n\nResponses\n");
   EXPECT_EQ(page.shape, PageShape::kScraped);
   ASSERT_EQ(page.sections.size(), 1u);
   const auto& rows = page.sections[0].rows;
@@ -91,8 +93,10 @@ TEST(ScrapedPage, KeepsRowsWhoseNameIsLost) {
 
 TEST(PdfTextPage, ReadsMarkersConstantsBooleansAndContinuations) {
   DocPage page = parsed(
-      "Parameters\n\nParameter\tValue\nkind\tCreate\nwhen\tA time. (required)\nsilent\tEither true or false. (optional)\n"
-      "box\tThe box. (required)\n\nBox Parameters\n\nParameter\tValue\nlabel\tThe label. (required)\n\nPage 2\n\n"
+      "Parameters\n\nParameter\tValue\nkind\tCreate\nwhen\tA time. (required)\nsilent\tEither true "
+      "or false. (optional)\n"
+      "box\tThe box. (required)\n\nBox Parameters\n\nParameter\tValue\nlabel\tThe label. "
+      "(required)\n\nPage 2\n\n"
       "Parameter\tValue\nsize\tHow big,\nin cm. (optional)\n");
   EXPECT_EQ(page.shape, PageShape::kPdfText);
   EXPECT_EQ(find_row(page, "kind")->enum_values, std::vector<std::string>{"Create"});
@@ -109,19 +113,22 @@ TEST(PdfTextPage, ReadsMarkersConstantsBooleansAndContinuations) {
 TEST(MarkdownPage, DescriptionsThatNameAPhoneOrURLGiveTheValueKind) {
   DocPage page = parsed(
       "# Body\n\n| Parameter | Datatype | Description |\n| --- | --- | --- |\n"
-      "| to\\* | string | Mobile number of the recipient. |\n| files | array of strings | List of file URLs |\n"
+      "| to\\* | string | Mobile number of the recipient. |\n| files | array of strings | List of "
+      "file URLs |\n"
       "| count | integer | Mobile number count. |\n| note | string | A note. |\n");
   EXPECT_EQ(find_row(page, "to")->value_kind, "phone");
   EXPECT_EQ(find_row(page, "note")->value_kind, "");
   EXPECT_EQ(find_row(page, "count")->value_kind, "");  // only strings carry a kind
   bool recorded = false;
-  for (const auto& inference : page.inferences) recorded = recorded || inference.what.find("phone") != std::string::npos;
+  for (const auto& inference : page.inferences)
+    recorded = recorded || inference.what.find("phone") != std::string::npos;
   EXPECT_TRUE(recorded);
 }
 
 TEST(ZohoPage, ReadsListsValueTablesAndMultiLineDescriptions) {
   DocPage page = parsed(
-      "Path parameters\nkind stringRequired\nWhich kind.\nLabel | Value |\n---|---|\nBig | big |\nSmall | small |\n"
+      "Path parameters\nkind stringRequired\nWhich kind.\nLabel | Value |\n---|---|\nBig | big "
+      "|\nSmall | small |\n"
       "Body parameters\nnote stringOptional\nA note that runs\nover two lines.\n");
   EXPECT_EQ(page.shape, PageShape::kZoho);
   ASSERT_EQ(page.sections.size(), 2u);
@@ -142,16 +149,23 @@ TEST(MarkdownPage, AHeadingOfOnlyHashesIsAnEmptyHeadingNotACrash) {
 }
 
 TEST(BadPages, EmptyBinaryAndUnknownShapesAreRefusedWithAReason) {
-  EXPECT_NE(read_page("e.txt", "").error.find("unrecognised page shape: the file is empty"), std::string::npos);
-  EXPECT_NE(read_page("b.bin", std::string("\x7f" "ELF\0\0", 6)).error.find("binary file"), std::string::npos);
+  EXPECT_NE(read_page("e.txt", "").error.find("unrecognised page shape: the file is empty"),
+            std::string::npos);
+  EXPECT_NE(read_page("b.bin", std::string("\x7f"
+                                           "ELF\0\0",
+                                           6))
+                .error.find("binary file"),
+            std::string::npos);
   EXPECT_NE(read_page("b.bin", "\xff\xfe junk").error.find("invalid UTF-8"), std::string::npos);
   // Found by the libFuzzer smoke: an overlong sequence passed a structural check and then made
   // nlohmann throw while the schema was written out.
-  EXPECT_NE(read_page("o.md", std::string("| a\xc1\x81 | b |\n|---|---|\n")).error.find("invalid UTF-8"),
-            std::string::npos);
+  EXPECT_NE(
+      read_page("o.md", std::string("| a\xc1\x81 | b |\n|---|---|\n")).error.find("invalid UTF-8"),
+      std::string::npos);
   auto unknown = read_page("n.txt", "Just some prose.\nNo tables here.\n");
   EXPECT_FALSE(unknown.page);
-  EXPECT_NE(unknown.error.find("unrecognised page shape: no markdown pipe table"), std::string::npos);
+  EXPECT_NE(unknown.error.find("unrecognised page shape: no markdown pipe table"),
+            std::string::npos);
 }
 
 TEST(BadPages, MalformedTablesNeverCrash) {

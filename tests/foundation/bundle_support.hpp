@@ -19,7 +19,8 @@ namespace conform::testing {
 struct Scratch {
   std::filesystem::path path;
   explicit Scratch(const std::string& name)
-      : path(std::filesystem::temp_directory_path() / ("conform-bundles-" + name + "-" + std::to_string(::getpid()))) {
+      : path(std::filesystem::temp_directory_path() /
+             ("conform-bundles-" + name + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
   }
@@ -50,7 +51,8 @@ inline std::filesystem::path copy_bundle(const std::string& from, const std::fil
 }
 
 /// Parses a JSON file, applies `change`, writes it back.
-inline void rewrite(const std::filesystem::path& file, const std::function<void(nlohmann::json&)>& change) {
+inline void rewrite(const std::filesystem::path& file,
+                    const std::function<void(nlohmann::json&)>& change) {
   nlohmann::json doc = read_json(file);
   change(doc);
   std::ofstream(file, std::ios::trunc) << doc.dump(2);

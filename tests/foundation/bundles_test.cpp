@@ -15,7 +15,9 @@ using testing::rewrite;
 using testing::run_conform;
 using testing::Scratch;
 
-size_t lines_of(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+size_t lines_of(const std::string& text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 /// The line of `list` text output that starts with the API id.
 std::string list_line(const std::string& out, const std::string& api) {
@@ -29,18 +31,24 @@ TEST(Bundles, ASixthApiFromADirectoryAddsToTheBuiltInOnes) {
   auto text = run_conform("list --schemas " + dir.path.string());
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_EQ(lines_of(text.out), 6u) << text.out;
-  EXPECT_NE(list_line(text.out, "acme-mail").find("\torigin: " + dir.path.string()), std::string::npos) << text.out;
-  EXPECT_NE(list_line(text.out, "bigin-mail").find("\torigin: built-in"), std::string::npos) << text.out;
+  EXPECT_NE(list_line(text.out, "acme-mail").find("\torigin: " + dir.path.string()),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(list_line(text.out, "bigin-mail").find("\torigin: built-in"), std::string::npos)
+      << text.out;
   EXPECT_EQ(text.err.find("replaces"), std::string::npos) << text.err;
   auto listed = run_conform("list --format json --schemas " + dir.path.string());
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
   json apis = json::parse(listed.out);
   ASSERT_EQ(apis.size(), 6u);
   for (const auto& api : apis) {
-    EXPECT_EQ(api["origin"], api["id"] == "acme-mail" ? dir.path.string() : "built-in") << api.dump();
+    EXPECT_EQ(api["origin"], api["id"] == "acme-mail" ? dir.path.string() : "built-in")
+        << api.dump();
   }
-  fs::path sample = testing::source_dir() / "fixtures/bigin-mail/the-documented-request-is-accepted.json";
-  auto valid = run_conform("validate --schemas " + dir.path.string() + " --api acme-mail " + sample.string());
+  fs::path sample =
+      testing::source_dir() / "fixtures/bigin-mail/the-documented-request-is-accepted.json";
+  auto valid = run_conform("validate --schemas " + dir.path.string() + " --api acme-mail " +
+                           sample.string());
   EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
 }
 
@@ -57,8 +65,9 @@ TEST(Bundles, ABundleWithABuiltInIdReplacesItAndSaysSo) {
     EXPECT_EQ(api["title"], "Bigin, as this team reads it");
     EXPECT_EQ(api["origin"], dir.path.string());
   }
-  EXPECT_NE(listed.err.find("--schemas " + dir.path.string() + ": bigin-mail replaces the built-in one"),
-            std::string::npos)
+  EXPECT_NE(
+      listed.err.find("--schemas " + dir.path.string() + ": bigin-mail replaces the built-in one"),
+      std::string::npos)
       << listed.err;
 }
 
@@ -66,22 +75,28 @@ TEST(Bundles, DirectoriesLayerInTheOrderGiven) {
   Scratch first("first"), second("second");
   copy_bundle("genesys-email", first.path, "acme-mail");
   copy_bundle("whippy-email", second.path, "acme-mail");
-  auto r = run_conform("list --schemas " + first.path.string() + " --schemas " + second.path.string());
+  auto r =
+      run_conform("list --schemas " + first.path.string() + " --schemas " + second.path.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(lines_of(r.out), 6u) << r.out;
-  EXPECT_NE(list_line(r.out, "acme-mail").find("\torigin: " + second.path.string()), std::string::npos) << r.out;
-  EXPECT_NE(r.err.find("acme-mail replaces the one from " + first.path.string()), std::string::npos) << r.err;
+  EXPECT_NE(list_line(r.out, "acme-mail").find("\torigin: " + second.path.string()),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("acme-mail replaces the one from " + first.path.string()), std::string::npos)
+      << r.err;
 }
 
 TEST(Bundles, ADirectoryHoldingNoBundleIsExitTwo) {
   Scratch dir("none");
   auto r = run_conform("list --schemas " + dir.path.string());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(dir.path.string() + ": holds no contract bundle"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(dir.path.string() + ": holds no contract bundle"), std::string::npos)
+      << r.err;
   fs::path bundle = copy_bundle("bigin-mail", dir.path, "acme-mail");
   r = run_conform("list --schemas " + bundle.string());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("it is a bundle itself: give its parent directory"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("it is a bundle itself: give its parent directory"), std::string::npos)
+      << r.err;
 }
 
 }  // namespace

@@ -36,8 +36,9 @@ TEST(CliValidate, AnInvalidFilePrintsFilePointerMessageAndRequirement) {
 }
 
 TEST(CliValidate, PrintsOneLinePerLeafErrorWithoutCascades) {
-  auto file = write_temp("two-errors.json",
-                         R"({"data":[{"from":{"email":"a@b.com"},"to":[{"email":7}],"mail_format":"md"}]})");
+  auto file = write_temp(
+      "two-errors.json",
+      R"({"data":[{"from":{"email":"a@b.com"},"to":[{"email":7}],"mail_format":"md"}]})");
   auto r = run_conform("validate --api bigin-mail --kind request " + file.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.out;
@@ -62,7 +63,8 @@ TEST(CliValidate, MalformedJsonIsAnInputErrorWithLineAndColumn) {
   auto file = write_temp("broken.json", "{\n  \"data\": [\n    {,\n  ]\n}\n");
   auto r = run_conform("validate --api bigin-mail --kind request " + file.string());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(file.string() + ": malformed JSON at line 3, column 6"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file.string() + ": malformed JSON at line 3, column 6"), std::string::npos)
+      << r.err;
 }
 
 TEST(CliValidate, ANumberTooLargeForADoubleIsAnInputErrorNotACrash) {
@@ -74,16 +76,23 @@ TEST(CliValidate, ANumberTooLargeForADoubleIsAnInputErrorNotACrash) {
 
 TEST(CliValidate, UsageAndInputErrorsExitTwo) {
   std::string good = fixture("bigin-mail", "the-documented-request-is-accepted");
-  struct Case { std::string args; std::string says; };
+  struct Case {
+    std::string args;
+    std::string says;
+  };
   for (const Case& c : std::vector<Case>{
            {"validate --api nope --kind request " + good, "unknown api 'nope'"},
-           {"validate --api bigin-mail --kind sideways " + good, "--kind: must be request or response, got 'sideways'"},
-           {"validate --api bigin-mail --kind request /no/such/file.json", "/no/such/file.json: cannot read"},
+           {"validate --api bigin-mail --kind sideways " + good,
+            "--kind: must be request or response, got 'sideways'"},
+           {"validate --api bigin-mail --kind request /no/such/file.json",
+            "/no/such/file.json: cannot read"},
            {"validate --api bigin-mail --kind request", "no FILE given"},
            {"validate --api bigin-mail --kind request --bogus " + good, "unknown option --bogus"},
-           {"validate --api capillary-message --kind request " + write_temp("sms.json", "{}").string(),
+           {"validate --api capillary-message --kind request " +
+                write_temp("sms.json", "{}").string(),
             "needs --channel"},
-           {"validate --api capillary-message --kind request --channel fax " + good, "unknown channel 'fax'"},
+           {"validate --api capillary-message --kind request --channel fax " + good,
+            "unknown channel 'fax'"},
        }) {
     auto r = run_conform(c.args);
     EXPECT_EQ(r.exit_code, 2) << c.args;
@@ -93,13 +102,15 @@ TEST(CliValidate, UsageAndInputErrorsExitTwo) {
 
 TEST(CliValidate, ChannelIsCaseInsensitive) {
   auto file = write_temp("sms-ok.json", R"({"sms":[{"to":"919988221100","body":"hi"}]})");
-  auto r = run_conform("validate --api capillary-message --kind request --channel SmS " + file.string());
+  auto r =
+      run_conform("validate --api capillary-message --kind request --channel SmS " + file.string());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
 TEST(CliValidate, AFixtureFileIsValidatedByItsPayloadKindAndChannel) {
-  auto r = run_conform("validate --api capillary-message " +
-                       fixture("capillary-message", "the-documented-whatsapp-response-is-accepted"));
+  auto r =
+      run_conform("validate --api capillary-message " +
+                  fixture("capillary-message", "the-documented-whatsapp-response-is-accepted"));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
@@ -116,7 +127,9 @@ TEST(CliValidate, AFixtureWithTheWrongVerdictIsReported) {
       << R"({"conform_fixture":1,"kind":"request","expect":"valid","requirements":["bigin-mail.data"],"body":{}})";
   auto r = run_conform("validate --fixtures " + dir.parent_path().string());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("claims-valid.json: expected valid, but it fails at /data"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("claims-valid.json: expected valid, but it fails at /data"),
+            std::string::npos)
+      << r.out;
 }
 
 /// The first byte below 0x20 other than \n and \t, as its value; -1 when there is none.

@@ -14,7 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-SchemaValidator validator_for(const json& schema) { return SchemaValidator(schema, SchemaSettings{{}, "test", "test.schema.json"}); }
+SchemaValidator validator_for(const json& schema) {
+  return SchemaValidator(schema, SchemaSettings{{}, "test", "test.schema.json"});
+}
 
 std::set<std::string> pointers(const std::vector<Violation>& violations) {
   std::set<std::string> out;
@@ -23,21 +25,25 @@ std::set<std::string> pointers(const std::vector<Violation>& violations) {
 }
 
 TEST(CompiledSchema, AKeywordItDoesNotCompileSendsTheWholeSchemaToValijson) {
-  SchemaValidator v = validator_for(json::parse(R"({"type":"object","properties":{"n":{"type":"integer","multipleOf":5}}})"));
+  SchemaValidator v = validator_for(
+      json::parse(R"({"type":"object","properties":{"n":{"type":"integer","multipleOf":5}}})"));
   EXPECT_EQ(v.compiled(), nullptr);
-  EXPECT_EQ(v.compile_refusal(), "/properties/n/multipleOf: the keyword 'multipleOf' is not compiled");
+  EXPECT_EQ(v.compile_refusal(),
+            "/properties/n/multipleOf: the keyword 'multipleOf' is not compiled");
   EXPECT_TRUE(v.accepts(json::parse(R"({"n":10})")));
   EXPECT_EQ(pointers(v.validate(json::parse(R"({"n":7})"))), std::set<std::string>{"/n"});
 }
 
 TEST(CompiledSchema, AFormatWhereTheReferenceChecksNoFormatIsRefused) {
-  SchemaValidator under_not = validator_for(json::parse(R"({"not":{"type":"string","format":"email"}})"));
+  SchemaValidator under_not =
+      validator_for(json::parse(R"({"not":{"type":"string","format":"email"}})"));
   EXPECT_EQ(under_not.compiled(), nullptr);
   EXPECT_NE(under_not.compile_refusal().find("format"), std::string::npos);
-  SchemaValidator shared_type = validator_for(
-      json::parse(R"({"anyOf":[{"type":"string","format":"email"},{"type":"string","minLength":3}]})"));
+  SchemaValidator shared_type = validator_for(json::parse(
+      R"({"anyOf":[{"type":"string","format":"email"},{"type":"string","minLength":3}]})"));
   EXPECT_EQ(shared_type.compiled(), nullptr);
-  EXPECT_NE(shared_type.compile_refusal().find("shares the instance type leading to it"), std::string::npos);
+  EXPECT_NE(shared_type.compile_refusal().find("shares the instance type leading to it"),
+            std::string::npos);
 }
 
 TEST(CompiledSchema, EveryContractKeywordCompilesAndAnswersAsTheReference) {
@@ -78,32 +84,40 @@ TEST(CompiledSchema, EveryContractKeywordCompilesAndAnswersAsTheReference) {
 }
 
 TEST(CompiledSchema, ARecursiveRefCompilesWithoutFormatsAndIsRefusedWithThem) {
-  SchemaValidator tree = validator_for(json::parse(R"({"$ref": "#/definitions/tree", "definitions": {"tree":
+  SchemaValidator tree =
+      validator_for(json::parse(R"({"$ref": "#/definitions/tree", "definitions": {"tree":
       {"type": "object", "properties": {"child": {"$ref": "#/definitions/tree"}, "leaf": {"type": "boolean"}}}}})"));
   ASSERT_NE(tree.compiled(), nullptr) << tree.compile_refusal();
   json deep = json::parse(R"({"child":{"child":{"leaf":"yes"}}})");
   EXPECT_EQ(tree.compiled()->judge(deep), Verdict::rejected);
   EXPECT_EQ(pointers(tree.validate(deep)), std::set<std::string>{"/child/child/leaf"});
-  SchemaValidator with_format = validator_for(json::parse(R"({"$ref": "#/definitions/n", "definitions": {"n":
+  SchemaValidator with_format =
+      validator_for(json::parse(R"({"$ref": "#/definitions/n", "definitions": {"n":
       {"type": "object", "properties": {"next": {"$ref": "#/definitions/n"}, "e": {"type": "string", "format": "email"}}}}})"));
   EXPECT_EQ(with_format.compiled(), nullptr);
-  EXPECT_NE(with_format.compile_refusal().find("recursive $ref in a schema with formats"), std::string::npos);
+  EXPECT_NE(with_format.compile_refusal().find("recursive $ref in a schema with formats"),
+            std::string::npos);
 }
 
 TEST(CompiledSchema, ARefCycleWithNoSchemaAtItsEndIsAContractErrorNotACrash) {
   EXPECT_THROW(validator_for(json::parse(R"({"$ref": "#"})")), ContractError);
   EXPECT_THROW(validator_for(json::parse(R"({"properties": {"a": {"$ref": "#/definitions/b"}},
-      "definitions": {"b": {"$ref": "#/definitions/c"}, "c": {"$ref": "#/definitions/b"}}})")), ContractError);
+      "definitions": {"b": {"$ref": "#/definitions/c"}, "c": {"$ref": "#/definitions/b"}}})")),
+               ContractError);
 }
 
 TEST(CompiledSchema, ASubschemaThatAppliesItselfToTheSameValueIsAContractError) {
-  for (const char* text : {R"({"allOf": [{"$ref": "#"}]})", R"({"anyOf": [{"type": "string"}, {"$ref": "#"}]})",
-                           R"({"not": {"$ref": "#"}})", R"({"properties": {"enum": {"if": {"$ref": "#/properties/enum"}}}})"}) {
+  for (const char* text :
+       {R"({"allOf": [{"$ref": "#"}]})", R"({"anyOf": [{"type": "string"}, {"$ref": "#"}]})",
+        R"({"not": {"$ref": "#"}})",
+        R"({"properties": {"enum": {"if": {"$ref": "#/properties/enum"}}}})"}) {
     try {
       validator_for(json::parse(text));
       ADD_FAILURE() << text << " was accepted";
     } catch (const ContractError& e) {
-      EXPECT_NE(std::string(e.what()).find("applies itself again to the same value"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("applies itself again to the same value"),
+                std::string::npos)
+          << e.what();
     }
   }
 }
@@ -111,7 +125,8 @@ TEST(CompiledSchema, ASubschemaThatAppliesItselfToTheSameValueIsAContractError) 
 TEST(CompiledSchema, ARefThatMovesToAMemberIsRecursionNotACycle) {
   // Two members that both point back at the root: the index walks the recursion once,
   // instead of 2^64 paths, and both engines answer.
-  SchemaValidator v = validator_for(json::parse(R"({"type":"object","properties":{"a":{"$ref":"#"},"b":{"$ref":"#"},"n":{"type":"integer"}}})"));
+  SchemaValidator v = validator_for(json::parse(
+      R"({"type":"object","properties":{"a":{"$ref":"#"},"b":{"$ref":"#"},"n":{"type":"integer"}}})"));
   json bad = json::parse(R"({"a":{"b":{"a":{"n":"x"}}}})");
   EXPECT_FALSE(v.accepts(bad));
   EXPECT_EQ(pointers(v.validate(bad)), std::set<std::string>{"/a/b/a/n"});
@@ -122,7 +137,8 @@ TEST(CompiledSchema, RefsThatExpandExponentiallyAreAContractErrorNotAHang) {
   json schema = {{"definitions", json::object()}};
   for (int level = 0; level < 30; ++level) {
     std::string next = "#/definitions/d" + std::to_string(level + 1);
-    schema["definitions"]["d" + std::to_string(level)] = {{"properties", {{"x", {{"$ref", next}}}, {"y", {{"$ref", next}}}}}};
+    schema["definitions"]["d" + std::to_string(level)] = {
+        {"properties", {{"x", {{"$ref", next}}}, {"y", {{"$ref", next}}}}}};
   }
   schema["definitions"]["d30"] = {{"type", "string"}};
   schema["$ref"] = "#/definitions/d0";
@@ -130,15 +146,18 @@ TEST(CompiledSchema, RefsThatExpandExponentiallyAreAContractErrorNotAHang) {
     validator_for(schema);
     ADD_FAILURE() << "2^30 locations were indexed";
   } catch (const ContractError& e) {
-    EXPECT_NE(std::string(e.what()).find("more than 200000 locations"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("more than 200000 locations"), std::string::npos)
+        << e.what();
   }
 }
 
 TEST(CompiledSchema, AMemberNamedLikeAKeywordKeepsItsFormat) {
-  SchemaValidator v = validator_for(json::parse(R"({"properties":{"enum":{"type":"string","format":"email"},"const":{"type":"string"}}})"));
+  SchemaValidator v = validator_for(json::parse(
+      R"({"properties":{"enum":{"type":"string","format":"email"},"const":{"type":"string"}}})"));
   EXPECT_FALSE(v.accepts(json::parse(R"({"enum":"not an address"})")));
   EXPECT_FALSE(v.reference_accepts(json::parse(R"({"enum":"not an address"})")));
-  EXPECT_FALSE(v.reference_accepts(json::parse(R"({"const":5})")));  // a structural answer, not a throw
+  EXPECT_FALSE(
+      v.reference_accepts(json::parse(R"({"const":5})")));  // a structural answer, not a throw
   EXPECT_TRUE(v.reference_accepts(json::parse(R"({"enum":"a@example.com"})")));
 }
 

@@ -70,7 +70,8 @@ void expect_traced(const json& node, const std::string& where, const Contract& c
   if (node.contains("properties")) {
     for (const auto& [name, sub] : node["properties"].items()) {
       std::string here = where + "/" + escape_pointer_token(name);
-      EXPECT_TRUE(sub.contains("x-locator") || sub.contains("x-inferred")) << here << " has no locator";
+      EXPECT_TRUE(sub.contains("x-locator") || sub.contains("x-inferred"))
+          << here << " has no locator";
       ASSERT_TRUE(sub.contains("x-requirement")) << here << " has no x-requirement";
       EXPECT_NE(contract.find_requirement(sub["x-requirement"]), nullptr)
           << here << ": unknown requirement " << sub["x-requirement"];
@@ -79,7 +80,8 @@ void expect_traced(const json& node, const std::string& where, const Contract& c
   }
   for (const char* key : {"items", "definitions", "anyOf", "oneOf", "allOf"}) {
     if (!node.contains(key)) continue;
-    if (node[key].is_object() && std::string(key) == "items") expect_traced(node[key], where + "/*", contract);
+    if (node[key].is_object() && std::string(key) == "items")
+      expect_traced(node[key], where + "/*", contract);
     if (node[key].is_array()) {
       for (const auto& sub : node[key]) expect_traced(sub, where, contract);
     }
@@ -109,7 +111,8 @@ size_t snapshot_lines(const std::string& snapshot) {
 }
 
 TEST(Traceability, EveryLocatorPointsIntoItsOwnPage) {
-  if (!fs::is_directory(CONFORM_SEEDS_DIR)) GTEST_SKIP() << "no vendor pages at " << CONFORM_SEEDS_DIR;
+  if (!fs::is_directory(CONFORM_SEEDS_DIR))
+    GTEST_SKIP() << "no vendor pages at " << CONFORM_SEEDS_DIR;
   Catalog catalog = Catalog::load(embedded_schema_source());
   for (const auto& api : catalog.apis()) {
     ASSERT_GT(snapshot_lines(api.contract.snapshot), 0u) << api.contract.snapshot;

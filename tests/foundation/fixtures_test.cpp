@@ -10,7 +10,9 @@
 namespace conform {
 
 /// Names a fixture by its path in test output.
-void PrintTo(const Fixture& fixture, std::ostream* out) { *out << fixture.path.string(); }
+void PrintTo(const Fixture& fixture, std::ostream* out) {
+  *out << fixture.path.string();
+}
 
 namespace {
 
@@ -19,7 +21,9 @@ const Catalog& catalog() {
   return loaded;
 }
 
-std::vector<Fixture> all_fixtures() { return load_fixture_tree(testing::source_dir() / "fixtures"); }
+std::vector<Fixture> all_fixtures() {
+  return load_fixture_tree(testing::source_dir() / "fixtures");
+}
 
 std::string test_name(const ::testing::TestParamInfo<Fixture>& info) {
   std::string name = info.param.api + "_" + info.param.name;
@@ -42,7 +46,8 @@ TEST_P(FixtureVerdictTest, EveryViolationNamesARequirementOfItsContract) {
   ASSERT_NE(api, nullptr);
   for (const auto& v : verdict.violations) {
     EXPECT_NE(api->contract.find_requirement(v.requirement), nullptr)
-        << GetParam().path << ": " << v.pointer << " names unknown requirement '" << v.requirement << "'";
+        << GetParam().path << ": " << v.pointer << " names unknown requirement '" << v.requirement
+        << "'";
   }
 }
 
@@ -54,11 +59,13 @@ TEST_P(FixtureVerdictTest, NamesOnlyRequirementsOfItsContract) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureVerdictTest, ::testing::ValuesIn(all_fixtures()), test_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureVerdictTest, ::testing::ValuesIn(all_fixtures()),
+                         test_name);
 
 TEST(FixtureCoverage, EveryRequirementHasAFixtureThatExercisesIt) {
   std::map<std::string, std::set<std::string>> named;
-  for (const auto& f : all_fixtures()) named[f.api].insert(f.requirements.begin(), f.requirements.end());
+  for (const auto& f : all_fixtures())
+    named[f.api].insert(f.requirements.begin(), f.requirements.end());
   for (const auto& api : catalog().apis()) {
     for (const auto& r : api.contract.requirements) {
       EXPECT_TRUE(named[api.contract.id].contains(r.id)) << r.id << " has no fixture";
@@ -69,7 +76,8 @@ TEST(FixtureCoverage, EveryRequirementHasAFixtureThatExercisesIt) {
 TEST(FixtureCoverage, EveryApiHasAtLeastThreeNegativeFixtures) {
   std::map<std::string, int> negatives;
   for (const auto& f : all_fixtures()) negatives[f.api] += f.expect == Expectation::invalid ? 1 : 0;
-  for (const auto& api : catalog().apis()) EXPECT_GE(negatives[api.contract.id], 3) << api.contract.id;
+  for (const auto& api : catalog().apis())
+    EXPECT_GE(negatives[api.contract.id], 3) << api.contract.id;
 }
 
 TEST(FixtureCoverage, TheMalformedSmsExampleIsKeptWithItsCorrection) {
@@ -77,7 +85,8 @@ TEST(FixtureCoverage, TheMalformedSmsExampleIsKeptWithItsCorrection) {
   for (const auto& f : all_fixtures()) {
     if (f.api != "capillary-message" || f.source.empty()) continue;
     if (f.expect == Expectation::malformed) ++malformed;
-    if (f.expect == Expectation::valid && f.channel == "sms" && f.kind == PayloadKind::request) ++corrected;
+    if (f.expect == Expectation::valid && f.channel == "sms" && f.kind == PayloadKind::request)
+      ++corrected;
   }
   EXPECT_EQ(malformed, 1);
   EXPECT_GE(corrected, 1);

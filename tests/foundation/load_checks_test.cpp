@@ -15,7 +15,8 @@ using testing::run_conform;
 using testing::Scratch;
 
 /// A copy of one built-in bundle broken by `change`, loaded by `list`: exit 2 and `expected`.
-void expect_refused(const std::string& file, const std::function<void(json&)>& change, const std::string& expected) {
+void expect_refused(const std::string& file, const std::function<void(json&)>& change,
+                    const std::string& expected) {
   Scratch dir("broken");
   fs::path bundle = copy_bundle("bigin-mail", dir.path, "acme-mail");
   rewrite(bundle / file, change);
@@ -26,21 +27,28 @@ void expect_refused(const std::string& file, const std::function<void(json&)>& c
 }
 
 TEST(LoadChecks, ABrokenContractNamesTheFileThePointerAndWhatIsWrong) {
-  expect_refused("contract.json", [](json& c) { c.erase("auth"); }, "/auth: missing required property");
-  expect_refused("contract.json", [](json& c) { c["auth"]["prefixes"] = "Zoho-oauthtoken "; },
-                 "/auth/prefixes: expected type \"array\", got string");
-  expect_refused("contract.json", [](json& c) { c["auth"]["requirement"] = "acme-mail.no-such-rule"; },
-                 "/auth/requirement: names requirement 'acme-mail.no-such-rule', which contract.json does not list");
-  expect_refused("request.schema.json",
-                 [](json& s) { s["properties"]["data"]["x-requirement"] = "acme-mail.no-such-rule"; },
-                 "/properties/data/x-requirement: names requirement 'acme-mail.no-such-rule'");
+  expect_refused(
+      "contract.json", [](json& c) { c.erase("auth"); }, "/auth: missing required property");
+  expect_refused(
+      "contract.json", [](json& c) { c["auth"]["prefixes"] = "Zoho-oauthtoken "; },
+      "/auth/prefixes: expected type \"array\", got string");
+  expect_refused(
+      "contract.json", [](json& c) { c["auth"]["requirement"] = "acme-mail.no-such-rule"; },
+      "/auth/requirement: names requirement 'acme-mail.no-such-rule', which contract.json does not "
+      "list");
+  expect_refused(
+      "request.schema.json",
+      [](json& s) { s["properties"]["data"]["x-requirement"] = "acme-mail.no-such-rule"; },
+      "/properties/data/x-requirement: names requirement 'acme-mail.no-such-rule'");
 }
 
 TEST(LoadChecks, ABrokenOverlayNamesTheFileThePointerAndWhatIsWrong) {
-  expect_refused("overlay.json", [](json& o) { o["patches"][0].erase("reason"); },
-                 "/patches/0/reason: missing required property");
-  expect_refused("overlay.json", [](json& o) { o["outputs"][0]["section"] = "thirty-one"; },
-                 "/outputs/0/section: expected type \"integer\", got string");
+  expect_refused(
+      "overlay.json", [](json& o) { o["patches"][0].erase("reason"); },
+      "/patches/0/reason: missing required property");
+  expect_refused(
+      "overlay.json", [](json& o) { o["outputs"][0]["section"] = "thirty-one"; },
+      "/outputs/0/section: expected type \"integer\", got string");
 }
 
 TEST(LoadChecks, ABrokenOverlayStopsDerive) {
@@ -51,7 +59,8 @@ TEST(LoadChecks, ABrokenOverlayStopsDerive) {
   if (!fs::exists(page)) GTEST_SKIP() << "no vendor page at " << page;
   auto r = run_conform("derive " + page.string() + " --out " + dir.path.string() + " --check");
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.err.find((bundle / "overlay.json").string() + ": /names/0/reason: missing required property"),
+  EXPECT_NE(r.err.find((bundle / "overlay.json").string() +
+                       ": /names/0/reason: missing required property"),
             std::string::npos)
       << r.err;
 }
@@ -71,8 +80,9 @@ void expect_fixture_refused(const std::string& text, const std::string& expected
 }
 
 TEST(LoadChecks, ABrokenFixtureNamesTheFileThePointerAndWhatIsWrong) {
-  expect_fixture_refused(R"({"conform_fixture":1,"kind":"request","expect":"valid","body":{"to":["a@example.com"]}})",
-                         "/requirements: missing required property");
+  expect_fixture_refused(
+      R"({"conform_fixture":1,"kind":"request","expect":"valid","body":{"to":["a@example.com"]}})",
+      "/requirements: missing required property");
   expect_fixture_refused(
       R"({"conform_fixture":1,"kind":"request","expect":"valid","requirements":["whippy-email.to"],"body":{},"colour":"red"})",
       "/colour: unknown member");
@@ -81,7 +91,8 @@ TEST(LoadChecks, ABrokenFixtureNamesTheFileThePointerAndWhatIsWrong) {
       "/requirements: expected type \"array\", got string");
   expect_fixture_refused(
       R"({"conform_fixture":1,"kind":"request","expect":"valid","requirements":["whippy-email.to","whippy-email.nope"],"body":{}})",
-      "/requirements/1: names requirement 'whippy-email.nope', which whippy-email's contract.json does not list");
+      "/requirements/1: names requirement 'whippy-email.nope', which whippy-email's contract.json "
+      "does not list");
 }
 
 }  // namespace

@@ -8,7 +8,8 @@ namespace conform {
 namespace {
 
 TEST(JsonPointer, BuildsFromValijsonContext) {
-  EXPECT_EQ(pointer_from_context({"<root>", "[data]", "[0]", "[from]", "[email]"}), "/data/0/from/email");
+  EXPECT_EQ(pointer_from_context({"<root>", "[data]", "[0]", "[from]", "[email]"}),
+            "/data/0/from/email");
   EXPECT_EQ(pointer_from_context({"<root>"}), "");
 }
 
@@ -39,7 +40,8 @@ Contract bigin_like() {
 TEST(Endpoint, BuildsPathsWithExamplesAndEncoding) {
   Contract c = bigin_like();
   EXPECT_EQ(build_path(c, {}), "/bigin/v2/Contacts/123/actions/send_mail");
-  EXPECT_EQ(build_path(c, {{"record_id", "a b/c"}}), "/bigin/v2/Contacts/a%20b%2Fc/actions/send_mail");
+  EXPECT_EQ(build_path(c, {{"record_id", "a b/c"}}),
+            "/bigin/v2/Contacts/a%20b%2Fc/actions/send_mail");
 }
 
 TEST(Endpoint, MatchesPathsUnderAPrefix) {

@@ -11,7 +11,9 @@
 namespace conform::testing {
 namespace fs = std::filesystem;
 
-fs::path source_dir() { return CONFORM_SOURCE_DIR; }
+fs::path source_dir() {
+  return CONFORM_SOURCE_DIR;
+}
 
 nlohmann::json read_json(const fs::path& path) {
   std::ifstream in(path);
@@ -42,8 +44,8 @@ ProcessResult run_conform(const std::string& arguments) {
   static int counter = 0;
   fs::path out = temp_root() / ("out" + std::to_string(++counter));
   fs::path err = temp_root() / ("err" + std::to_string(counter));
-  std::string command = std::string(CONFORM_BINARY) + " " + arguments + " >" + out.string() +
-                        " 2>" + err.string();
+  std::string command =
+      std::string(CONFORM_BINARY) + " " + arguments + " >" + out.string() + " 2>" + err.string();
   int status = std::system(command.c_str());
   ProcessResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

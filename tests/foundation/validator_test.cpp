@@ -13,7 +13,8 @@ const Catalog& catalog() {
   return loaded;
 }
 
-std::vector<Violation> check(const std::string& api, const json& body, const std::string& channel = "") {
+std::vector<Violation> check(const std::string& api, const json& body,
+                             const std::string& channel = "") {
   return catalog().find(api)->validator(PayloadKind::request, channel)->validate(body);
 }
 
@@ -26,7 +27,9 @@ TEST(SchemaValidator, AMissingRequiredFieldPointsAtTheField) {
 }
 
 TEST(SchemaValidator, AFormatErrorNamesThePreciseRequirement) {
-  auto v = check("whippy-email", json{{"from", "c"}, {"to", "a@example.com"}, {"sender_email", "invalid@something"}});
+  auto v =
+      check("whippy-email",
+            json{{"from", "c"}, {"to", "a@example.com"}, {"sender_email", "invalid@something"}});
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].pointer, "/sender_email");
   EXPECT_EQ(v[0].keyword, "format");
@@ -35,12 +38,17 @@ TEST(SchemaValidator, AFormatErrorNamesThePreciseRequirement) {
 }
 
 TEST(SchemaValidator, EmptyOrNullSenderEmailIsAbsent) {
-  EXPECT_TRUE(check("whippy-email", json{{"from", "c"}, {"to", "a@example.com"}, {"sender_email", ""}}).empty());
-  EXPECT_TRUE(check("whippy-email", json{{"from", "c"}, {"to", "a@example.com"}, {"sender_email", nullptr}}).empty());
+  EXPECT_TRUE(
+      check("whippy-email", json{{"from", "c"}, {"to", "a@example.com"}, {"sender_email", ""}})
+          .empty());
+  EXPECT_TRUE(
+      check("whippy-email", json{{"from", "c"}, {"to", "a@example.com"}, {"sender_email", nullptr}})
+          .empty());
 }
 
 TEST(SchemaValidator, DeepErrorsComeWithoutTheirAncestorCascade) {
-  json body = json::parse(R"({"data":[{"from":{"email":"a@b.com"},"to":[{"email":"x@y.com"},{"email":"nope"}]}]})");
+  json body = json::parse(
+      R"({"data":[{"from":{"email":"a@b.com"},"to":[{"email":"x@y.com"},{"email":"nope"}]}]})");
   auto v = check("bigin-mail", body);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].pointer, "/data/0/to/1/email");
@@ -49,7 +57,8 @@ TEST(SchemaValidator, DeepErrorsComeWithoutTheirAncestorCascade) {
 
 TEST(SchemaValidator, AlternativesReportOneErrorAtTheField) {
   // Genesys cc may be a comma-delimited string or an array (the page contradicts itself).
-  json body = json::parse(R"({"operationName":"Send","queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":42}})");
+  json body = json::parse(
+      R"({"operationName":"Send","queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":42}})");
   auto v = check("genesys-email", body);
   ASSERT_EQ(v.size(), 1u) << v[0].message;
   EXPECT_EQ(v[0].pointer, "/email/cc");
@@ -57,7 +66,8 @@ TEST(SchemaValidator, AlternativesReportOneErrorAtTheField) {
 }
 
 TEST(SchemaValidator, FormatsInsideAlternativesAreChecked) {
-  json body = json::parse(R"({"operationName":"Send","queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":["ok@x","not an email"]}})");
+  json body = json::parse(
+      R"({"operationName":"Send","queueName":"q","email":{"to":["a@b"],"from":"c@d","cc":["ok@x","not an email"]}})");
   auto v = check("genesys-email", body);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].pointer, "/email/cc/1");
@@ -79,7 +89,8 @@ TEST(SchemaValidator, ChannelsSelectTheirOwnSchemas) {
 
 TEST(SchemaValidator, AcceptsAgreesWithValidate) {
   json good = json::parse(R"({"data":[{"from":{"email":"a@b.com"},"to":[{"email":"x@y.com"}]}]})");
-  json bad = json::parse(R"({"data":[{"from":{"email":"a@b.com"},"to":[{"email":"x@y.com"}],"scheduled_time":"soon"}]})");
+  json bad = json::parse(
+      R"({"data":[{"from":{"email":"a@b.com"},"to":[{"email":"x@y.com"}],"scheduled_time":"soon"}]})");
   const SchemaValidator* v = catalog().find("bigin-mail")->validator(PayloadKind::request, "");
   EXPECT_TRUE(v->accepts(good));
   EXPECT_FALSE(v->accepts(bad));

@@ -64,7 +64,8 @@ json shard_report(const std::string& shard, std::vector<Outcome> more = {}, int 
   builder.start(shard_run(shard));
   builder.add(shard_case(shard, "a", Outcome::pass));
   builder.add(shard_case(shard, "b", Outcome::observed));
-  for (size_t i = 0; i < more.size(); ++i) builder.add(shard_case(shard, "more-" + std::to_string(i), more[i]));
+  for (size_t i = 0; i < more.size(); ++i)
+    builder.add(shard_case(shard, "more-" + std::to_string(i), more[i]));
   RunSummary summary;
   summary.interrupted_by = stopped;
   builder.finish(summary);
@@ -79,7 +80,8 @@ test::CliRun merge_gate(const fs::path& dir, const std::vector<json>& reports) {
     std::ofstream(file) << reports[i].dump();
     files += " " + file.string();
   }
-  return test::conform_cli("report merge" + files + " -o " + (dir / "merged.json").string() + " --gate", 60);
+  return test::conform_cli(
+      "report merge" + files + " -o " + (dir / "merged.json").string() + " --gate", 60);
 }
 
 TEST(MergeGate, PassingShardsExitZeroAndAFailingCaseExitsOneWithTheReportWritten) {
@@ -88,16 +90,19 @@ TEST(MergeGate, PassingShardsExitZeroAndAFailingCaseExitsOneWithTheReportWritten
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("the gate passes"), std::string::npos) << run.output;
 
-  run = merge_gate(dir, {shard_report("1/2", {Outcome::xfail}),
-                         shard_report("2/2", {Outcome::fail, Outcome::xpass, Outcome::error, Outcome::timeout})});
+  run = merge_gate(
+      dir,
+      {shard_report("1/2", {Outcome::xfail}),
+       shard_report("2/2", {Outcome::fail, Outcome::xpass, Outcome::error, Outcome::timeout})});
   EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_NE(run.output.find("the gate fails:\n  1 FAIL, 1 XPASS, 1 ERROR, 1 TIMEOUT of 9 cases\n"),
             std::string::npos)
       << run.output;
   EXPECT_FALSE(read_report_file(dir / "merged.json")["summary"]["passed"].get<bool>());
   // Without --gate, merge keeps its old exit code: 0 when written.
-  run = test::conform_cli("report merge " + (dir / "r0.json").string() + " " + (dir / "r1.json").string() +
-                          " -o " + (dir / "plain.json").string(), 60);
+  run = test::conform_cli("report merge " + (dir / "r0.json").string() + " " +
+                              (dir / "r1.json").string() + " -o " + (dir / "plain.json").string(),
+                          60);
   EXPECT_EQ(run.exit_code, 0) << run.output;
 }
 
@@ -105,15 +110,19 @@ TEST(MergeGate, AMissingShardOrShardsOfTwoSeedsFailTheGate) {
   auto dir = scratch_dir("gate-shards");
   auto run = merge_gate(dir, {shard_report("1/4"), shard_report("3/4")});
   EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find("replay against http://127.0.0.1:8080/api in 4 shards: 2 shard(s) missing (2/4, 4/4)"),
-            std::string::npos)
+  EXPECT_NE(
+      run.output.find(
+          "replay against http://127.0.0.1:8080/api in 4 shards: 2 shard(s) missing (2/4, 4/4)"),
+      std::string::npos)
       << run.output;
 
   json other_seed = shard_report("2/2");
   other_seed["runs"][0]["seed"] = 99;
   run = merge_gate(dir, {shard_report("1/2"), other_seed});
   EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find("the shards ran with different seeds (20260501, 99)"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("the shards ran with different seeds (20260501, 99)"),
+            std::string::npos)
+      << run.output;
 }
 
 TEST(MergeGate, AStoppedShardFailsTheGateAndNoCaseIsExitTwo) {
@@ -133,26 +142,31 @@ TEST(MergeGate, AStoppedShardFailsTheGateAndNoCaseIsExitTwo) {
 // --- scripts/ci-shards, through the real script and binary ------------------------------------
 
 /// Runs `scripts/ci-shards ARGS` with its reports in OUT_DIR and extra environment ENV.
-test::CliRun ci_shards(const fs::path& out_dir, const std::string& args, const std::string& env = "") {
-  return test::run_shell("cd " + std::string(CONFORM_SOURCE_DIR) + " && " + env + " CONFORM=" + CONFORM_BINARY +
-                         " OUT_DIR=" + out_dir.string() + " timeout 600 scripts/ci-shards " + args + " 2>&1");
+test::CliRun ci_shards(const fs::path& out_dir, const std::string& args,
+                       const std::string& env = "") {
+  return test::run_shell("cd " + std::string(CONFORM_SOURCE_DIR) + " && " + env +
+                         " CONFORM=" + CONFORM_BINARY + " OUT_DIR=" + out_dir.string() +
+                         " timeout 600 scripts/ci-shards " + args + " 2>&1");
 }
 
 /// case id → outcome, for every case of a report.
 std::map<std::string, std::string> outcomes(const json& report) {
   std::map<std::string, std::string> by_id;
-  for (const auto& entry : report["cases"]) by_id[entry["id"].get<std::string>()] = entry["outcome"];
+  for (const auto& entry : report["cases"])
+    by_id[entry["id"].get<std::string>()] = entry["outcome"];
   return by_id;
 }
 
 /// The same fuzz run unsharded, against an in-process mock with `faults`.
-json unsharded_run(const fs::path& dir, const std::string& flags, std::vector<std::string> faults = {}) {
+json unsharded_run(const fs::path& dir, const std::string& flags,
+                   std::vector<std::string> faults = {}) {
   MockServer mock;
   MockOptions options;
   options.faults = std::move(faults);
   mock.start(options);
   const fs::path file = dir / "unsharded.json";
-  auto run = test::conform_cli("fuzz --target " + mock.url() + " " + flags + " --report json:" + file.string());
+  auto run = test::conform_cli("fuzz --target " + mock.url() + " " + flags +
+                               " --report json:" + file.string());
   EXPECT_LE(run.exit_code, 1) << run.output.substr(0, 2000);
   return read_report_file(file);
 }
@@ -167,7 +181,8 @@ std::string mock_url(const std::string& output) {
 /// True when something still accepts connections at URL's port.
 bool answers(const std::string& url) {
   const std::string port = url.substr(url.rfind(':') + 1);
-  return test::run_shell("bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + port + "' 2>/dev/null").exit_code == 0;
+  return test::run_shell("bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + port + "' 2>/dev/null")
+             .exit_code == 0;
 }
 
 TEST(CiShards, ThreeShardsMergeIntoTheUnshardedRunCaseForCase) {
@@ -201,7 +216,8 @@ TEST(CiShards, AFaultyMockFailsTheMergedGateWithTheUnshardedRunsOutcomes) {
   EXPECT_NE(run.output.find("gate exit 1"), std::string::npos) << run.output;
   EXPECT_GT(fs::file_size(dir / "shards" / "merged.md"), 500u);
   json merged = read_report_file(dir / "shards" / "merged.json");
-  json single = unsharded_run(dir, "--seed 7 --cases 300 --max-shrinks 20 --report-cases all", {"server-error-on-invalid"});
+  json single = unsharded_run(dir, "--seed 7 --cases 300 --max-shrinks 20 --report-cases all",
+                              {"server-error-on-invalid"});
   EXPECT_EQ(outcomes(merged), outcomes(single));
   EXPECT_GT(merged["summary"]["counts"]["FAIL"].get<size_t>(), 0u);
   EXPECT_FALSE(answers(mock_url(run.output)));
@@ -232,11 +248,14 @@ TEST(CiShards, SigtermStopsTheShardsAndTheMock) {
   // Start a long run, wait for the shards to be under way, then stop it as CI cancels a job: the
   // TERM goes to `timeout`, which passes it on to the script and then to its whole process group,
   // so the script gets it twice, while it cleans up.
-  auto run = test::run_shell(
-      "cd " + std::string(CONFORM_SOURCE_DIR) + " && (CONFORM=" + CONFORM_BINARY + " OUT_DIR=" + dir.string() +
-      " timeout 120 scripts/ci-shards 2 --seed 1 --cases 200000 > " + log + " 2>&1 & pid=$!;"
-      " for _ in $(seq 100); do grep -q 'mock at' " + log + " && break; sleep 0.1; done; sleep 2;"
-      " kill -TERM $pid; wait $pid; echo \"script exit $?\")");
+  auto run = test::run_shell("cd " + std::string(CONFORM_SOURCE_DIR) +
+                             " && (CONFORM=" + CONFORM_BINARY + " OUT_DIR=" + dir.string() +
+                             " timeout 120 scripts/ci-shards 2 --seed 1 --cases 200000 > " + log +
+                             " 2>&1 & pid=$!;"
+                             " for _ in $(seq 100); do grep -q 'mock at' " +
+                             log +
+                             " && break; sleep 0.1; done; sleep 2;"
+                             " kill -TERM $pid; wait $pid; echo \"script exit $?\")");
   std::string output = slurp(log);
   EXPECT_NE(run.output.find("script exit 143"), std::string::npos) << run.output << output;
   EXPECT_FALSE(answers(mock_url(output))) << output;
@@ -246,7 +265,8 @@ TEST(CiShards, SigtermStopsTheShardsAndTheMock) {
     EXPECT_TRUE(report["runs"][0].contains("interrupted")) << shard;
   }
   // No shard is left: "[j]son:" matches the shards' --report argument, not this pgrep's own.
-  EXPECT_EQ(test::run_shell("pgrep -f '[j]son:" + dir.string() + "/shard-' >/dev/null").exit_code, 1);
+  EXPECT_EQ(test::run_shell("pgrep -f '[j]son:" + dir.string() + "/shard-' >/dev/null").exit_code,
+            1);
 }
 
 }  // namespace

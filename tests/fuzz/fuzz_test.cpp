@@ -38,8 +38,8 @@ const std::set<std::string> kUnreachable = {
 /// Faults the random phase does not reliably reach in 300 cases, because each sits at one site
 /// of one API: the coverage phase exists for them (a Genesys body without operationName; a long
 /// or non-ASCII whippy sender_name; whippy's malformed sender_email, one of ~60 mutation sites).
-const std::set<std::string> kCoverageOnly = {"genesys-operation-name-optional", "server-error-on-long-text",
-                                             "whippy-sender-email-400"};
+const std::set<std::string> kCoverageOnly = {
+    "genesys-operation-name-optional", "server-error-on-long-text", "whippy-sender-email-400"};
 
 TEST(FuzzCli, TheCleanMockPassesAThousandCasesAfterTheCoveragePhase) {
   MockServer mock;
@@ -55,7 +55,9 @@ TEST(FuzzCli, TheCleanMockPassesAThousandCasesAfterTheCoveragePhase) {
   size_t at = run.output.find("\ncoverage: ");
   ASSERT_NE(at, std::string::npos) << run.output.substr(0, 2000);
   unsigned long exercised = 0, total = 0;
-  ASSERT_EQ(std::sscanf(run.output.c_str() + at, "\ncoverage: %lu of %lu settled", &exercised, &total), 2);
+  ASSERT_EQ(
+      std::sscanf(run.output.c_str() + at, "\ncoverage: %lu of %lu settled", &exercised, &total),
+      2);
   EXPECT_GT(total, 100u);
   EXPECT_EQ(exercised, total) << run.output.substr(at, 800);
 }
@@ -70,10 +72,12 @@ TEST(FuzzCli, TheCoveragePhaseAloneCatchesEveryReachableFault) {
     options.slow_delay = std::chrono::milliseconds(300);
     mock.start(options);
     bool slow = std::string(fault.name) == "slow-responses";
-    std::string flags = slow ? " --api genesys-email --max-response-time 250 --max-shrinks 0" : " --max-shrinks 0";
+    std::string flags =
+        slow ? " --api genesys-email --max-response-time 250 --max-shrinks 0" : " --max-shrinks 0";
     CliRun run = conform_cli("fuzz --target " + mock.url() + " --seed 1 --cases 0" + flags);
     EXPECT_EQ(run.exit_code, 1) << run.output.substr(0, 2000);
-    EXPECT_TRUE(test::names_failed_check(run.output, fault.expected_check)) << run.output.substr(0, 3000);
+    EXPECT_TRUE(test::names_failed_check(run.output, fault.expected_check))
+        << run.output.substr(0, 3000);
   }
 }
 
@@ -87,11 +91,14 @@ TEST(FuzzCli, EveryReachableFaultIsCaughtByItsCheckWithAShrunkCounterexample) {
     options.slow_delay = std::chrono::milliseconds(300);
     mock.start(options);
     bool slow = std::string(fault.name) == "slow-responses";
-    std::string flags = slow ? " --cases 16 --max-response-time 250 --max-shrinks 3" : " --cases 300 --max-shrinks 30";
+    std::string flags = slow ? " --cases 16 --max-response-time 250 --max-shrinks 3"
+                             : " --cases 300 --max-shrinks 30";
     CliRun run = conform_cli("fuzz --target " + mock.url() + " --seed 1 --no-coverage" + flags);
     EXPECT_EQ(run.exit_code, 1) << run.output.substr(0, 2000);
-    EXPECT_TRUE(test::names_failed_check(run.output, fault.expected_check)) << run.output.substr(0, 3000);
-    EXPECT_NE(run.output.find("minimal body (shrunk in "), std::string::npos) << run.output.substr(0, 3000);
+    EXPECT_TRUE(test::names_failed_check(run.output, fault.expected_check))
+        << run.output.substr(0, 3000);
+    EXPECT_NE(run.output.find("minimal body (shrunk in "), std::string::npos)
+        << run.output.substr(0, 3000);
     EXPECT_NE(run.output.find("\n  reproduce: curl "), std::string::npos);
   }
 }
@@ -133,11 +140,13 @@ TEST(FuzzCli, SavedFailuresReplayAsRegressionFixtures) {
   MockOptions options;
   options.faults = {"accept-invalid"};
   faulty.start(options);
-  CliRun fuzz = conform_cli("fuzz --target " + faulty.url() + " --cases 120 --seed 7 --max-shrinks 10 --save-failures " +
-                         dir.string());
+  CliRun fuzz =
+      conform_cli("fuzz --target " + faulty.url() +
+                  " --cases 120 --seed 7 --max-shrinks 10 --save-failures " + dir.string());
   ASSERT_EQ(fuzz.exit_code, 1) << fuzz.output.substr(0, 2000);
   size_t saved = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) saved += entry.is_regular_file() ? 1 : 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    saved += entry.is_regular_file() ? 1 : 0;
   ASSERT_GT(saved, 0u);
   CliRun agree = conform_cli("validate --fixtures " + dir.string());
   EXPECT_EQ(agree.exit_code, 0) << agree.output;
@@ -159,13 +168,20 @@ void expect_usage_error(const std::string& arguments, const std::string& reason)
 
 TEST(FuzzCli, UsageErrorsExitTwoAndSayWhy) {
   expect_usage_error("fuzz", "--target URL is required");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 5", "cannot reach http://127.0.0.1:1");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed minus-one", "--seed: must be a whole number from 0 to 18446744073709551615, got 'minus-one'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 5",
+                     "cannot reach http://127.0.0.1:1");
+  expect_usage_error(
+      "fuzz --target http://127.0.0.1:1 --seed minus-one",
+      "--seed: must be a whole number from 0 to 18446744073709551615, got 'minus-one'");
   // Numbers are parsed strictly: no wrap-around, no silent truncation, true bounds in the message.
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed -1", "--seed: must be a whole number from 0 to 18446744073709551615, got '-1'");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 2.7", "--cases: must be a whole number from 0 to 10000000, got '2.7'");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --jobs 1.9", "--jobs: must be a whole number from 1 to 256, got '1.9'");
-  expect_usage_error("fuzz --target http://127.0.0.1:1 --timeout 0.04", "--timeout: must be a number from 0.05 to 3600, got '0.04'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --seed -1",
+                     "--seed: must be a whole number from 0 to 18446744073709551615, got '-1'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --cases 2.7",
+                     "--cases: must be a whole number from 0 to 10000000, got '2.7'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --jobs 1.9",
+                     "--jobs: must be a whole number from 1 to 256, got '1.9'");
+  expect_usage_error("fuzz --target http://127.0.0.1:1 --timeout 0.04",
+                     "--timeout: must be a number from 0.05 to 3600, got '0.04'");
   expect_usage_error("mock --port -1", "--port: must be a whole number from 0 to 65535, got '-1'");
   expect_usage_error("fuzz --target http://127.0.0.1:1 --api nope", "unknown api 'nope'");
 }

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <set>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "engine/shard.hpp"
@@ -49,7 +49,8 @@ TEST(GeneratedCases, FourThreadsInShuffledOrderMakeExactlyThePlannedCases) {
 TEST(GeneratedCases, ThreeShardsSplitTheCasesWithoutOverlapOrLoss) {
   auto targets = fuzz_targets(loaded_catalog(), {}, {});
   constexpr size_t kCount = 150;
-  const size_t all = GeneratedCases(targets, 4, kCount, std::nullopt).size();  // coverage phase + 150
+  const size_t all =
+      GeneratedCases(targets, 4, kCount, std::nullopt).size();  // coverage phase + 150
   ASSERT_GT(all, kCount);
   std::vector<size_t> owners(all, 0);
   for (unsigned k = 1; k <= 3; ++k) {

@@ -42,7 +42,8 @@ TEST(Shrink, AShrunkMutantKeepsOnlyWhatItNeeds) {
   for (size_t index = 0; index < 200 && shrunk < 12; ++index) {
     FuzzCase c = plan_fuzz_case(targets, 1, 200, index);
     if (c.variant != FuzzVariant::mutant || c.replay.errors_at.empty()) continue;
-    CaseResult first = judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
+    CaseResult first =
+        judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
     if (first.outcome != Outcome::fail) continue;
     ShrinkOutcome outcome = shrink_failure(targets[c.target], c, first, *transport, {}, 300);
     ++shrunk;
@@ -50,12 +51,13 @@ TEST(Shrink, AShrunkMutantKeepsOnlyWhatItNeeds) {
     const std::string& site = outcome.minimal.replay.errors_at.front();
     for (const auto& pointer : child_pointers(body)) {
       if (on_the_way_to(pointer, site) || core_needs(targets[c.target], body, pointer)) continue;
-      std::vector<Violation> violations = targets[c.target].validator->validate(without_child(body, pointer));
-      bool breaks_elsewhere = std::any_of(violations.begin(), violations.end(), [&](const Violation& v) {
-        return !on_the_way_to(v.pointer, site);
-      });
-      EXPECT_TRUE(breaks_elsewhere) << c.replay.id << ": " << pointer << " could go from " << body.dump()
-                                    << " (site " << site << ")";
+      std::vector<Violation> violations =
+          targets[c.target].validator->validate(without_child(body, pointer));
+      bool breaks_elsewhere =
+          std::any_of(violations.begin(), violations.end(),
+                      [&](const Violation& v) { return !on_the_way_to(v.pointer, site); });
+      EXPECT_TRUE(breaks_elsewhere) << c.replay.id << ": " << pointer << " could go from "
+                                    << body.dump() << " (site " << site << ")";
     }
   }
   EXPECT_GE(shrunk, 10u) << "too few failing mutants to judge the shrinker by";

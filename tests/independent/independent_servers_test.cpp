@@ -1,13 +1,14 @@
 // The precision proof that conform's own mock cannot give: three servers written from the pages
-// alone (tests/independent/servers/README.md: three in Python, one in Node, one in Java), each keeping every stated fact and choosing its
-// own answers where the pages are silent, pass replay and fuzz. A false alarm fails this test.
+// alone (tests/independent/servers/README.md: three in Python, one in Node, one in Java), each
+// keeping every stated fact and choosing its own answers where the pages are silent, pass replay
+// and fuzz. A false alarm fails this test.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "../common/cli_run.hpp"
 
@@ -25,8 +26,11 @@ class IndependentServer {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       std::string path = std::string(CONFORM_SOURCE_DIR) + "/tests/independent/servers/" + script;
-      const char* interpreter = script.ends_with(".js") ? "node" : script.ends_with(".java") ? "java" : "python3";
-      execlp("timeout", "timeout", "600", interpreter, path.c_str(), "--port", "0", static_cast<char*>(nullptr));
+      const char* interpreter = script.ends_with(".js")     ? "node"
+                                : script.ends_with(".java") ? "java"
+                                                            : "python3";
+      execlp("timeout", "timeout", "600", interpreter, path.c_str(), "--port", "0",
+             static_cast<char*>(nullptr));
       _exit(127);
     }
     close(out[1]);
@@ -35,7 +39,8 @@ class IndependentServer {
     if (lines && fgets(line, sizeof line, lines)) {
       std::string text = line;
       size_t colon = text.rfind(':');
-      if (text.rfind("listening on 127.0.0.1:", 0) == 0 && colon != std::string::npos) port_ = std::stoi(text.substr(colon + 1));
+      if (text.rfind("listening on 127.0.0.1:", 0) == 0 && colon != std::string::npos)
+        port_ = std::stoi(text.substr(colon + 1));
     }
     if (lines) fclose(lines);
   }
@@ -75,7 +80,8 @@ TEST_P(IndependentServers, PassReplayAndFuzzWithoutAFalseAlarm) {
   ASSERT_GT(server.port(), 0) << GetParam() << " did not start";
   CliRun replay = conform_cli("replay --target " + server.url());
   EXPECT_EQ(replay.exit_code, 0) << fail_lines(replay.output) << replay.output.substr(0, 500);
-  CliRun fuzz = conform_cli("fuzz --target " + server.url() + " --cases 300 --seed 7 --max-shrinks 0");
+  CliRun fuzz =
+      conform_cli("fuzz --target " + server.url() + " --cases 300 --seed 7 --max-shrinks 0");
   EXPECT_EQ(fuzz.exit_code, 0) << fail_lines(fuzz.output) << fuzz.output.substr(0, 500);
   EXPECT_NE(fuzz.output.find(" 0 failed, "), std::string::npos);
 }

@@ -29,7 +29,8 @@ std::string shell_quote(const std::string& text) {
 }
 
 CommandRun run_command(const std::string& command, int seconds) {
-  std::string line = "timeout -k 5 " + std::to_string(seconds) + " /bin/sh -c " + shell_quote(command) + " 2>&1";
+  std::string line =
+      "timeout -k 5 " + std::to_string(seconds) + " /bin/sh -c " + shell_quote(command) + " 2>&1";
   CommandRun run;
   FILE* pipe = popen(line.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -44,7 +45,9 @@ CommandRun conform_cli(const std::string& arguments, int seconds) {
   return run_command(shell_quote(CONFORM_BINARY) + " " + arguments, seconds);
 }
 
-fs::path npm_prefix() { return fs::path(CONFORM_BUILD_DIR) / "npm-peers"; }
+fs::path npm_prefix() {
+  return fs::path(CONFORM_BUILD_DIR) / "npm-peers";
+}
 
 std::optional<fs::path> npm_tool(const std::string& package, const std::string& bin, int seconds,
                                  std::string& why) {
@@ -56,13 +59,15 @@ std::optional<fs::path> npm_tool(const std::string& package, const std::string& 
   std::error_code ec;
   fs::create_directories(npm_prefix(), ec);
   std::string prefix = shell_quote(npm_prefix().string());
-  std::string install = "[ -x " + shell_quote(tool.string()) + " ] || npm install --prefix " + prefix +
-                        " --no-audit --no-fund --loglevel=error " + shell_quote(package);
+  std::string install = "[ -x " + shell_quote(tool.string()) + " ] || npm install --prefix " +
+                        prefix + " --no-audit --no-fund --loglevel=error " + shell_quote(package);
   CommandRun run = run_command("flock " + shell_quote((npm_prefix() / ".lock").string()) +
-                                   " /bin/sh -c " + shell_quote(install), seconds);
+                                   " /bin/sh -c " + shell_quote(install),
+                               seconds);
   if (run.exit_code != 0 || !fs::exists(tool)) {
     why = "could not install " + package + " with npm (no network or registry?): exit " +
-          std::to_string(run.exit_code) + "\n" + run.output.substr(run.output.size() > 1500 ? run.output.size() - 1500 : 0);
+          std::to_string(run.exit_code) + "\n" +
+          run.output.substr(run.output.size() > 1500 ? run.output.size() - 1500 : 0);
     return std::nullopt;
   }
   return tool;
@@ -118,7 +123,9 @@ ChildGroup::ChildGroup(const std::vector<std::string>& argv, const fs::path& log
   posix_spawnattr_destroy(&attr);
 }
 
-ChildGroup::~ChildGroup() { stop(); }
+ChildGroup::~ChildGroup() {
+  stop();
+}
 
 bool ChildGroup::running() {
   if (pid_ <= 0) return false;
@@ -135,7 +142,11 @@ void ChildGroup::stop() {
   if (pid_ <= 0) return;
   kill(-pid_, SIGTERM);
   for (int i = 0; i < 50; ++i) {  // up to 5 s of grace
-    if (waitpid(pid_, nullptr, WNOHANG) == pid_) { kill(-pid_, SIGKILL); pid_ = -1; return; }
+    if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+      kill(-pid_, SIGKILL);
+      pid_ = -1;
+      return;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   kill(-pid_, SIGKILL);
@@ -145,7 +156,8 @@ void ChildGroup::stop() {
 
 TempDir::TempDir() {
   std::random_device random;
-  path_ = fs::temp_directory_path() / ("conform-interop-" + std::to_string(getpid()) + "-" + std::to_string(random()));
+  path_ = fs::temp_directory_path() /
+          ("conform-interop-" + std::to_string(getpid()) + "-" + std::to_string(random()));
   fs::create_directories(path_);
 }
 

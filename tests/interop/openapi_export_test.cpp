@@ -29,7 +29,8 @@ void walk(const json& node, const std::string& pointer,
       walk(value, pointer + "/" + key, visit);
     }
   } else if (node.is_array()) {
-    for (size_t i = 0; i < node.size(); ++i) walk(node[i], pointer + "/" + std::to_string(i), visit);
+    for (size_t i = 0; i < node.size(); ++i)
+      walk(node[i], pointer + "/" + std::to_string(i), visit);
   }
 }
 
@@ -40,7 +41,8 @@ const Catalog& catalog() {
 
 json full_export() {
   OpenApiOptions options;
-  options.examples = page_examples(catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"));
+  options.examples =
+      page_examples(catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"));
   return export_openapi(catalog(), options);
 }
 
@@ -61,18 +63,23 @@ TEST(SchemaConversion, ConstBecomesASingleValueEnum) {
 }
 
 TEST(SchemaConversion, SchemaAndIdAreRemovedAndCommentsKeptAsExtensions) {
-  json out = convert({{"$schema", "http://json-schema.org/draft-07/schema#"}, {"$id", "x.json"},
-                      {"$comment", "why"}, {"type", "object"}});
+  json out = convert({{"$schema", "http://json-schema.org/draft-07/schema#"},
+                      {"$id", "x.json"},
+                      {"$comment", "why"},
+                      {"type", "object"}});
   EXPECT_EQ(out, (json{{"type", "object"}, {"x-comment", "why"}}));
 }
 
 TEST(SchemaConversion, DefinitionsMoveToComponentsAndRefsFollow) {
   json components = json::object();
-  json out = convert(json::parse(R"({"definitions": {"echo": {"type": "object", "properties": {"id": {"const": 1}}}},
+  json out = convert(
+      json::parse(
+          R"({"definitions": {"echo": {"type": "object", "properties": {"id": {"const": 1}}}},
                                      "properties": {"emails": {"type": "array", "items": {"$ref": "#/definitions/echo"}}}})"),
-                     &components);
+      &components);
   EXPECT_FALSE(out.contains("definitions"));
-  EXPECT_EQ(out["properties"]["emails"]["items"], (json{{"$ref", "#/components/schemas/api.file.echo"}}));
+  EXPECT_EQ(out["properties"]["emails"]["items"],
+            (json{{"$ref", "#/components/schemas/api.file.echo"}}));
   ASSERT_TRUE(components.contains("api.file.echo"));
   EXPECT_EQ(components["api.file.echo"]["properties"]["id"], (json{{"enum", {1}}}));
 }
@@ -90,7 +97,8 @@ TEST(SchemaConversion, NumericExclusiveBoundsBecomeBooleans) {
 }
 
 TEST(SchemaConversion, KeywordsOpenApiLacksAreKeptAsExtensions) {
-  json out = convert(json::parse(R"({"type": "object", "propertyNames": {"pattern": "^a"}, "if": {}, "then": {}})"));
+  json out = convert(json::parse(
+      R"({"type": "object", "propertyNames": {"pattern": "^a"}, "if": {}, "then": {}})"));
   EXPECT_TRUE(out.contains("x-draft07-propertyNames"));
   EXPECT_TRUE(out.contains("x-draft07-if"));
   EXPECT_FALSE(out.contains("propertyNames"));
@@ -121,11 +129,28 @@ TEST(SchemaConversion, EmailFormatBecomesThePatternOfTheApisPolicy) {
 }
 
 TEST(SchemaConversion, TheEmailPatternAgreesWithConformsOwnCheck) {
-  const std::vector<std::string> samples = {
-      "", "a@b", "a@b.c", "htcc@gplus-w2k3-gf80", "invalid@something", "first.last@example.com",
-      "a..b@example.com", ".a@example.com", "a.@example.com", "@example.com", "a@", "a@@b.c", "a b@c.d",
-      "a@-b.c", "a@b-.c", "a@b..c", "a@b_c.d", "o'brien+tag@ex-ample.co.uk", std::string(64, 'x') + "@a.b",
-      std::string(65, 'x') + "@a.b", "a@" + std::string(63, 'd') + ".com", "a@" + std::string(64, 'd') + ".com"};
+  const std::vector<std::string> samples = {"",
+                                            "a@b",
+                                            "a@b.c",
+                                            "htcc@gplus-w2k3-gf80",
+                                            "invalid@something",
+                                            "first.last@example.com",
+                                            "a..b@example.com",
+                                            ".a@example.com",
+                                            "a.@example.com",
+                                            "@example.com",
+                                            "a@",
+                                            "a@@b.c",
+                                            "a b@c.d",
+                                            "a@-b.c",
+                                            "a@b-.c",
+                                            "a@b..c",
+                                            "a@b_c.d",
+                                            "o'brien+tag@ex-ample.co.uk",
+                                            std::string(64, 'x') + "@a.b",
+                                            std::string(65, 'x') + "@a.b",
+                                            "a@" + std::string(63, 'd') + ".com",
+                                            "a@" + std::string(64, 'd') + ".com"};
   for (bool dot : {false, true}) {
     for (bool empty : {false, true}) {
       EmailPolicy policy{dot, empty};
@@ -148,7 +173,9 @@ TEST(OpenApiExport, NoDraft07KeywordRemainsInTheDocument) {
     EXPECT_NE(key, "$schema") << pointer;
     EXPECT_NE(key, "definitions") << pointer;
     EXPECT_NE(key, "const") << pointer;
-    if (key == "type") { EXPECT_TRUE(value.is_string()) << pointer; }
+    if (key == "type") {
+      EXPECT_TRUE(value.is_string()) << pointer;
+    }
   });
 }
 
@@ -173,28 +200,36 @@ TEST(OpenApiExport, TheCapillaryChannelIsAnEnumWithADefaultThatSaysItIsCaseInsen
   EXPECT_EQ(channel["schema"]["anyOf"][0]["enum"], (json{"sms", "whatsapp", "email", "zalo"}));
   EXPECT_EQ(channel["schema"]["default"], "sms");
   EXPECT_EQ(channel["example"], "sms");
-  std::regex any_case(channel["schema"]["anyOf"][1]["pattern"].get<std::string>(), std::regex::ECMAScript);
-  for (const char* yes : {"sms", "SMS", "Sms", "WhatsApp", "zalo", "EMAIL"}) EXPECT_TRUE(std::regex_search(yes, any_case)) << yes;
-  for (const char* no : {"fax", "smss", "", "sms "}) EXPECT_FALSE(std::regex_search(no, any_case)) << no;
+  std::regex any_case(channel["schema"]["anyOf"][1]["pattern"].get<std::string>(),
+                      std::regex::ECMAScript);
+  for (const char* yes : {"sms", "SMS", "Sms", "WhatsApp", "zalo", "EMAIL"})
+    EXPECT_TRUE(std::regex_search(yes, any_case)) << yes;
+  for (const char* no : {"fax", "smss", "", "sms "})
+    EXPECT_FALSE(std::regex_search(no, any_case)) << no;
   EXPECT_TRUE(channel["x-case-insensitive"].get<bool>());
   EXPECT_NE(channel["description"].get<std::string>().find("Case-insensitive"), std::string::npos);
   EXPECT_EQ(channel["x-locator"], "001_fc6b3512c4fe537a.txt:43");
 }
 
 TEST(OpenApiExport, CapillaryBodiesAreOneOfTheChannelSchemasWithTheirPageExamples) {
-  json media = full_export()["paths"]["/v2/communications/sendMessage"]["post"]["requestBody"]["content"]["application/json"];
+  json media = full_export()["paths"]["/v2/communications/sendMessage"]["post"]["requestBody"]
+                            ["content"]["application/json"];
   json one_of = media["schema"]["oneOf"];
   ASSERT_EQ(one_of.size(), 4u);
-  EXPECT_EQ(media["schema"]["x-channels"]["sms"], "#/components/schemas/capillary-message.request.sms");
-  EXPECT_EQ(one_of[0]["$ref"], "#/components/schemas/capillary-message.request.sms") << "the default channel first";
+  EXPECT_EQ(media["schema"]["x-channels"]["sms"],
+            "#/components/schemas/capillary-message.request.sms");
+  EXPECT_EQ(one_of[0]["$ref"], "#/components/schemas/capillary-message.request.sms")
+      << "the default channel first";
   ASSERT_TRUE(media.contains("examples"));
   EXPECT_TRUE(media["examples"].contains("the-documented-email-example-is-accepted"));
   EXPECT_EQ(media["examples"]["the-documented-email-example-is-accepted"]["x-channel"], "email");
-  for (const auto& [name, example] : media["examples"].items()) EXPECT_TRUE(example.contains("x-locator")) << name;
+  for (const auto& [name, example] : media["examples"].items())
+    EXPECT_TRUE(example.contains("x-locator")) << name;
 }
 
 TEST(OpenApiExport, BiginPathParametersCarryTheirEnumAndExample) {
-  json params = full_export()["paths"]["/bigin/v2/{module_api_name}/{record_id}/actions/send_mail"]["post"]["parameters"];
+  json params = full_export()["paths"]["/bigin/v2/{module_api_name}/{record_id}/actions/send_mail"]
+                             ["post"]["parameters"];
   ASSERT_EQ(params.size(), 2u);
   EXPECT_EQ(params[0]["schema"]["enum"], (json{"Contacts", "Pipelines", "Accounts"}));
   EXPECT_EQ(params[0]["example"], "Contacts");
@@ -236,13 +271,15 @@ TEST(OpenApiExport, OnlyTheChosenApisAreExportedAndAnUnknownOneIsRefused) {
   json doc = export_openapi(catalog(), options);
   EXPECT_EQ(doc["paths"].size(), 1u);
   EXPECT_TRUE(doc["paths"].contains("/api/v2/me/emails/{id}"));
-  for (const auto& [name, schema] : doc["components"]["schemas"].items()) EXPECT_EQ(name.rfind("genesys-email.", 0), 0u);
+  for (const auto& [name, schema] : doc["components"]["schemas"].items())
+    EXPECT_EQ(name.rfind("genesys-email.", 0), 0u);
   options.api_ids = {"nope"};
   EXPECT_THROW(export_openapi(catalog(), options), ContractError);
 }
 
 TEST(OpenApiExport, PageExamplesAreTheValidSourcedFixturesDefaultChannelFirst) {
-  auto examples = page_examples(catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"));
+  auto examples =
+      page_examples(catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"));
   ASSERT_FALSE(examples.empty());
   bool seen_capillary = false;
   int stand_ins = 0;
@@ -250,7 +287,8 @@ TEST(OpenApiExport, PageExamplesAreTheValidSourcedFixturesDefaultChannelFirst) {
     if (e.source.empty()) {
       ++stand_ins;
       for (const auto& other : examples) {
-        bool same_slot = &other != &e && other.api == e.api && other.kind == e.kind && other.channel == e.channel;
+        bool same_slot = &other != &e && other.api == e.api && other.kind == e.kind &&
+                         other.channel == e.channel;
         EXPECT_FALSE(same_slot) << e.name;
       }
     }

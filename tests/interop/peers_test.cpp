@@ -13,8 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "interop_support.hpp"
 #include "fixture/fixture.hpp"
+#include "interop_support.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform::interop {
@@ -67,8 +67,10 @@ std::string without_observed(const std::string& output) {
   std::string line, out;
   bool skipping = false;
   while (std::getline(in, line)) {
-    if (line.rfind("OBSERVED ", 0) == 0) skipping = true;
-    else if (line.rfind("  ", 0) != 0) skipping = false;
+    if (line.rfind("OBSERVED ", 0) == 0)
+      skipping = true;
+    else if (line.rfind("  ", 0) != 0)
+      skipping = false;
     if (!skipping) out += line + "\n";
   }
   return out;
@@ -84,20 +86,23 @@ TEST(Prism, ServingTheExportItPassesReplayOfEveryPositiveRequestFixture) {
   ASSERT_GT(copied, 15);
   ASSERT_GT(xfailed, 0);
   int port = free_port();
-  ChildGroup server({prism->string(), "mock", "-h", "127.0.0.1", "-p", std::to_string(port), "-d", "false",
-                     spec.string()}, dir.path() / "prism.log");
+  ChildGroup server({prism->string(), "mock", "-h", "127.0.0.1", "-p", std::to_string(port), "-d",
+                     "false", spec.string()},
+                    dir.path() / "prism.log");
   ASSERT_TRUE(wait_for_port(port, 45)) << read_file(dir.path() / "prism.log");
-  CommandRun run = conform_cli("replay --target http://127.0.0.1:" + std::to_string(port) + " --fixtures " +
-                                   shell_quote((dir.path() / "fixtures").string()) + " --jobs 2 --timeout 10",
-                               90);
-  EXPECT_EQ(run.exit_code, 0) << run.output << "\n--- prism log ---\n" << read_file(dir.path() / "prism.log").substr(0, 4000);
+  CommandRun run =
+      conform_cli("replay --target http://127.0.0.1:" + std::to_string(port) + " --fixtures " +
+                      shell_quote((dir.path() / "fixtures").string()) + " --jobs 2 --timeout 10",
+                  90);
+  EXPECT_EQ(run.exit_code, 0) << run.output << "\n--- prism log ---\n"
+                              << read_file(dir.path() / "prism.log").substr(0, 4000);
   EXPECT_NE(run.output.find(" 0 failed"), std::string::npos) << run.output;
   // The xfails fail only on the response body: Prism accepted every request (any letter case
   // of the channel included), with the right status and content type.
   EXPECT_EQ(count_of(run.output, "\nXFAIL "), xfailed) << run.output;
   std::string judged = without_observed(run.output);  // open points may go either way
-  for (const char* check : {"positive_data_acceptance", "status_code_conformance", "content_type_conformance",
-                            "not_a_server_error"}) {
+  for (const char* check : {"positive_data_acceptance", "status_code_conformance",
+                            "content_type_conformance", "not_a_server_error"}) {
     EXPECT_EQ(judged.find(check), std::string::npos) << check << "\n" << run.output;
   }
 }
@@ -117,7 +122,8 @@ std::vector<std::string> proxy_violations(const fs::path& cassettes, int& scanne
     ++scanned;
     for (const auto& header : cassette["response"].value("headers", json::array())) {
       std::string header_name = header.size() == 2 ? header[0].get<std::string>() : "";
-      for (auto& ch : header_name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (auto& ch : header_name)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       if (header_name == "sl-violations")
         found.push_back(name + ": " + header[1].get<std::string>());
     }
@@ -133,16 +139,21 @@ TEST(PrismProxy, InFrontOfTheConformMockItReportsNoViolationOnPositiveCases) {
   fs::path spec = export_openapi_file(dir);
   int copied = copy_positive_requests(dir.path() / "fixtures", false).first;
   int mock_port = free_port();
-  ChildGroup mock({CONFORM_BINARY, "mock", "--port", std::to_string(mock_port)}, dir.path() / "mock.log");
+  ChildGroup mock({CONFORM_BINARY, "mock", "--port", std::to_string(mock_port)},
+                  dir.path() / "mock.log");
   ASSERT_TRUE(wait_for_port(mock_port, 15)) << read_file(dir.path() / "mock.log");
   int port = free_port();
-  ChildGroup proxy({prism->string(), "proxy", spec.string(), "http://127.0.0.1:" + std::to_string(mock_port), "-h",
-                    "127.0.0.1", "-p", std::to_string(port)}, dir.path() / "prism.log");
+  ChildGroup proxy(
+      {prism->string(), "proxy", spec.string(), "http://127.0.0.1:" + std::to_string(mock_port),
+       "-h", "127.0.0.1", "-p", std::to_string(port)},
+      dir.path() / "prism.log");
   ASSERT_TRUE(wait_for_port(port, 45)) << read_file(dir.path() / "prism.log");
   fs::path cassettes = dir.path() / "cassettes";
-  CommandRun run = conform_cli("replay --target http://127.0.0.1:" + std::to_string(port) + " --fixtures " +
-                                   shell_quote((dir.path() / "fixtures").string()) + " --jobs 2 --timeout 10 --record " +
-                                   shell_quote(cassettes.string()), 90);
+  CommandRun run =
+      conform_cli("replay --target http://127.0.0.1:" + std::to_string(port) + " --fixtures " +
+                      shell_quote((dir.path() / "fixtures").string()) +
+                      " --jobs 2 --timeout 10 --record " + shell_quote(cassettes.string()),
+                  90);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   ASSERT_TRUE(fs::is_directory(cassettes)) << run.output;
   int scanned = 0;
@@ -163,9 +174,14 @@ json status_examples(const Catalog& catalog) {
     for (const auto& status : c.statuses) {
       if (status.code[0] == '2' || status.requirement.empty()) continue;
       for (const auto& f : fixtures) {
-        bool names_it = std::find(f.requirements.begin(), f.requirements.end(), status.requirement) != f.requirements.end();
-        if (f.api != c.id || f.expect != Expectation::invalid || f.source.empty() || !f.body || !names_it) continue;
-        table.push_back({{"prefix", c.path.substr(0, c.path.find('{'))}, {"status", status.code}, {"body", f.body->dump()}});
+        bool names_it = std::find(f.requirements.begin(), f.requirements.end(),
+                                  status.requirement) != f.requirements.end();
+        if (f.api != c.id || f.expect != Expectation::invalid || f.source.empty() || !f.body ||
+            !names_it)
+          continue;
+        table.push_back({{"prefix", c.path.substr(0, c.path.find('{'))},
+                         {"status", status.code},
+                         {"body", f.body->dump()}});
         break;
       }
     }
@@ -181,15 +197,18 @@ void write_hooks(const fs::path& file) {
   json auth = json::array();
   for (const auto& api : catalog.apis()) {
     const Contract& c = api.contract;
-    auth.push_back({{"prefix", c.path.substr(0, c.path.find('{'))}, {"header", c.auth.header},
+    auth.push_back({{"prefix", c.path.substr(0, c.path.find('{'))},
+                    {"header", c.auth.header},
                     {"value", c.auth.placeholder}});
   }
   std::ofstream(file) << "const hooks = require('hooks');\n"
                       << "const auth = " << auth.dump() << ";\n"
                       << "const errors = " << status_examples(catalog).dump() << ";\n"
                       << "hooks.beforeEach((t, done) => {\n"
-                      << "  for (const a of auth) if (t.request.uri.startsWith(a.prefix)) t.request.headers[a.header] = a.value;\n"
-                      << "  for (const e of errors) if (t.request.uri.startsWith(e.prefix) && t.expected.statusCode === e.status) t.request.body = e.body;\n"
+                      << "  for (const a of auth) if (t.request.uri.startsWith(a.prefix)) "
+                         "t.request.headers[a.header] = a.value;\n"
+                      << "  for (const e of errors) if (t.request.uri.startsWith(e.prefix) && "
+                         "t.expected.statusCode === e.status) t.request.body = e.body;\n"
                       << "  done();\n});\n";
 }
 
@@ -201,14 +220,18 @@ TEST(Dredd, TheExportsExamplesPassAgainstTheConformMock) {
   fs::path spec = export_openapi_file(dir);
   write_hooks(dir.path() / "hooks.js");
   int port = free_port();
-  ChildGroup mock({CONFORM_BINARY, "mock", "--port", std::to_string(port)}, dir.path() / "mock.log");
+  ChildGroup mock({CONFORM_BINARY, "mock", "--port", std::to_string(port)},
+                  dir.path() / "mock.log");
   ASSERT_TRUE(wait_for_port(port, 15)) << read_file(dir.path() / "mock.log");
   CommandRun run = run_command(shell_quote(dredd->string()) + " " + shell_quote(spec.string()) +
                                    " http://127.0.0.1:" + std::to_string(port) + " --hookfiles " +
-                                   shell_quote((dir.path() / "hooks.js").string()) + " --loglevel warning --color false",
+                                   shell_quote((dir.path() / "hooks.js").string()) +
+                                   " --loglevel warning --color false",
                                90);
   EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find("5 passing, 0 failing, 0 errors, 0 skipped, 5 total"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("5 passing, 0 failing, 0 errors, 0 skipped, 5 total"),
+            std::string::npos)
+      << run.output;
 }
 
 }  // namespace

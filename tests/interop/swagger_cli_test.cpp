@@ -15,8 +15,9 @@ using nlohmann::json;
 
 std::string export_to(const TempDir& dir, const std::string& extra = "") {
   std::string file = (dir.path() / "openapi.json").string();
-  CommandRun run = conform_cli("export openapi -o " + shell_quote(file) + " --fixtures " +
-                               shell_quote(std::string(CONFORM_SOURCE_DIR) + "/fixtures") + " " + extra);
+  CommandRun run =
+      conform_cli("export openapi -o " + shell_quote(file) + " --fixtures " +
+                  shell_quote(std::string(CONFORM_SOURCE_DIR) + "/fixtures") + " " + extra);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   return file;
 }
@@ -49,7 +50,8 @@ TEST(ExportCli, UsageErrorsExitTwo) {
 TEST(ExportCli, WithoutAFixturesFolderTheBuiltInExamplesAreUsed) {
   TempDir dir;  // no ./fixtures here: the page examples come from the fixtures built into conform
   CommandRun run = run_command("cd " + shell_quote(dir.path().string()) + " && " +
-                                   shell_quote(CONFORM_BINARY) + " export openapi", 30);
+                                   shell_quote(CONFORM_BINARY) + " export openapi",
+                               30);
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("\"examples\""), std::string::npos);
 }
@@ -69,10 +71,12 @@ TEST(SwaggerCli, EachApiAloneValidates) {
   std::string why;
   auto tool = npm_tool("@apidevtools/swagger-cli@4", "swagger-cli", 240, why);
   if (!tool) GTEST_SKIP() << why;
-  for (const char* api : {"bigin-mail", "capillary-email", "capillary-message", "genesys-email", "whippy-email"}) {
+  for (const char* api :
+       {"bigin-mail", "capillary-email", "capillary-message", "genesys-email", "whippy-email"}) {
     TempDir dir;
     std::string file = export_to(dir, std::string("--api ") + api);
-    CommandRun run = run_command(shell_quote(tool->string()) + " validate " + shell_quote(file), 60);
+    CommandRun run =
+        run_command(shell_quote(tool->string()) + " validate " + shell_quote(file), 60);
     EXPECT_EQ(run.exit_code, 0) << api << "\n" << run.output;
   }
 }

@@ -80,7 +80,8 @@ TEST(MockCli, list_variants_names_all_sixteen_with_open_point_and_apis) {
   for (const auto& spec : variant_table()) {
     EXPECT_NE(text.find(std::string(spec.name) + "\n"), std::string::npos) << spec.name;
     EXPECT_NE(text.find(std::string("open point: ") + spec.open_point + "; apis: " + spec.apis),
-              std::string::npos) << spec.name;
+              std::string::npos)
+        << spec.name;
     EXPECT_NE(text.find(spec.description), std::string::npos) << spec.name;
   }
 }

@@ -56,7 +56,8 @@ TEST(MockFaultListing, every_claimed_requirement_exists_and_is_settled_for_its_a
     if (std::regex_match(v.text, m, breaks)) {
       const Requirement* requirement = contract.find_requirement(m[1]);
       ASSERT_NE(requirement, nullptr);
-      EXPECT_TRUE(!*spec.open_point || !contract.find_open_point(spec.open_point)) << "an open point there";
+      EXPECT_TRUE(!*spec.open_point || !contract.find_open_point(spec.open_point))
+          << "an open point there";
       EXPECT_EQ(v.text.find("inferred") != std::string::npos, !requirement->inferred.empty());
     } else {
       ASSERT_TRUE(std::regex_match(v.text, m, observed));
@@ -76,9 +77,11 @@ TEST(MockFaultListing, success_202_is_only_observed_where_the_success_status_is_
     (v.text.rfind("breaks ", 0) == 0 ? breaks : observed).insert(v.api);
   }
   EXPECT_EQ(breaks, std::set<std::string>{"capillary-message"});
-  EXPECT_EQ(observed, (std::set<std::string>{"bigin-mail", "capillary-email", "genesys-email", "whippy-email"}));
-  EXPECT_NE(run.output.find("    at bigin-mail: never FAIL: permitted by open point success-status\n"),
-            std::string::npos);
+  EXPECT_EQ(observed, (std::set<std::string>{"bigin-mail", "capillary-email", "genesys-email",
+                                             "whippy-email"}));
+  EXPECT_NE(
+      run.output.find("    at bigin-mail: never FAIL: permitted by open point success-status\n"),
+      std::string::npos);
   EXPECT_NE(run.output.find("    at capillary-message: breaks capillary-message.response "
                             "(001_fc6b3512c4fe537a.txt:150, inferred)\n"),
             std::string::npos)
@@ -100,8 +103,9 @@ int replay_exit(const std::string& fault, const std::string& api) {
   options.faults = {fault};
   options.threads = 8;
   mock.start(options);
-  test::CliRun run = test::conform_cli("replay --jobs 4 --fixtures " + std::string(CONFORM_SOURCE_DIR) +
-                                       "/fixtures --api " + api + " --target " + mock.url());
+  test::CliRun run =
+      test::conform_cli("replay --jobs 4 --fixtures " + std::string(CONFORM_SOURCE_DIR) +
+                        "/fixtures --api " + api + " --target " + mock.url());
   return run.exit_code;
 }
 
@@ -122,7 +126,9 @@ TEST(MockFaultListing, replay_fails_exactly_where_the_listing_says_a_fault_break
   for (const auto& spec : fault_table()) {
     for (const auto& verdict : fault_verdicts(spec, *shared_catalog())) {
       if (verdict.requirement.empty() && verdict.permitted.empty()) continue;
-      if (spec.fault == Fault::server_error_on_malformed_json && !malformed_reachable.contains(verdict.api)) continue;
+      if (spec.fault == Fault::server_error_on_malformed_json &&
+          !malformed_reachable.contains(verdict.api))
+        continue;
       ++compared;
       SCOPED_TRACE(std::string(spec.name) + " at " + verdict.api);
       EXPECT_EQ(replay_exit(spec.name, verdict.api), verdict.permitted.empty() ? 1 : 0);

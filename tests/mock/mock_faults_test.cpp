@@ -34,75 +34,118 @@ httplib::Result bigin(httplib::Client& c) {
 /// For each fault: true when a request shows the defect.
 const std::map<std::string, std::function<bool(httplib::Client&)>>& probes() {
   static const std::map<std::string, std::function<bool(httplib::Client&)>> table = {
-      {"whippy-sender-email-400", [](httplib::Client& c) {
-         return status_of(c.Post("/v1/messaging/email", {{"X-WHIPPY-KEY", "k"}},
-                                 R"({"to":"a@example.com","from":"b","sender_email":"invalid@something"})",
-                                 "application/json")) == 400; }},
-      {"server-error-on-malformed-json", [](httplib::Client& c) {
-         return status_of(c.Post(kBiginPath, kBiginAuth, "{\"data\":[", "application/json")) == 500; }},
-      {"server-error-on-invalid", [](httplib::Client& c) {
-         return status_of(c.Post(kBiginPath, kBiginAuth, "{}", "application/json")) == 500; }},
-      {"accept-invalid", [](httplib::Client& c) {
-         return status_of(c.Post(kBiginPath, kBiginAuth, "{}", "application/json")) == 200; }},
-      {"accept-unknown-module", [](httplib::Client& c) {
+      {"whippy-sender-email-400",
+       [](httplib::Client& c) {
+         return status_of(c.Post(
+                    "/v1/messaging/email", {{"X-WHIPPY-KEY", "k"}},
+                    R"({"to":"a@example.com","from":"b","sender_email":"invalid@something"})",
+                    "application/json")) == 400;
+       }},
+      {"server-error-on-malformed-json",
+       [](httplib::Client& c) {
+         return status_of(c.Post(kBiginPath, kBiginAuth, "{\"data\":[", "application/json")) == 500;
+       }},
+      {"server-error-on-invalid",
+       [](httplib::Client& c) {
+         return status_of(c.Post(kBiginPath, kBiginAuth, "{}", "application/json")) == 500;
+       }},
+      {"accept-invalid",
+       [](httplib::Client& c) {
+         return status_of(c.Post(kBiginPath, kBiginAuth, "{}", "application/json")) == 200;
+       }},
+      {"accept-unknown-module",
+       [](httplib::Client& c) {
          return status_of(c.Post("/bigin/v2/Leads/1/actions/send_mail", kBiginAuth, kBiginBody,
-                                 "application/json")) == 200; }},
+                                 "application/json")) == 200;
+       }},
       {"reject-valid", [](httplib::Client& c) { return status_of(bigin(c)) == 400; }},
-      {"capillary-item-errors", [](httplib::Client& c) {
-         auto r = c.Post("/v2/communications/sendMessage?channel=sms", kBasic, kSmsBody, "application/json");
-         return status_of(r) == 200 && !body_of(r)["smsList"][0]["errors"].empty(); }},
-      {"channel-case-sensitive", [](httplib::Client& c) {
+      {"capillary-item-errors",
+       [](httplib::Client& c) {
+         auto r = c.Post("/v2/communications/sendMessage?channel=sms", kBasic, kSmsBody,
+                         "application/json");
+         return status_of(r) == 200 && !body_of(r)["smsList"][0]["errors"].empty();
+       }},
+      {"channel-case-sensitive",
+       [](httplib::Client& c) {
          return status_of(c.Post("/v2/communications/sendMessage?channel=SMS", kBasic, kSmsBody,
-                                 "application/json")) == 400; }},
-      {"channel-default-email", [](httplib::Client& c) {
-         return status_of(c.Post("/v2/communications/sendMessage", kBasic, kSmsBody, "application/json")) == 400; }},
-      {"bigin-response-missing-details", [](httplib::Client& c) {
-         return breaks_response_schema("bigin-mail", "", bigin(c)); }},
-      {"genesys-status-code-string", [](httplib::Client& c) {
-         return breaks_response_schema("genesys-email", "",
-                                       c.Post("/api/v2/me/emails/1", kBasic, kGenesysBody, "application/json")); }},
-      {"capillary-success-as-string", [](httplib::Client& c) {
+                                 "application/json")) == 400;
+       }},
+      {"channel-default-email",
+       [](httplib::Client& c) {
+         return status_of(c.Post("/v2/communications/sendMessage", kBasic, kSmsBody,
+                                 "application/json")) == 400;
+       }},
+      {"bigin-response-missing-details",
+       [](httplib::Client& c) { return breaks_response_schema("bigin-mail", "", bigin(c)); }},
+      {"genesys-status-code-string",
+       [](httplib::Client& c) {
+         return breaks_response_schema(
+             "genesys-email", "",
+             c.Post("/api/v2/me/emails/1", kBasic, kGenesysBody, "application/json"));
+       }},
+      {"capillary-success-as-string",
+       [](httplib::Client& c) {
          auto email = c.Post(kCapillaryEmailPath, kBasic, kCapillaryEmailBody, "application/json");
          auto sms = c.Post("/v2/communications/sendMessage", kBasic, kSmsBody, "application/json");
          return breaks_response_schema("capillary-email", "", email) &&
-                breaks_response_schema("capillary-message", "sms", sms); }},
+                breaks_response_schema("capillary-message", "sms", sms);
+       }},
       {"success-202", [](httplib::Client& c) { return status_of(bigin(c)) == 202; }},
-      {"text-plain-success", [](httplib::Client& c) {
+      {"text-plain-success",
+       [](httplib::Client& c) {
          auto r = bigin(c);
-         return r && r->status == 200 && r->get_header_value("Content-Type") == "text/plain"; }},
-      {"ignore-auth", [](httplib::Client& c) {
-         return status_of(c.Post(kBiginPath, kBiginBody, "application/json")) == 200; }},
-      {"bigin-message-id-missing", [](httplib::Client& c) {
+         return r && r->status == 200 && r->get_header_value("Content-Type") == "text/plain";
+       }},
+      {"ignore-auth",
+       [](httplib::Client& c) {
+         return status_of(c.Post(kBiginPath, kBiginBody, "application/json")) == 200;
+       }},
+      {"bigin-message-id-missing",
+       [](httplib::Client& c) {
          auto r = bigin(c);
          if (status_of(r) != 200) return false;
          json item = body_of(r)["data"][0];
          return item.contains("code") && item["details"].is_object() &&
-                !item["details"].contains("message_id"); }},
-      {"genesys-operation-name-optional", [](httplib::Client& c) {
+                !item["details"].contains("message_id");
+       }},
+      {"genesys-operation-name-optional",
+       [](httplib::Client& c) {
          const char* body = R"({"queueName":"q","email":{"to":["a@x"],"from":"b@x"}})";
-         return status_of(c.Post(kGenesysPath, kBasic, body, "application/json")) / 100 == 2; }},
-      {"capillary-email-no-wrapper", [](httplib::Client& c) {
+         return status_of(c.Post(kGenesysPath, kBasic, body, "application/json")) / 100 == 2;
+       }},
+      {"capillary-email-no-wrapper",
+       [](httplib::Client& c) {
          auto r = c.Post(kCapillaryEmailPath, kBasic, kCapillaryEmailBody, "application/json");
          json body = body_of(r);
          return status_of(r) == 200 && !body.contains("response") && body.contains("status") &&
-                body.contains("email"); }},
-      {"server-error-on-long-text", [](httplib::Client& c) {
+                body.contains("email");
+       }},
+      {"server-error-on-long-text",
+       [](httplib::Client& c) {
          return status_of(c.Post(kWhippyPath, kWhippyAuth,
                                  R"({"to":"a@example.com","from":"b","sender_name":"Zoë"})",
-                                 "application/json")) == 500; }},
-      {"slow-responses", [](httplib::Client& c) {
+                                 "application/json")) == 500;
+       }},
+      {"slow-responses",
+       [](httplib::Client& c) {
          auto begin = std::chrono::steady_clock::now();
          auto r = bigin(c);
-         return r && std::chrono::steady_clock::now() - begin >= std::chrono::milliseconds(290); }},
+         return r && std::chrono::steady_clock::now() - begin >= std::chrono::milliseconds(290);
+       }},
   };
   return table;
 }
 
 TEST(MockFaultTable, lists_at_least_twelve_named_faults_each_with_a_known_check) {
-  const std::set<std::string> checks = {
-      "not_a_server_error", "status_code_conformance", "documented_status",
-      "content_type_conformance", "response_schema_conformance", "positive_data_acceptance",
-      "negative_data_rejection", "auth_required", "response_time"};
+  const std::set<std::string> checks = {"not_a_server_error",
+                                        "status_code_conformance",
+                                        "documented_status",
+                                        "content_type_conformance",
+                                        "response_schema_conformance",
+                                        "positive_data_acceptance",
+                                        "negative_data_rejection",
+                                        "auth_required",
+                                        "response_time"};
   std::set<std::string> names, used_checks;
   for (const auto& spec : fault_table()) {
     EXPECT_TRUE(names.insert(spec.name).second) << "duplicate " << spec.name;

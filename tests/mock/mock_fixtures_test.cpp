@@ -57,9 +57,9 @@ TEST_F(MockFixtures, every_valid_request_fixture_gets_a_2xx_that_keeps_the_respo
     const SchemaValidator* validator = api->validator(PayloadKind::response, *channel);
     ASSERT_NE(validator, nullptr) << f.path;
     auto violations = validator->validate(body);
-    EXPECT_TRUE(violations.empty()) << f.path << ": the mock's response breaks its schema at "
-                                    << (violations.empty() ? "" : violations[0].pointer) << ": "
-                                    << result->body;
+    EXPECT_TRUE(violations.empty())
+        << f.path << ": the mock's response breaks its schema at "
+        << (violations.empty() ? "" : violations[0].pointer) << ": " << result->body;
     ++checked;
   }
   EXPECT_GE(checked, 20u);
@@ -78,8 +78,8 @@ TEST_F(MockFixtures, every_invalid_request_fixture_is_rejected_with_every_pointe
     std::set<std::string> pointers;
     collect_pointers(body_of(result), pointers);
     for (const auto& pointer : f.errors_at) {
-      EXPECT_TRUE(pointers.contains(pointer)) << f.path << ": no " << pointer << " in "
-                                              << result->body;
+      EXPECT_TRUE(pointers.contains(pointer))
+          << f.path << ": no " << pointer << " in " << result->body;
     }
     ++checked;
   }
@@ -124,14 +124,17 @@ TEST_F(MockFixtures, success_bodies_echo_the_request_with_fresh_ids) {
                                         {{"from", {{"email", "c@example.com"}}},
                                          {"to", json::array({{{"email", "d@example.com"}}})}}})}};
   std::string path = build_path(bigin->contract, {});
-  auto first = client_->Post(path, api_headers(bigin->contract), request.dump(), "application/json");
-  auto second = client_->Post(path, api_headers(bigin->contract), request.dump(), "application/json");
+  auto first =
+      client_->Post(path, api_headers(bigin->contract), request.dump(), "application/json");
+  auto second =
+      client_->Post(path, api_headers(bigin->contract), request.dump(), "application/json");
   ASSERT_TRUE(first && second);
   json a = body_of(first), b = body_of(second);
   ASSERT_EQ(a["data"].size(), 2u) << first->body;
   std::set<std::string> ids;
   for (const auto& body : {a, b}) {
-    for (const auto& item : body["data"]) ids.insert(item["details"]["message_id"].get<std::string>());
+    for (const auto& item : body["data"])
+      ids.insert(item["details"]["message_id"].get<std::string>());
   }
   EXPECT_EQ(ids.size(), 4u);
   EXPECT_EQ(a["data"][0]["status"], "success");

@@ -13,9 +13,10 @@ using namespace mock_test;
 
 std::string raw_post(const std::string& path, const std::string& extra_headers,
                      const std::string& body, const std::string& length) {
-  return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Zoho-oauthtoken t\r\n"
-         "Content-Type: application/json\r\nContent-Length: " + length + "\r\n" + extra_headers +
-         "\r\n" + body;
+  return "POST " + path +
+         " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Zoho-oauthtoken t\r\n"
+         "Content-Type: application/json\r\nContent-Length: " +
+         length + "\r\n" + extra_headers + "\r\n" + body;
 }
 
 class MockHostile : public ::testing::Test {
@@ -45,8 +46,16 @@ class MockHostile : public ::testing::Test {
 };
 
 TEST_F(MockHostile, malformed_json_gets_400_or_422_for_every_api) {
-  const std::vector<std::string> bodies = {"", "{", "}", "nul", "[1,]", R"({"a":})", "{'a':1}",
-                                           "\"unterminated", "1e99999", R"({"a":1}{"b":2})",
+  const std::vector<std::string> bodies = {"",
+                                           "{",
+                                           "}",
+                                           "nul",
+                                           "[1,]",
+                                           R"({"a":})",
+                                           "{'a':1}",
+                                           "\"unterminated",
+                                           "1e99999",
+                                           R"({"a":1}{"b":2})",
                                            std::string("{\"a\":\"\0\"}", 9)};
   const std::vector<std::pair<std::string, httplib::Headers>> targets = {
       {kBiginPath, kBiginAuth},
@@ -127,8 +136,9 @@ TEST_F(MockHostile, wrong_content_lengths_get_4xx_or_a_closed_connection) {
   std::string body = kBiginBody;
   std::string longer = raw_exchange(port_, {raw_post(kBiginPath, "", body, "100000")});
   EXPECT_EQ(raw_status(longer), 400) << "after the read timeout: " << longer;
-  std::string shorter = raw_exchange(port_, {raw_post(kBiginPath, "Connection: close\r\n", body, "5")},
-                                     std::chrono::milliseconds(0), std::chrono::milliseconds(1500));
+  std::string shorter =
+      raw_exchange(port_, {raw_post(kBiginPath, "Connection: close\r\n", body, "5")},
+                   std::chrono::milliseconds(0), std::chrono::milliseconds(1500));
   EXPECT_EQ(raw_status(shorter), 400) << shorter;
   for (const char* length : {"-1", "abc", "1 2"}) {
     std::string r = raw_exchange(port_, {raw_post(kBiginPath, "", body, length)},
@@ -144,11 +154,13 @@ TEST_F(MockHostile, header_floods_and_garbage_request_lines_get_4xx) {
                                                 kBiginBody, std::to_string(strlen(kBiginBody)))});
   EXPECT_EQ(raw_status(r), 200) << r.substr(0, 200);
   std::string huge = "X-Huge: " + std::string(1 << 20, 'h') + "\r\nConnection: close\r\n";
-  r = raw_exchange(port_, {raw_post(kBiginPath, huge, kBiginBody, std::to_string(strlen(kBiginBody)))});
+  r = raw_exchange(port_,
+                   {raw_post(kBiginPath, huge, kBiginBody, std::to_string(strlen(kBiginBody)))});
   EXPECT_EQ(r.find("HTTP/1.1 5"), std::string::npos);
   for (std::string garbage : {"GARBAGE\r\n\r\n", "GET\r\n\r\n", "\x16\x03\x01\x02\r\n\r\n",
                               "POST / HTTP/9.9\r\n\r\n", "PROPFIND /x HTTP/1.1\r\n\r\n"}) {
-    r = raw_exchange(port_, {garbage}, std::chrono::milliseconds(0), std::chrono::milliseconds(1500));
+    r = raw_exchange(port_, {garbage}, std::chrono::milliseconds(0),
+                     std::chrono::milliseconds(1500));
     EXPECT_EQ(raw_status(r), 400) << garbage << ": " << r;
   }
   // A line that never ends (a TLS hello) is dropped at the read timeout, unanswered.
@@ -160,8 +172,8 @@ TEST_F(MockHostile, header_floods_and_garbage_request_lines_get_4xx) {
 TEST_F(MockHostile, slow_clients_do_not_stop_the_mock_serving_others) {
   std::atomic<bool> stop{false};
   std::vector<std::thread> slow;
-  std::string request = raw_post(kBiginPath, "Connection: close\r\n", kBiginBody,
-                                 std::to_string(strlen(kBiginBody)));
+  std::string request =
+      raw_post(kBiginPath, "Connection: close\r\n", kBiginBody, std::to_string(strlen(kBiginBody)));
   for (int i = 0; i < 8; ++i) {
     slow.emplace_back([&] {
       std::vector<std::string> bytes;

@@ -33,8 +33,10 @@ std::vector<Shot> shots() {
       {"/v2/communications/sendMessage?channel=Sms", basic,
        R"({"sms":[{"to":"919988221100","body":"x"},{"to":"919988221101","body":"y"}]})",
        "application/json", 200},
-      {mock_test::kCapillaryEmailPath, basic, mock_test::kCapillaryEmailBody, "application/json", 200},
-      {"/v1/messaging/email", whippy, R"({"to":"a@example.com","from":"b"})", "application/json", 200},
+      {mock_test::kCapillaryEmailPath, basic, mock_test::kCapillaryEmailBody, "application/json",
+       200},
+      {"/v1/messaging/email", whippy, R"({"to":"a@example.com","from":"b"})", "application/json",
+       200},
       {"/api/v2/me/emails/7", basic,
        R"({"operationName":"Send","queueName":"q","email":{"to":["a@x"],"from":"b@x"}})",
        "application/json", 200},
@@ -90,7 +92,8 @@ TEST(MockLoad, ten_thousand_mixed_requests_from_eight_threads_get_no_5xx_and_non
   std::vector<std::thread> threads;
   auto begin = std::chrono::steady_clock::now();
   for (size_t t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] { tallies[t] = run_client(port, 1000 + static_cast<unsigned>(t), kPerThread); });
+    threads.emplace_back(
+        [&, t] { tallies[t] = run_client(port, 1000 + static_cast<unsigned>(t), kPerThread); });
   }
   for (auto& thread : threads) thread.join();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();

@@ -46,15 +46,18 @@ TEST_F(MockPipeline, a_wrong_method_gets_405_with_allow) {
 }
 
 TEST_F(MockPipeline, missing_or_malformed_credentials_get_401_in_each_scheme) {
-  const std::vector<httplib::Headers> bad = {
-      {}, {{"Authorization", "Bearer x"}}, {{"Authorization", "Zoho-oauthtoken "}},
-      {{"Authorization", "Zoho-oauthtoken    "}}, {{"X-Other", "Zoho-oauthtoken t"}}};
+  const std::vector<httplib::Headers> bad = {{},
+                                             {{"Authorization", "Bearer x"}},
+                                             {{"Authorization", "Zoho-oauthtoken "}},
+                                             {{"Authorization", "Zoho-oauthtoken    "}},
+                                             {{"X-Other", "Zoho-oauthtoken t"}}};
   for (const auto& headers : bad) {
     auto r = client_->Post(kBiginPath, headers, kBiginBody, "application/json");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 401) << (headers.empty() ? "" : headers.begin()->second);
   }
-  auto g = client_->Post("/api/v2/me/emails/1", {{"Authorization", "Bearer t"}}, "{}", "application/json");
+  auto g = client_->Post("/api/v2/me/emails/1", {{"Authorization", "Bearer t"}}, "{}",
+                         "application/json");
   ASSERT_TRUE(g);
   EXPECT_EQ(g->status, 401);
   EXPECT_NE(body_of(g)["statusCode"], 0);
@@ -71,7 +74,8 @@ TEST_F(MockPipeline, only_application_json_is_accepted_with_parameters_allowed) 
   auto text = client_->Post(kGenesysPath, kBasic, kGenesysBody, "text/plain");
   ASSERT_TRUE(text);
   EXPECT_EQ(text->status, 415);
-  auto charset = client_->Post(kGenesysPath, kBasic, kGenesysBody, "Application/JSON; charset=utf-8");
+  auto charset =
+      client_->Post(kGenesysPath, kBasic, kGenesysBody, "Application/JSON; charset=utf-8");
   ASSERT_TRUE(charset);
   EXPECT_EQ(charset->status, 200);
   auto none = client_->Post(kGenesysPath, kBasic, kGenesysBody, "");

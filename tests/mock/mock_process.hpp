@@ -36,7 +36,8 @@ inline Child spawn(std::vector<std::string> args, int captured_fd = 1) {
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], captured_fd);
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   Child child;
-  if (posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) child.pid = -1;
+  if (posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
+    child.pid = -1;
   posix_spawn_file_actions_destroy(&actions);
   ::close(pipe_fds[1]);
   child.out = pipe_fds[0];
@@ -61,7 +62,8 @@ inline int wait_exit(pid_t pid, std::chrono::milliseconds wait) {
   auto deadline = std::chrono::steady_clock::now() + wait;
   int status = 0;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
+    if (::waitpid(pid, &status, WNOHANG) == pid)
+      return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   ::kill(pid, SIGKILL);
@@ -80,7 +82,8 @@ struct MockProcess {
     if (child.pid <= 0) return;
     std::string line = read_line(child.out, std::chrono::seconds(10));
     size_t colon = line.rfind(':');
-    if (line.rfind("conform mock listening on http://127.0.0.1:", 0) == 0 && colon != std::string::npos) {
+    if (line.rfind("conform mock listening on http://127.0.0.1:", 0) == 0 &&
+        colon != std::string::npos) {
       port = std::stoi(line.substr(colon + 1));
     }
   }

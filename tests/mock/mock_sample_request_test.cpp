@@ -79,8 +79,8 @@ TEST(MockSampleRequest, a_bigin_body_over_eight_kib_sent_as_curl_sends_it_is_acc
   mail["data"][0]["content"] = std::string(20000, 'x');
   MockProcess mock({});
   ASSERT_GT(mock.port, 0);
-  std::string answer =
-      raw_exchange(mock.port, {as_curl_sends(mock.port, kBiginPath, "Zoho-oauthtoken t", mail.dump())});
+  std::string answer = raw_exchange(
+      mock.port, {as_curl_sends(mock.port, kBiginPath, "Zoho-oauthtoken t", mail.dump())});
   EXPECT_EQ(status_line_code(answer), 200) << answer.substr(0, 600);
   EXPECT_EQ(mock.stop(), 0);
 }
@@ -89,7 +89,8 @@ TEST(MockSampleRequest, a_bigin_body_that_is_not_json_still_gets_415) {
   MockProcess mock({});
   ASSERT_GT(mock.port, 0);
   std::string answer = raw_exchange(
-      mock.port, {as_curl_sends(mock.port, kBiginPath, "Zoho-oauthtoken t", "from=a%40example.com&to=b")});
+      mock.port,
+      {as_curl_sends(mock.port, kBiginPath, "Zoho-oauthtoken t", "from=a%40example.com&to=b")});
   EXPECT_EQ(status_line_code(answer), 415) << answer;
   nlohmann::json reply = body_json(answer);
   ASSERT_TRUE(reply.is_object()) << answer;
@@ -103,9 +104,11 @@ TEST(MockSampleRequest, apis_whose_page_shows_no_such_sample_keep_415_for_json_s
   ASSERT_GT(mock.port, 0);
   const std::string body = R"({"to":"a@example.com","from":"b"})";
   std::string answer = raw_exchange(
-      mock.port, {"POST " + std::string(kWhippyPath) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      mock.port, {"POST " + std::string(kWhippyPath) +
+                  " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                   "X-WHIPPY-KEY: key\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                  "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body});
+                  "Content-Length: " +
+                  std::to_string(body.size()) + "\r\n\r\n" + body});
   EXPECT_EQ(status_line_code(answer), 415) << answer;
   EXPECT_NE(answer.find("the body must be sent as application/json"), std::string::npos) << answer;
   EXPECT_EQ(mock.stop(), 0);

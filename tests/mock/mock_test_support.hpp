@@ -104,7 +104,9 @@ inline nlohmann::json body_of(const httplib::Result& result) {
 }
 
 /// The status of a result, or -1 when no response came.
-inline int status_of(const httplib::Result& result) { return result ? result->status : -1; }
+inline int status_of(const httplib::Result& result) {
+  return result ? result->status : -1;
+}
 
 /// Every "pointer" member anywhere in an error body, whatever the vendor's wrapping.
 inline std::set<std::string> pointers_in(const nlohmann::json& node) {
@@ -130,7 +132,8 @@ inline bool complete_response(const std::string& bytes) {
 }
 
 /// Sends raw bytes on a fresh connection, in chunks separated by `pause`, then reads until one
-/// whole response came, the server closes, or `wait` passes. Returns everything read ("" when nothing came).
+/// whole response came, the server closes, or `wait` passes. Returns everything read ("" when
+/// nothing came).
 inline std::string raw_exchange(int port, const std::vector<std::string>& chunks,
                                 std::chrono::milliseconds pause = std::chrono::milliseconds(0),
                                 std::chrono::milliseconds wait = std::chrono::milliseconds(3000)) {

@@ -9,26 +9,32 @@ namespace conform {
 namespace {
 using namespace oauth_test;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 /// No secret of the client, and none of the first `minted` tokens, appears in `text`.
 void expect_no_secret(const std::string& text, size_t minted, const std::string& where) {
   EXPECT_FALSE(has(text, kClientSecret)) << where;
   EXPECT_FALSE(has(text, kRefreshToken)) << where;
-  for (size_t n = 1; n <= minted; ++n) EXPECT_FALSE(has(text, minted_token(n))) << where << ": token " << n;
+  for (size_t n = 1; n <= minted; ++n)
+    EXPECT_FALSE(has(text, minted_token(n))) << where << ": token " << n;
 }
 
-std::string oauth_flags(const TokenEndpoint& endpoint) { return " --oauth-token-url bigin-mail=" + endpoint.url(); }
+std::string oauth_flags(const TokenEndpoint& endpoint) {
+  return " --oauth-token-url bigin-mail=" + endpoint.url();
+}
 
 TEST(OAuthRefresh, AWholeRunMintsOneTokenAndNoSecretIsShownOrWritten) {
   set_client_environment();
   TokenEndpoint endpoint;
   ExpiringTarget target(1000000);
   fs::path dir = scratch_dir("one-mint");
-  auto run = test::conform_cli("replay --target " + target.url() + " --api bigin-mail --jobs 3 -H 'X-Gateway: staging'" +
-                                   oauth_flags(endpoint) + " --report json:" + (dir / "report.json").string() + " --record " +
-                                   (dir / "cassettes").string(),
-                               120);
+  auto run = test::conform_cli(
+      "replay --target " + target.url() + " --api bigin-mail --jobs 3 -H 'X-Gateway: staging'" +
+          oauth_flags(endpoint) + " --report json:" + (dir / "report.json").string() +
+          " --record " + (dir / "cassettes").string(),
+      120);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(endpoint.mints(), 1u);
   EXPECT_EQ(endpoint.bad_forms(), 0u);
@@ -47,7 +53,8 @@ TEST(OAuthRefresh, AnExpiredTokenIsRefreshedOnceAndTheCasesGetTheirRealVerdict) 
   TokenEndpoint endpoint;
   ExpiringTarget target(3);
   fs::path report = scratch_dir("refresh") / "report.json";
-  auto run = test::conform_cli("replay --target " + target.url() + " --api bigin-mail --jobs 3 --oauth-min-interval 0" +
+  auto run = test::conform_cli("replay --target " + target.url() +
+                                   " --api bigin-mail --jobs 3 --oauth-min-interval 0" +
                                    oauth_flags(endpoint) + " --report json:" + report.string(),
                                120);
   EXPECT_EQ(run.exit_code, 0) << run.output;  // every case re-sent with the new token passes
@@ -63,7 +70,9 @@ TEST(OAuthRefresh, NoTokenIsMintedSoonerThanTheMinimumIntervalSoThe401Stands) {
   set_client_environment();
   TokenEndpoint endpoint;
   ExpiringTarget target(3);
-  auto run = test::conform_cli("replay --target " + target.url() + " --api bigin-mail --jobs 2" + oauth_flags(endpoint), 120);
+  auto run = test::conform_cli(
+      "replay --target " + target.url() + " --api bigin-mail --jobs 2" + oauth_flags(endpoint),
+      120);
   EXPECT_EQ(run.exit_code, 1) << run.output;  // the default 60 s: the refused cases fail
   EXPECT_EQ(endpoint.mints(), 1u);
   EXPECT_GE(target.refusals(), 1u);
@@ -74,7 +83,8 @@ TEST(OAuthRefresh, AFuzzRunUsesTheSameTokenForEveryCase) {
   set_client_environment();
   TokenEndpoint endpoint;
   ExpiringTarget target(1000000);
-  auto run = test::conform_cli("fuzz --target " + target.url() + " --api bigin-mail --seed 7 --cases 20 --jobs 2" +
+  auto run = test::conform_cli("fuzz --target " + target.url() +
+                                   " --api bigin-mail --seed 7 --cases 20 --jobs 2" +
                                    oauth_flags(endpoint),
                                180);
   EXPECT_EQ(run.exit_code, 0) << run.output;
@@ -87,36 +97,55 @@ TEST(OAuthRefresh, ATokenEndpointThatAnswersGarbageOrRefusesOrIsGoneStopsTheRunW
   set_client_environment();
   ExpiringTarget target(1000000);
   TokenEndpoint garbage(TokenAnswer::garbage);
-  auto bad = test::conform_cli("replay --target " + target.url() + " --api bigin-mail" + oauth_flags(garbage));
+  auto bad = test::conform_cli("replay --target " + target.url() + " --api bigin-mail" +
+                               oauth_flags(garbage));
   EXPECT_EQ(bad.exit_code, 2) << bad.output;
-  EXPECT_TRUE(has(bad.output, "conform replay: --oauth-token-url bigin-mail: the token endpoint's answer is not a JSON object"))
+  EXPECT_TRUE(has(bad.output,
+                  "conform replay: --oauth-token-url bigin-mail: the token endpoint's answer is "
+                  "not a JSON object"))
       << bad.output;
   TokenEndpoint refusal(TokenAnswer::refusal);
-  auto refused = test::conform_cli("fuzz --target " + target.url() + " --api bigin-mail" + oauth_flags(refusal));
+  auto refused = test::conform_cli("fuzz --target " + target.url() + " --api bigin-mail" +
+                                   oauth_flags(refusal));
   EXPECT_EQ(refused.exit_code, 2) << refused.output;
-  EXPECT_TRUE(has(refused.output, "the token endpoint answered 400 (invalid_client)")) << refused.output;
-  auto gone = test::conform_cli("replay --target " + target.url() +
-                                " --api bigin-mail --oauth-token-url bigin-mail=http://127.0.0.1:9/oauth/v2/token");
+  EXPECT_TRUE(has(refused.output, "the token endpoint answered 400 (invalid_client)"))
+      << refused.output;
+  auto gone = test::conform_cli(
+      "replay --target " + target.url() +
+      " --api bigin-mail --oauth-token-url bigin-mail=http://127.0.0.1:9/oauth/v2/token");
   EXPECT_EQ(gone.exit_code, 2) << gone.output;
-  EXPECT_TRUE(has(gone.output, "--oauth-token-url bigin-mail: cannot reach the token endpoint http://127.0.0.1:9")) << gone.output;
+  EXPECT_TRUE(
+      has(gone.output,
+          "--oauth-token-url bigin-mail: cannot reach the token endpoint http://127.0.0.1:9"))
+      << gone.output;
   EXPECT_EQ(target.with_token(1) + target.refusals(), 0u);  // nothing was sent to the target
-  for (const auto* output : {&bad.output, &refused.output, &gone.output}) expect_no_secret(*output, 1, "error");
+  for (const auto* output : {&bad.output, &refused.output, &gone.output})
+    expect_no_secret(*output, 1, "error");
 }
 
 TEST(OAuthRefresh, AMissingVariableOrAConflictingFlagIsAUsageError) {
   set_client_environment();
   ::unsetenv("CONFORM_OAUTH_CLIENT_SECRET");
-  auto missing = test::conform_cli("replay --target http://127.0.0.1:9 --oauth-token-url bigin-mail=http://127.0.0.1:9/t");
+  auto missing = test::conform_cli(
+      "replay --target http://127.0.0.1:9 --oauth-token-url bigin-mail=http://127.0.0.1:9/t");
   EXPECT_EQ(missing.exit_code, 2) << missing.output;
-  EXPECT_TRUE(has(missing.output, "set CONFORM_OAUTH_CLIENT_SECRET (or CONFORM_OAUTH_BIGIN_MAIL_CLIENT_SECRET)")) << missing.output;
+  EXPECT_TRUE(has(missing.output,
+                  "set CONFORM_OAUTH_CLIENT_SECRET (or CONFORM_OAUTH_BIGIN_MAIL_CLIENT_SECRET)"))
+      << missing.output;
   set_client_environment();
-  auto both = test::conform_cli("replay --target http://127.0.0.1:9 --auth bigin-mail=t0k --oauth-token-url bigin-mail=http://127.0.0.1:9/t");
+  auto both = test::conform_cli(
+      "replay --target http://127.0.0.1:9 --auth bigin-mail=t0k --oauth-token-url "
+      "bigin-mail=http://127.0.0.1:9/t");
   EXPECT_EQ(both.exit_code, 2);
-  EXPECT_TRUE(has(both.output, "--auth bigin-mail and --oauth-token-url bigin-mail: give one of them")) << both.output;
-  auto unknown = test::conform_cli("fuzz --target http://127.0.0.1:9 --oauth-token-url nope=http://127.0.0.1:9/t");
+  EXPECT_TRUE(
+      has(both.output, "--auth bigin-mail and --oauth-token-url bigin-mail: give one of them"))
+      << both.output;
+  auto unknown = test::conform_cli(
+      "fuzz --target http://127.0.0.1:9 --oauth-token-url nope=http://127.0.0.1:9/t");
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_TRUE(has(unknown.output, "--oauth-token-url: unknown api 'nope'")) << unknown.output;
-  auto cassettes = test::conform_cli("replay --cassettes /tmp --oauth-token-url bigin-mail=http://127.0.0.1:9/t");
+  auto cassettes = test::conform_cli(
+      "replay --cassettes /tmp --oauth-token-url bigin-mail=http://127.0.0.1:9/t");
   EXPECT_EQ(cassettes.exit_code, 2);
   EXPECT_TRUE(has(cassettes.output, "--oauth-token-url needs --target")) << cassettes.output;
 }

@@ -26,7 +26,9 @@ inline const std::string kClientSecret = "client-s3cret-never-shown";
 inline const std::string kRefreshToken = "1000.refresh-t0ken-never-shown";
 
 /// The access token the endpoint mints as its nth (1-based).
-inline std::string minted_token(size_t n) { return "1000.access-t0ken-" + std::to_string(n) + "-never-shown"; }
+inline std::string minted_token(size_t n) {
+  return "1000.access-t0ken-" + std::to_string(n) + "-never-shown";
+}
 
 /// An httplib server on a free loopback port in a thread; `handler` answers every request.
 class LoopbackServer {
@@ -34,10 +36,15 @@ class LoopbackServer {
   explicit LoopbackServer(httplib::Server::Handler handler) {
     server_.set_tcp_nodelay(true);
     server_.new_task_queue = [] { return new httplib::ThreadPool(8); };
-    server_.Get(".*", handler).Post(".*", handler).Put(".*", handler).Delete(".*", handler).Patch(".*", handler);
+    server_.Get(".*", handler)
+        .Post(".*", handler)
+        .Put(".*", handler)
+        .Delete(".*", handler)
+        .Patch(".*", handler);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 2000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int i = 0; i < 2000 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~LoopbackServer() {
     server_.stop();
@@ -58,7 +65,9 @@ enum class TokenAnswer { token, garbage, refusal };
 class TokenEndpoint {
  public:
   explicit TokenEndpoint(TokenAnswer kind = TokenAnswer::token)
-      : answer_(kind), server_([this](const httplib::Request& req, httplib::Response& res) { respond(req, res); }) {}
+      : answer_(kind), server_([this](const httplib::Request& req, httplib::Response& res) {
+          respond(req, res);
+        }) {}
   std::string url() const { return server_.url() + "/oauth/v2/token"; }
   size_t mints() const { return mints_; }
   size_t bad_forms() const { return bad_forms_; }
@@ -68,19 +77,22 @@ class TokenEndpoint {
  private:
   void respond(const httplib::Request& req, httplib::Response& res) {
     bool form = req.method == "POST" && req.path == "/oauth/v2/token" &&
-                req.get_param_value("grant_type") == "refresh_token" && req.get_param_value("client_id") == kClientId &&
+                req.get_param_value("grant_type") == "refresh_token" &&
+                req.get_param_value("client_id") == kClientId &&
                 req.get_param_value("client_secret") == kClientSecret &&
                 req.get_param_value("refresh_token") == kRefreshToken;
     if (!form) ++bad_forms_;
     if (req.get_header_value("X-Gateway") == "staging") ++through_gateway_;
-    if (answer_ == TokenAnswer::garbage) return res.set_content("<html>maintenance</html>", "text/html");
+    if (answer_ == TokenAnswer::garbage)
+      return res.set_content("<html>maintenance</html>", "text/html");
     if (answer_ == TokenAnswer::refusal || !form) {
       res.status = 400;
       return res.set_content(R"({"error":"invalid_client"})", "application/json");
     }
     size_t n = ++mints_;
-    res.set_content(R"({"access_token":")" + minted_token(n) + R"(","expires_in":3600,"token_type":"Bearer"})",
-                    "application/json");
+    res.set_content(
+        R"({"access_token":")" + minted_token(n) + R"(","expires_in":3600,"token_type":"Bearer"})",
+        "application/json");
   }
   TokenAnswer answer_;
   std::atomic<size_t> mints_{0};
@@ -97,7 +109,8 @@ class ExpiringTarget {
   explicit ExpiringTarget(size_t first_token_uses)
       : uses_left_(first_token_uses),
         port_(mock_.start(MockOptions{})),
-        server_([this](const httplib::Request& req, httplib::Response& res) { respond(req, res); }) {}
+        server_(
+            [this](const httplib::Request& req, httplib::Response& res) { respond(req, res); }) {}
   std::string url() const { return server_.url(); }
   size_t refusals() const { return refusals_; }
   size_t with_token(size_t n) const {
@@ -125,15 +138,16 @@ class ExpiringTarget {
     if (req.has_header("Authorization") && !live(req.get_header_value("Authorization"))) {
       ++refusals_;
       res.status = 401;
-      return res.set_content(R"({"code":"INVALID_TOKEN","message":"invalid oauth token"})", "application/json");
+      return res.set_content(R"({"code":"INVALID_TOKEN","message":"invalid oauth token"})",
+                             "application/json");
     }
     httplib::Client mock("127.0.0.1", port_);
     httplib::Request forward;
     forward.method = req.method;
     forward.path = req.target;
     for (const auto& [name, value] : req.headers) {
-      if (name != "Host" && name != "Content-Length" && name != "REMOTE_ADDR" && name != "REMOTE_PORT" &&
-          name != "LOCAL_ADDR" && name != "LOCAL_PORT")
+      if (name != "Host" && name != "Content-Length" && name != "REMOTE_ADDR" &&
+          name != "REMOTE_PORT" && name != "LOCAL_ADDR" && name != "LOCAL_PORT")
         forward.headers.emplace(name, value);
     }
     forward.body = req.body;
@@ -158,7 +172,8 @@ class ExpiringTarget {
 
 /// A fresh directory under the system temp dir.
 inline fs::path scratch_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("conform-oauth-" + name + "-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("conform-oauth-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

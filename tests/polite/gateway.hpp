@@ -27,7 +27,9 @@ class Gateway {
     server_.new_task_queue = [] { return new httplib::ThreadPool(8); };
     // Routes, not a pre-routing handler: httplib reads the body only before a route, and an
     // unread body would be parsed as the next request on the keep-alive connection.
-    auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
+    auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+      handle(req, res);
+    };
     server_.Get(".*", handler);
     server_.Post(".*", handler);
     server_.Put(".*", handler);
@@ -36,7 +38,8 @@ class Gateway {
     server_.Options(".*", handler);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 500 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     if (!server_.is_running()) throw std::runtime_error("the gateway did not start");
   }
   ~Gateway() { stop(); }
@@ -79,8 +82,8 @@ class Gateway {
     forward.method = req.method;
     forward.path = req.target.empty() ? req.path : req.target;
     for (const auto& [name, value] : req.headers) {
-      if (name != "Host" && name != "Content-Length" && name != "REMOTE_ADDR" && name != "REMOTE_PORT" &&
-          name != "LOCAL_ADDR" && name != "LOCAL_PORT")
+      if (name != "Host" && name != "Content-Length" && name != "REMOTE_ADDR" &&
+          name != "REMOTE_PORT" && name != "LOCAL_ADDR" && name != "LOCAL_PORT")
         forward.headers.emplace(name, value);
     }
     forward.body = req.body;
@@ -91,7 +94,8 @@ class Gateway {
     }
     res.status = result->status;
     for (const auto& [name, value] : result->headers) {
-      if (name != "Content-Length" && name != "Transfer-Encoding" && name != "Connection" && name != "Keep-Alive")
+      if (name != "Content-Length" && name != "Transfer-Encoding" && name != "Connection" &&
+          name != "Keep-Alive")
         res.headers.emplace(name, value);
     }
     res.body = result->body;

@@ -26,7 +26,9 @@ std::string read_all(const fs::path& file) {
 }
 
 /// The cases a finished run counted: the N of "(N cases in".
-long cases_run(const CliRun& run) { return count_before(run.output, "cases in"); }
+long cases_run(const CliRun& run) {
+  return count_before(run.output, "cases in");
+}
 
 bool answer_always_429(size_t, const httplib::Request&, httplib::Response& res) {
   test::answer_429(res, "1");
@@ -36,7 +38,8 @@ bool answer_always_429(size_t, const httplib::Request&, httplib::Response& res) 
 TEST(PoliteCli, BadRateLimitsAreUsageErrorsNamingTheFlag) {
   for (const char* bad : {"5", "0/s", "x/s", "5/d"}) {
     for (const char* command : {"replay", "fuzz"}) {
-      CliRun run = conform_cli(std::string(command) + " --target http://127.0.0.1:9 --rate-limit " + bad, 60);
+      CliRun run = conform_cli(
+          std::string(command) + " --target http://127.0.0.1:9 --rate-limit " + bad, 60);
       EXPECT_EQ(run.exit_code, 2) << command << " " << bad << "\n" << run.output;
       EXPECT_NE(run.output.find("--rate-limit"), std::string::npos) << run.output;
     }
@@ -50,7 +53,8 @@ TEST(PoliteCli, HelpNamesThePolitenessFlags) {
   for (const char* command : {"replay", "fuzz"}) {
     CliRun run = conform_cli(std::string(command) + " --help", 60);
     EXPECT_EQ(run.exit_code, 0);
-    for (const char* flag : {"--rate-limit", "--max-retry-wait", "--request-retries", "--allow-refused"}) {
+    for (const char* flag :
+         {"--rate-limit", "--max-retry-wait", "--request-retries", "--allow-refused"}) {
       EXPECT_NE(run.output.find(flag), std::string::npos) << command << " " << flag;
     }
   }
@@ -59,25 +63,31 @@ TEST(PoliteCli, HelpNamesThePolitenessFlags) {
 TEST(PoliteCli, Two429sThenTheRealVerdict) {
   MockServer mock;
   int port = mock.start({});
-  Gateway gateway([](size_t n, const httplib::Request&, httplib::Response& res) {
-    if (n > 2) return false;
-    test::answer_429(res, "1");
-    return true;
-  }, port);
-  CliRun run = conform_cli("replay --target " + gateway.url() + " --api whippy-email --jobs 1", 120);
+  Gateway gateway(
+      [](size_t n, const httplib::Request&, httplib::Response& res) {
+        if (n > 2) return false;
+        test::answer_429(res, "1");
+        return true;
+      },
+      port);
+  CliRun run =
+      conform_cli("replay --target " + gateway.url() + " --api whippy-email --jobs 1", 120);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(run.output.find("refused"), std::string::npos) << run.output;
   ASSERT_GT(cases_run(run), 0) << run.output;
-  EXPECT_EQ(gateway.requests(), static_cast<size_t>(cases_run(run)) + 2);  // the first case was sent 3 times
+  EXPECT_EQ(gateway.requests(),
+            static_cast<size_t>(cases_run(run)) + 2);  // the first case was sent 3 times
 }
 
 TEST(PoliteCli, A429ForeverIsRefusedFailsTheGateAndEnds) {
   Gateway gateway(answer_always_429, 0);
   fs::path dir = fs::temp_directory_path() / ("conform-polite-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  CliRun run = conform_cli("replay --target " + gateway.url() + " --api whippy-email --jobs 4 --max-retry-wait 1 --report json:" +
-                               (dir / "r.json").string() + " --report junit:" + (dir / "r.xml").string(),
-                           120);
+  CliRun run =
+      conform_cli("replay --target " + gateway.url() +
+                      " --api whippy-email --jobs 4 --max-retry-wait 1 --report json:" +
+                      (dir / "r.json").string() + " --report junit:" + (dir / "r.xml").string(),
+                  120);
   EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_EQ(count_before(run.output, "passed,"), 0) << run.output;
   EXPECT_EQ(count_before(run.output, "failed,"), 0) << run.output;
@@ -92,21 +102,26 @@ TEST(PoliteCli, A429ForeverIsRefusedFailsTheGateAndEnds) {
   EXPECT_NE(read_all(dir / "r.xml").find("type=\"REFUSED\""), std::string::npos);
   // The report passes its schema (render refuses one that does not) and every view names REFUSED.
   for (const char* format : {"md", "html"}) {
-    CliRun rendered = conform_cli("report render --format " + std::string(format) + " " + (dir / "r.json").string(), 60);
+    CliRun rendered = conform_cli(
+        "report render --format " + std::string(format) + " " + (dir / "r.json").string(), 60);
     EXPECT_EQ(rendered.exit_code, 0) << rendered.output.substr(0, 2000);
     EXPECT_NE(rendered.output.find("REFUSED"), std::string::npos) << format;
   }
   fs::remove_all(dir);
 
-  CliRun allowed = conform_cli("replay --target " + gateway.url() + " --api whippy-email --max-retry-wait 1 --allow-refused", 120);
+  CliRun allowed = conform_cli(
+      "replay --target " + gateway.url() + " --api whippy-email --max-retry-wait 1 --allow-refused",
+      120);
   EXPECT_EQ(allowed.exit_code, 0) << allowed.output;
   EXPECT_NE(allowed.output.find("allowed by --allow-refused"), std::string::npos) << allowed.output;
 }
 
 TEST(PoliteCli, FuzzCountsRefusedCasesAndDoesNotShrinkThem) {
   Gateway gateway(answer_always_429, 0);
-  CliRun run = conform_cli("fuzz --target " + gateway.url() + " --api whippy-email --cases 5 --no-coverage --jobs 1 "
-                           "--max-retry-wait 0 --seed 1", 120);
+  CliRun run = conform_cli("fuzz --target " + gateway.url() +
+                               " --api whippy-email --cases 5 --no-coverage --jobs 1 "
+                               "--max-retry-wait 0 --seed 1",
+                           120);
   EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_EQ(count_before(run.output, "refused"), 5) << run.output;
   EXPECT_EQ(gateway.requests(), 3u);  // the breaker: three refused, then nothing, and no shrinking
@@ -116,7 +131,8 @@ TEST(PoliteCli, RateLimitSpacesTheRequestsAtTheServer) {
   MockServer mock;
   int port = mock.start({});
   Gateway gateway([](size_t, const httplib::Request&, httplib::Response&) { return false; }, port);
-  CliRun run = conform_cli("replay --target " + gateway.url() + " --api whippy-email --jobs 4 --rate-limit 5/s", 120);
+  CliRun run = conform_cli(
+      "replay --target " + gateway.url() + " --api whippy-email --jobs 4 --rate-limit 5/s", 120);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   auto arrivals = gateway.arrivals();
   ASSERT_GE(arrivals.size(), 6u);
@@ -126,17 +142,22 @@ TEST(PoliteCli, RateLimitSpacesTheRequestsAtTheServer) {
 }
 
 TEST(PoliteCli, MaxFailuresStopsReplayAndFuzz) {
-  Gateway gateway([](size_t, const httplib::Request&, httplib::Response& res) {
-    res.status = 500;
-    res.set_content(R"({"error":"boom"})", "application/json");
-    return true;
-  }, 0);
-  CliRun replay = conform_cli("replay --target " + gateway.url() + " --api whippy-email --jobs 1 --max-failures 2", 120);
+  Gateway gateway(
+      [](size_t, const httplib::Request&, httplib::Response& res) {
+        res.status = 500;
+        res.set_content(R"({"error":"boom"})", "application/json");
+        return true;
+      },
+      0);
+  CliRun replay = conform_cli(
+      "replay --target " + gateway.url() + " --api whippy-email --jobs 1 --max-failures 2", 120);
   EXPECT_EQ(replay.exit_code, 1) << replay.output;
   EXPECT_NE(replay.output.find("STOPPED at 2 failing cases"), std::string::npos) << replay.output;
   EXPECT_EQ(cases_run(replay), 2) << replay.output;
-  CliRun fuzz = conform_cli("fuzz --target " + gateway.url() + " --api whippy-email --cases 50 --no-coverage --jobs 1 "
-                            "--max-failures 2 --max-shrinks 0 --seed 1", 120);
+  CliRun fuzz = conform_cli("fuzz --target " + gateway.url() +
+                                " --api whippy-email --cases 50 --no-coverage --jobs 1 "
+                                "--max-failures 2 --max-shrinks 0 --seed 1",
+                            120);
   EXPECT_EQ(fuzz.exit_code, 1) << fuzz.output;
   EXPECT_NE(fuzz.output.find("STOPPED at 2 failing cases"), std::string::npos) << fuzz.output;
 }

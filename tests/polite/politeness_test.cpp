@@ -34,7 +34,8 @@ struct PoliteClient {
     Target target = *parse_target(url, error);
     http = std::make_unique<HttpTransportFactory>(HttpSettings{target, 5});
     HttpTransportFactory* factory = http.get();
-    make = polite_transports([factory] { return factory->make(); }, std::move(settings), target.host);
+    make =
+        polite_transports([factory] { return factory->make(); }, std::move(settings), target.host);
   }
 };
 
@@ -52,7 +53,8 @@ TEST(RateLimitParse, TakesCountsPerSecondMinuteHour) {
 }
 
 TEST(RateLimitParse, RefusesAnythingElseWithAReason) {
-  for (const char* bad : {"5", "0/s", "x/s", "5/d", "/s", "-1/s", "1.5/s", "5/", "", "5/s/s", "2000000/s"}) {
+  for (const char* bad :
+       {"5", "0/s", "x/s", "5/d", "/s", "-1/s", "1.5/s", "5/", "", "5/s/s", "2000000/s"}) {
     std::string why;
     EXPECT_FALSE(parse_rate_limit(bad, why)) << bad;
     EXPECT_NE(why.find(std::string("'") + bad + "'"), std::string::npos) << why;
@@ -79,21 +81,25 @@ TEST(RefusalRetry, WaitsRetryAfterOrBacksOffWithinTheBudget) {
   EXPECT_TRUE(refusal_retry(2.0, 1, 0, settings).stop.empty());
   EXPECT_EQ(refusal_retry(std::nullopt, 1, 0, settings).wait_s, 1.0);
   EXPECT_EQ(refusal_retry(std::nullopt, 3, 3, settings).wait_s, 4.0);
-  EXPECT_NE(refusal_retry(11.0, 1, 0, settings).stop.find("over --max-retry-wait"), std::string::npos);
-  EXPECT_NE(refusal_retry(3.0, 2, 8, settings).stop.find("past --max-retry-wait"), std::string::npos);
+  EXPECT_NE(refusal_retry(11.0, 1, 0, settings).stop.find("over --max-retry-wait"),
+            std::string::npos);
+  EXPECT_NE(refusal_retry(3.0, 2, 8, settings).stop.find("past --max-retry-wait"),
+            std::string::npos);
   EXPECT_NE(refusal_retry(0.0, 4, 0, settings).stop.find("after 3 retries"), std::string::npos);
   settings.max_retry_wait_s = 0;
   EXPECT_FALSE(refusal_retry(0.0, 1, 0, settings).stop.empty());
 }
 
 TEST(PoliteTransport, WaitsOutTwo429sAndGetsTheRealAnswer) {
-  Gateway server([](size_t n, const httplib::Request&, httplib::Response& res) {
-    if (n <= 2) {
-      test::answer_429(res, "1");
-      return true;
-    }
-    return ok_answer(res);
-  }, 0);
+  Gateway server(
+      [](size_t n, const httplib::Request&, httplib::Response& res) {
+        if (n <= 2) {
+          test::answer_429(res, "1");
+          return true;
+        }
+        return ok_answer(res);
+      },
+      0);
   PoliteClient client(server.url(), PoliteSettings{});
   Exchange exchange = client.make()->send("api/case", post_json());
   ASSERT_TRUE(exchange.response);
@@ -102,53 +108,65 @@ TEST(PoliteTransport, WaitsOutTwo429sAndGetsTheRealAnswer) {
   EXPECT_EQ(exchange.attempts, 3u);
   EXPECT_EQ(server.requests(), 3u);
   auto arrivals = server.arrivals();
-  EXPECT_GE(arrivals[2] - arrivals[0], std::chrono::milliseconds(1900));  // two Retry-After: 1 waits
+  EXPECT_GE(arrivals[2] - arrivals[0],
+            std::chrono::milliseconds(1900));  // two Retry-After: 1 waits
 }
 
 TEST(PoliteTransport, GivesUpOnA429ForeverWithinTheBudget) {
-  Gateway server([](size_t, const httplib::Request&, httplib::Response& res) {
-    test::answer_429(res, "1");
-    return true;
-  }, 0);
+  Gateway server(
+      [](size_t, const httplib::Request&, httplib::Response& res) {
+        test::answer_429(res, "1");
+        return true;
+      },
+      0);
   PoliteSettings settings;
   settings.max_retry_wait_s = 1;
   PoliteClient client(server.url(), settings);
   Exchange exchange = client.make()->send("api/case", post_json());
-  EXPECT_NE(exchange.refused.find("refused: 429 to 2 requests"), std::string::npos) << exchange.refused;
+  EXPECT_NE(exchange.refused.find("refused: 429 to 2 requests"), std::string::npos)
+      << exchange.refused;
   EXPECT_EQ(server.requests(), 2u);
 }
 
 TEST(PoliteTransport, ARetryAfterOverTheCapIsNotWaitedFor) {
-  Gateway server([](size_t, const httplib::Request&, httplib::Response& res) {
-    res.status = 503;
-    res.set_header("Retry-After", "3600");
-    return true;
-  }, 0);
+  Gateway server(
+      [](size_t, const httplib::Request&, httplib::Response& res) {
+        res.status = 503;
+        res.set_header("Retry-After", "3600");
+        return true;
+      },
+      0);
   PoliteClient client(server.url(), PoliteSettings{});
   Exchange exchange = client.make()->send("api/case", post_json());
-  EXPECT_NE(exchange.refused.find("over --max-retry-wait 60 s"), std::string::npos) << exchange.refused;
+  EXPECT_NE(exchange.refused.find("over --max-retry-wait 60 s"), std::string::npos)
+      << exchange.refused;
   EXPECT_EQ(server.requests(), 1u);
 }
 
 TEST(PoliteTransport, StopsSendingAfterThreeRefusedCasesInARow) {
-  Gateway server([](size_t, const httplib::Request&, httplib::Response& res) {
-    test::answer_429(res, "");
-    return true;
-  }, 0);
+  Gateway server(
+      [](size_t, const httplib::Request&, httplib::Response& res) {
+        test::answer_429(res, "");
+        return true;
+      },
+      0);
   PoliteSettings settings;
   settings.max_retry_wait_s = 0;  // no retry: each case is refused at its first answer
   PoliteClient client(server.url(), settings);
   auto transport = client.make();
   for (int i = 0; i < 5; ++i) {
     Exchange e = transport->send("api/case", post_json());
-    EXPECT_FALSE(e.refused.empty()) << i << " " << e.transport_error << " " << (e.response ? e.response->status : 0);
+    EXPECT_FALSE(e.refused.empty())
+        << i << " " << e.transport_error << " " << (e.response ? e.response->status : 0);
   }
   EXPECT_EQ(server.requests(), 3u);
-  EXPECT_NE(transport->send("api/case", post_json()).refused.find("not sent: 3 cases in a row"), std::string::npos);
+  EXPECT_NE(transport->send("api/case", post_json()).refused.find("not sent: 3 cases in a row"),
+            std::string::npos);
 }
 
 TEST(PoliteTransport, RateLimitSpacesRequestsAcrossWorkers) {
-  Gateway server([](size_t, const httplib::Request&, httplib::Response& res) { return ok_answer(res); }, 0);
+  Gateway server(
+      [](size_t, const httplib::Request&, httplib::Response& res) { return ok_answer(res); }, 0);
   PoliteSettings settings;
   std::string why;
   settings.rate_limit = parse_rate_limit("5/s", why);
@@ -205,7 +223,8 @@ TEST(PoliteTransport, WithoutRequestRetriesARefusedConnectionIsOneError) {
   EXPECT_FALSE(exchange.response);
   EXPECT_TRUE(exchange.unsent);
   EXPECT_EQ(exchange.attempts, 1u);
-  EXPECT_NE(exchange.transport_error.find("connection refused"), std::string::npos) << exchange.transport_error;
+  EXPECT_NE(exchange.transport_error.find("connection refused"), std::string::npos)
+      << exchange.transport_error;
 }
 
 TEST(PoliteTransport, AWrittenPostIsNeverSentAgain) {

@@ -17,7 +17,8 @@ using namespace test;
 /// Makes case i as a copy of fixture case i % n; index 3 throws, every multiple of 5 holds none.
 class PatchySource : public CaseSource {
  public:
-  explicit PatchySource(std::vector<ReplayCase> cases, size_t count) : cases_(std::move(cases)), count_(count) {}
+  explicit PatchySource(std::vector<ReplayCase> cases, size_t count)
+      : cases_(std::move(cases)), count_(count) {}
   size_t size() const override { return count_; }
   const ReplayCase* at(size_t index, ReplayCase& scratch) const override {
     ++made_;
@@ -39,7 +40,8 @@ TEST(CaseSource, ResultsComeInCaseOrderWithoutTheEmptyIndicesAndAFailedCaseIsAnE
   mock.start(MockOptions{});
   std::vector<ReplayCase> accepted;
   for (auto& c : repository_cases({"bigin-mail"})) {
-    if (c.intent == Intent::accept && c.xfail.empty() && !c.observe_only) accepted.push_back(std::move(c));
+    if (c.intent == Intent::accept && c.xfail.empty() && !c.observe_only)
+      accepted.push_back(std::move(c));
   }
   ASSERT_FALSE(accepted.empty());
   PatchySource source(accepted, 40);
@@ -47,7 +49,8 @@ TEST(CaseSource, ResultsComeInCaseOrderWithoutTheEmptyIndicesAndAFailedCaseIsAnE
   CollectingSink sink;
   RunOptions options;
   options.jobs = 4;
-  run_cases(catalog(), source, options, [&] { return factory.make(); }, {&sink}, RunInfo{});
+  run_cases(
+      catalog(), source, options, [&] { return factory.make(); }, {&sink}, RunInfo{});
 
   EXPECT_EQ(source.made_.load(), 40u) << "every index is asked for exactly once";
   std::vector<std::string> expected_ids;
@@ -77,7 +80,9 @@ TEST(CaseSource, ACaseNamingAnUnknownApiIsAnErrorNotACrash) {
   cases.resize(1);
   HttpTransportFactory factory(HttpSettings{Target{"127.0.0.1", mock.port(), ""}, 10});
   CollectingSink sink;
-  run_cases(catalog(), ListedCases(cases, 1), RunOptions{}, [&] { return factory.make(); }, {&sink}, RunInfo{});
+  run_cases(
+      catalog(), ListedCases(cases, 1), RunOptions{}, [&] { return factory.make(); }, {&sink},
+      RunInfo{});
   ASSERT_EQ(sink.results.size(), 1u);
   EXPECT_EQ(sink.results.front().outcome, Outcome::error);
   EXPECT_NE(sink.results.front().note.find("unknown API no-such-api"), std::string::npos);

@@ -14,7 +14,8 @@ namespace {
 using nlohmann::json;
 
 const ReplayCase* find(const std::vector<ReplayCase>& cases, const std::string& id) {
-  auto it = std::find_if(cases.begin(), cases.end(), [&](const ReplayCase& c) { return c.id == id; });
+  auto it =
+      std::find_if(cases.begin(), cases.end(), [&](const ReplayCase& c) { return c.id == id; });
   return it == cases.end() ? nullptr : &*it;
 }
 
@@ -52,7 +53,8 @@ TEST(Cases, ChannelProbesCoverLetterCaseAndTheDefault) {
 
 TEST(Cases, BiginModuleNamesOutsideTheEnumMustBeRejected) {
   auto cases = test::repository_cases({"bigin-mail"});
-  const ReplayCase* unlisted = find(cases, "bigin-mail/probe-module_api_name-UnlistedContacts-is-rejected");
+  const ReplayCase* unlisted =
+      find(cases, "bigin-mail/probe-module_api_name-UnlistedContacts-is-rejected");
   ASSERT_NE(unlisted, nullptr);
   EXPECT_EQ(unlisted->intent, Intent::reject);
   EXPECT_EQ(unlisted->primary_requirement, "bigin-mail.module_api_name");
@@ -62,7 +64,8 @@ TEST(Cases, BiginModuleNamesOutsideTheEnumMustBeRejected) {
 TEST(Cases, EveryApiGetsOneRequestWithoutCredentials) {
   auto cases = test::repository_cases();
   for (const auto& api : test::catalog().apis()) {
-    const ReplayCase* c = find(cases, api.contract.id + "/probe-a-request-without-credentials-is-refused");
+    const ReplayCase* c =
+        find(cases, api.contract.id + "/probe-a-request-without-credentials-is-refused");
     ASSERT_NE(c, nullptr) << api.contract.id;
     EXPECT_EQ(header(c->request, api.contract.auth.header), "");
     EXPECT_EQ(c->primary_requirement, api.contract.auth.requirement);
@@ -85,8 +88,10 @@ TEST(Cases, ABareTokenGetsTheOneSchemeWordAndAnythingElseIsKept) {
   EXPECT_EQ(credential_in_scheme(zoho, "1000.ab"), "Zoho-oauthtoken 1000.ab");
   EXPECT_EQ(credential_in_scheme(zoho, "Zoho-oauthtoken 1000.ab"), "Zoho-oauthtoken 1000.ab");
   EXPECT_EQ(credential_in_scheme(zoho, "zoho-oauthtoken 1000.ab"), "zoho-oauthtoken 1000.ab");
-  EXPECT_EQ(credential_in_scheme(zoho, "Bearer 1000.ab"), "Bearer 1000.ab") << "another scheme, as given";
-  EXPECT_EQ(credential_in_scheme(zoho, "Zoho-oauthtoken"), "Zoho-oauthtoken") << "the word alone is no token";
+  EXPECT_EQ(credential_in_scheme(zoho, "Bearer 1000.ab"), "Bearer 1000.ab")
+      << "another scheme, as given";
+  EXPECT_EQ(credential_in_scheme(zoho, "Zoho-oauthtoken"), "Zoho-oauthtoken")
+      << "the word alone is no token";
   const AuthScheme& capillary = test::catalog().find("capillary-message")->contract.auth;
   EXPECT_EQ(scheme_words(capillary), (std::vector<std::string>{"Basic", "Bearer"}));
   EXPECT_EQ(credential_in_scheme(capillary, "abc"), "abc");
@@ -98,8 +103,10 @@ TEST(Cases, ABareTokenGetsTheOneSchemeWordAndAnythingElseIsKept) {
 TEST(Cases, InteractionOverridesAreParsedAndBadOnesNameThePointer) {
   const ApiEntry& bigin = *test::catalog().find("bigin-mail");
   Interaction i = default_interaction(bigin, "", Intent::accept, {"bigin-mail.data"});
-  apply_interaction(json::parse(R"({"status":201,"content_type":null,"matchers":[{"pointer":"/data/0/code","equals":"SUCCESS"}]})"),
-                    "f.json", bigin, {"bigin-mail.data"}, i);
+  apply_interaction(
+      json::parse(
+          R"({"status":201,"content_type":null,"matchers":[{"pointer":"/data/0/code","equals":"SUCCESS"}]})"),
+      "f.json", bigin, {"bigin-mail.data"}, i);
   EXPECT_EQ(i.status, "201");
   EXPECT_EQ(i.status_requirement, "bigin-mail.data");
   EXPECT_EQ(i.content_type, "");
@@ -115,7 +122,9 @@ TEST(Cases, InteractionOverridesAreParsedAndBadOnesNameThePointer) {
   };
   EXPECT_EQ(message(R"({"status":"2yy"})").rfind("f.json: /interaction/status:", 0), 0u);
   EXPECT_EQ(message(R"({"colour":1})").rfind("f.json: /interaction/colour:", 0), 0u);
-  EXPECT_EQ(message(R"({"matchers":[{"pointer":"/a"}]})").rfind("f.json: /interaction/matchers/0:", 0), 0u);
+  EXPECT_EQ(
+      message(R"({"matchers":[{"pointer":"/a"}]})").rfind("f.json: /interaction/matchers/0:", 0),
+      0u);
 }
 
 TEST(Cases, WhippyInvalidSenderEmailDefaultsToTheDocumented422) {

@@ -12,7 +12,8 @@ namespace {
 using test::catalog;
 
 const ReplayCase& find_case(const std::vector<ReplayCase>& cases, const std::string& id) {
-  auto it = std::find_if(cases.begin(), cases.end(), [&](const ReplayCase& c) { return c.id == id; });
+  auto it =
+      std::find_if(cases.begin(), cases.end(), [&](const ReplayCase& c) { return c.id == id; });
   if (it == cases.end()) throw std::runtime_error("no case " + id);
   return *it;
 }
@@ -31,14 +32,16 @@ CaseResult judge_id(const std::string& id, const Exchange& x, JudgeSettings sett
 }
 
 bool has_check(const CaseResult& r, const std::string& check) {
-  return std::any_of(r.failures.begin(), r.failures.end(), [&](const Failure& f) { return f.check == check; });
+  return std::any_of(r.failures.begin(), r.failures.end(),
+                     [&](const Failure& f) { return f.check == check; });
 }
 
 const char* kWhippy422 = "whippy-email/an-invalid-sender-email-gets-422";
 
 TEST(Checks, EveryCheckOfTheTableRunsAndEveryFailureHasARequirementId) {
   CaseResult r = judge_id(kWhippy422, answer(200, "{}"), JudgeSettings{60000, {}});
-  EXPECT_EQ(r.checks.size(), check_table().size()) << "with a response-time budget every check applies";
+  EXPECT_EQ(r.checks.size(), check_table().size())
+      << "with a response-time budget every check applies";
   ASSERT_EQ(r.outcome, Outcome::fail);
   for (const auto& f : r.failures) EXPECT_FALSE(f.requirement.empty()) << f.check;
 }
@@ -57,7 +60,9 @@ TEST(Checks, WhippyInvalidSenderEmailMustGetExactly422) {
 
 TEST(Checks, OtherWhippyRejectionsMayUseAny4xx) {
   for (int status : {400, 422}) {
-    EXPECT_EQ(judge_id("whippy-email/a-request-without-to-is-rejected", answer(status, "{}")).outcome, Outcome::pass);
+    EXPECT_EQ(
+        judge_id("whippy-email/a-request-without-to-is-rejected", answer(status, "{}")).outcome,
+        Outcome::pass);
   }
   CaseResult r = judge_id("whippy-email/a-request-without-to-is-rejected", answer(200, "{}"));
   EXPECT_TRUE(has_check(r, "negative_data_rejection"));
@@ -68,9 +73,13 @@ TEST(Checks, CapillaryRejectsWithA4xxOrA2xxSayingSo) {
   const std::string id = "capillary-message/an-sms-item-without-body-is-rejected";
   EXPECT_EQ(judge_id(id, answer(400, "")).outcome, Outcome::pass);
   EXPECT_EQ(judge_id(id, answer(200, R"({"status":{"success":false}})")).outcome, Outcome::pass);
-  EXPECT_EQ(judge_id(id, answer(200, R"({"status":{"success":true},"smsList":[{"errors":[{"code":1}]}]})")).outcome,
-            Outcome::pass);
-  CaseResult r = judge_id(id, answer(200, R"({"status":{"success":true},"smsList":[{"errors":[]}]})"));
+  EXPECT_EQ(
+      judge_id(id,
+               answer(200, R"({"status":{"success":true},"smsList":[{"errors":[{"code":1}]}]})"))
+          .outcome,
+      Outcome::pass);
+  CaseResult r =
+      judge_id(id, answer(200, R"({"status":{"success":true},"smsList":[{"errors":[]}]})"));
   EXPECT_EQ(r.outcome, Outcome::fail);
   EXPECT_TRUE(has_check(r, "negative_data_rejection"));
 }
@@ -83,7 +92,8 @@ TEST(Checks, AValidCapillaryRequestWithItemErrorsWasNotAccepted) {
 }
 
 TEST(Checks, ServerErrorsAlwaysFailEvenOnNegativeCases) {
-  CaseResult r = judge_id("bigin-mail/a-mail-without-from-is-rejected", answer(503, "oops", "text/plain"));
+  CaseResult r =
+      judge_id("bigin-mail/a-mail-without-from-is-rejected", answer(503, "oops", "text/plain"));
   EXPECT_EQ(r.outcome, Outcome::fail);
   EXPECT_TRUE(has_check(r, "not_a_server_error"));
   EXPECT_TRUE(has_check(r, "negative_data_rejection"));
@@ -107,31 +117,40 @@ TEST(Checks, MissingCredentialsMustBeRefusedButTheCodeIsUnsettled) {
 }
 
 TEST(Checks, ContentTypeFailsWhereTheResponseIsDocumentedAndIsObservedForWhippy) {
-  std::string bigin_ok = R"({"data":[{"code":"SUCCESS","details":{"message_id":"1"},"message":"ok","status":"success"}]})";
-  CaseResult documented = judge_id("bigin-mail/the-documented-request-is-accepted", answer(200, bigin_ok, "text/plain"));
+  std::string bigin_ok =
+      R"({"data":[{"code":"SUCCESS","details":{"message_id":"1"},"message":"ok","status":"success"}]})";
+  CaseResult documented = judge_id("bigin-mail/the-documented-request-is-accepted",
+                                   answer(200, bigin_ok, "text/plain"));
   EXPECT_EQ(documented.outcome, Outcome::fail);
   EXPECT_TRUE(has_check(documented, "content_type_conformance"));
-  CaseResult whippy = judge_id("whippy-email/a-plain-text-email-is-accepted", answer(200, "queued", "text/plain"));
+  CaseResult whippy =
+      judge_id("whippy-email/a-plain-text-email-is-accepted", answer(200, "queued", "text/plain"));
   EXPECT_EQ(whippy.outcome, Outcome::observed);
-  EXPECT_EQ(judge_id("whippy-email/a-plain-text-email-is-accepted", answer(201, "{}")).outcome, Outcome::pass);
+  EXPECT_EQ(judge_id("whippy-email/a-plain-text-email-is-accepted", answer(201, "{}")).outcome,
+            Outcome::pass);
 }
 
 TEST(Checks, ResponseSchemaViolationsCarryThePointerAndRequirement) {
-  CaseResult r = judge_id("genesys-email/the-documented-request-is-accepted", answer(200, R"({"statusCode":"0"})"));
+  CaseResult r = judge_id("genesys-email/the-documented-request-is-accepted",
+                          answer(200, R"({"statusCode":"0"})"));
   ASSERT_EQ(r.outcome, Outcome::fail);
   ASSERT_TRUE(has_check(r, "response_schema_conformance"));
   EXPECT_EQ(r.failures[0].pointer, "/statusCode");
   EXPECT_EQ(r.failures[0].requirement.rfind("genesys-email.", 0), 0u);
-  EXPECT_EQ(judge_id("genesys-email/the-documented-request-is-accepted", answer(200, "not json")).outcome,
-            Outcome::fail);
+  EXPECT_EQ(
+      judge_id("genesys-email/the-documented-request-is-accepted", answer(200, "not json")).outcome,
+      Outcome::fail);
 }
 
 TEST(Checks, ASuccessCodeOtherThanTheDocumentedOneFailsOnlyWhereThePageStatesIt) {
   std::string capillary_ok = R"({"status":{"success":true,"code":200,"message":"ok"}})";
-  CaseResult stated = judge_id("capillary-message/an-sms-with-a-sender-id-is-accepted", answer(202, capillary_ok));
+  CaseResult stated =
+      judge_id("capillary-message/an-sms-with-a-sender-id-is-accepted", answer(202, capillary_ok));
   EXPECT_TRUE(has_check(stated, "status_code_conformance"));
-  std::string bigin_ok = R"({"data":[{"code":"SUCCESS","details":{"message_id":"1"},"message":"ok","status":"success"}]})";
-  CaseResult inferred = judge_id("bigin-mail/the-documented-request-is-accepted", answer(202, bigin_ok));
+  std::string bigin_ok =
+      R"({"data":[{"code":"SUCCESS","details":{"message_id":"1"},"message":"ok","status":"success"}]})";
+  CaseResult inferred =
+      judge_id("bigin-mail/the-documented-request-is-accepted", answer(202, bigin_ok));
   EXPECT_EQ(inferred.outcome, Outcome::observed);  // bigin's 200 is assumed, the page is cut off
 }
 
@@ -169,7 +188,9 @@ TEST(Checks, XfailTurnsAFailureIntoXfailAndAPassIntoXpass) {
 }
 
 TEST(Checks, MatchersCompareValuesAndEchoLengths) {
-  ReplayCase c = find_case(test::repository_cases(), "capillary-message/the-documented-sms-example-with-its-missing-brace-restored-is-accepted");
+  ReplayCase c = find_case(
+      test::repository_cases(),
+      "capillary-message/the-documented-sms-example-with-its-missing-brace-restored-is-accepted");
   c.interaction.matchers = {{"/status/success", true, ""}, {"/smsList", std::nullopt, "/sms"}};
   const ApiEntry& api = *catalog().find(c.api);
   std::string two = R"({"status":{"success":true,"code":200,"message":"ok"},"smsList":[{},{}]})";

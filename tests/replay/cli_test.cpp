@@ -21,7 +21,8 @@ const std::string kFixtures = std::string(CONFORM_SOURCE_DIR) + "/fixtures";
 struct TempDir {
   fs::path path;
   explicit TempDir(const std::string& name) {
-    path = fs::temp_directory_path() / ("conform-replay-" + name + "-" + std::to_string(::getpid()));
+    path =
+        fs::temp_directory_path() / ("conform-replay-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -36,7 +37,8 @@ int replay(const std::string& flags, std::string& output) {
 std::set<std::string> failure_checks(const std::string& output) {
   std::set<std::string> out;
   std::regex line(R"(\n  ([a-z_]+) \[)");
-  for (std::sregex_iterator it(output.begin(), output.end(), line), end; it != end; ++it) out.insert((*it)[1]);
+  for (std::sregex_iterator it(output.begin(), output.end(), line), end; it != end; ++it)
+    out.insert((*it)[1]);
   return out;
 }
 
@@ -69,8 +71,9 @@ TEST(ReplayCli, EveryMockFaultExitsOneAndIsCaughtByItsCheck) {
     std::string out;
     int rc = replay("--jobs 8 --max-response-time 250 --target " + mock.url(), out);
     EXPECT_EQ(rc, 1) << fault.name << "\n" << out;
-    EXPECT_TRUE(failure_checks(out).contains(fault.expected_check)) << fault.name << " expected "
-                                                                    << fault.expected_check << "\n" << out;
+    EXPECT_TRUE(failure_checks(out).contains(fault.expected_check))
+        << fault.name << " expected " << fault.expected_check << "\n"
+        << out;
   }
 }
 
@@ -92,27 +95,36 @@ TEST(ReplayCli, AnUnreachableTargetIsAConfigErrorWithAClearMessage) {
   }  // the port is closed again
   std::string out;
   EXPECT_EQ(replay("--timeout 1 --target http://127.0.0.1:" + std::to_string(port), out), 2) << out;
-  EXPECT_NE(out.find("cannot reach http://127.0.0.1:" + std::to_string(port)), std::string::npos) << out;
+  EXPECT_NE(out.find("cannot reach http://127.0.0.1:" + std::to_string(port)), std::string::npos)
+      << out;
 }
 
 TEST(ReplayCli, BadFixtureFilesExitTwoNamingTheFileAndPointer) {
   TempDir dir("bad-fixtures");
   fs::create_directories(dir.path / "whippy-email");
   fs::path bad = dir.path / "whippy-email" / "a-bad-interaction.json";
-  std::ofstream(bad) << R"({"conform_fixture":1,"kind":"request","expect":"valid","requirements":["whippy-email.to"],
+  std::ofstream(bad)
+      << R"({"conform_fixture":1,"kind":"request","expect":"valid","requirements":["whippy-email.to"],
     "body":{"to":"a@example.com","from":"b@example.com"},"interaction":{"status":"600"}})";
   std::string out;
-  EXPECT_EQ(test::run_command(kBinary + " replay --target http://127.0.0.1:9 --fixtures " + dir.path.string(), out), 2);
+  EXPECT_EQ(
+      test::run_command(
+          kBinary + " replay --target http://127.0.0.1:9 --fixtures " + dir.path.string(), out),
+      2);
   EXPECT_NE(out.find(bad.string() + ": /interaction/status"), std::string::npos) << out;
   std::ofstream(bad, std::ios::trunc) << "{\"conform_fixture\": 1,";
-  EXPECT_EQ(test::run_command(kBinary + " replay --target http://127.0.0.1:9 --fixtures " + dir.path.string(), out), 2);
+  EXPECT_EQ(
+      test::run_command(
+          kBinary + " replay --target http://127.0.0.1:9 --fixtures " + dir.path.string(), out),
+      2);
   EXPECT_NE(out.find(bad.string()), std::string::npos) << out;
 }
 
 TEST(ReplayCli, UsageErrorsExitTwo) {
   std::string out;
   EXPECT_EQ(replay("", out), 2);
-  EXPECT_NE(out.find("give exactly one of --target URL and --cassettes DIR"), std::string::npos) << out;
+  EXPECT_NE(out.find("give exactly one of --target URL and --cassettes DIR"), std::string::npos)
+      << out;
   EXPECT_EQ(replay("--target http://127.0.0.1:9 --shard 3/2", out), 2);
   EXPECT_NE(out.find("--shard takes K/N with 1 <= K <= N, got '3/2'"), std::string::npos) << out;
   EXPECT_EQ(replay("--target http://127.0.0.1:9 --report yaml:x", out), 2);
@@ -120,10 +132,13 @@ TEST(ReplayCli, UsageErrorsExitTwo) {
   EXPECT_EQ(replay("--target http://127.0.0.1:9 --api nope", out), 2);
   EXPECT_NE(out.find("unknown api 'nope' (one of: bigin-mail,"), std::string::npos) << out;
   EXPECT_EQ(replay("--target https://127.0.0.1:9", out), 2);
-  EXPECT_NE(out.find("cannot reach https://127.0.0.1:9: connection refused"), std::string::npos) << out;
+  EXPECT_NE(out.find("cannot reach https://127.0.0.1:9: connection refused"), std::string::npos)
+      << out;
   EXPECT_EQ(replay("--target ftp://127.0.0.1:9", out), 2);
   EXPECT_NE(out.find("the target must start with http:// or https://"), std::string::npos) << out;
-  EXPECT_EQ(test::run_command(kBinary + " replay --target http://127.0.0.1:9 --fixtures /nonexistent", out), 2);
+  EXPECT_EQ(test::run_command(
+                kBinary + " replay --target http://127.0.0.1:9 --fixtures /nonexistent", out),
+            2);
   EXPECT_NE(out.find("fixtures directory /nonexistent not found"), std::string::npos) << out;
   EXPECT_EQ(test::run_command(kBinary + " replay --help", out), 0);
   EXPECT_NE(out.find("--cassettes DIR"), std::string::npos);
@@ -138,14 +153,17 @@ TEST(ReplayCli, ARecordingReplaysOfflineWithCredentialsRedacted) {
     MockOptions options;
     options.faults = {"reject-valid"};
     mock.start(options);
-    EXPECT_EQ(replay("--api bigin-mail --auth 'bigin-mail=" + secret + "' --record " + dir.path.string() +
-                         " --report junit:" + (dir.path / "junit.xml").string() + " --target " + mock.url(),
+    EXPECT_EQ(replay("--api bigin-mail --auth 'bigin-mail=" + secret + "' --record " +
+                         dir.path.string() + " --report junit:" +
+                         (dir.path / "junit.xml").string() + " --target " + mock.url(),
                      recorded),
               1);
   }  // the mock is gone: the replay below has no network
   EXPECT_TRUE(fs::exists(dir.path / "bigin-mail" / "the-documented-request-is-accepted.json"));
   EXPECT_EQ(replay("--api bigin-mail --cassettes " + dir.path.string(), replayed), 1) << replayed;
-  auto summary = [](const std::string& text) { return text.substr(text.rfind('\n', text.size() - 2) + 1, 60); };
+  auto summary = [](const std::string& text) {
+    return text.substr(text.rfind('\n', text.size() - 2) + 1, 60);
+  };
   EXPECT_EQ(summary(recorded), summary(replayed));
   EXPECT_EQ(recorded.find("very-secret-token-42"), std::string::npos);
   for (const auto& entry : fs::recursive_directory_iterator(dir.path)) {
@@ -154,11 +172,13 @@ TEST(ReplayCli, ARecordingReplaysOfflineWithCredentialsRedacted) {
     }
   }
   std::string junit = read_all(dir.path / "junit.xml");
-  EXPECT_NE(junit.find("<testsuite name=\"bigin-mail\""), std::string::npos) << junit.substr(0, 400);
+  EXPECT_NE(junit.find("<testsuite name=\"bigin-mail\""), std::string::npos)
+      << junit.substr(0, 400);
   EXPECT_NE(junit.find("<failure"), std::string::npos);
   fs::remove(dir.path / "bigin-mail" / "the-documented-request-is-accepted.json");
   EXPECT_EQ(replay("--api bigin-mail --cassettes " + dir.path.string(), replayed), 1);
-  EXPECT_NE(replayed.find("ERROR bigin-mail/the-documented-request-is-accepted (no cassette"), std::string::npos)
+  EXPECT_NE(replayed.find("ERROR bigin-mail/the-documented-request-is-accepted (no cassette"),
+            std::string::npos)
       << replayed;
 }
 

@@ -35,7 +35,8 @@ class HeaderRecorder {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 2000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int i = 0; i < 2000 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~HeaderRecorder() {
     server_.stop();
@@ -57,29 +58,36 @@ class HeaderRecorder {
 };
 
 /// The credential header values one API's replay sends (every case that carries one).
-std::set<std::string> sent_credentials(const std::string& api, const std::string& header, const std::string& flags,
-                                       const std::string& env = "") {
+std::set<std::string> sent_credentials(const std::string& api, const std::string& header,
+                                       const std::string& flags, const std::string& env = "") {
   HeaderRecorder recorder(header);
-  CliRun run = test::run_shell(env + " timeout 120 " + std::string(CONFORM_BINARY) + " replay --jobs 2 --fixtures " +
-                               kFixtures + " --api " + api + " --target " + recorder.url() + " " + flags + " 2>&1");
-  EXPECT_EQ(run.exit_code, 1) << "a server answering {} fails the gate\n" << run.output.substr(0, 1500);
+  CliRun run = test::run_shell(env + " timeout 120 " + std::string(CONFORM_BINARY) +
+                               " replay --jobs 2 --fixtures " + kFixtures + " --api " + api +
+                               " --target " + recorder.url() + " " + flags + " 2>&1");
+  EXPECT_EQ(run.exit_code, 1) << "a server answering {} fails the gate\n"
+                              << run.output.substr(0, 1500);
   return recorder.seen();
 }
 
 TEST(CredentialsCli, ABareZohoTokenGetsTheSchemeWordAndPassesTheMock) {
   MockServer mock;
   mock.start({});
-  CliRun run = conform_cli("replay --fixtures " + kFixtures + " --api bigin-mail --auth bigin-mail=1000.bare-token " +
-                           "--target " + mock.url());
+  CliRun run = conform_cli("replay --fixtures " + kFixtures +
+                           " --api bigin-mail --auth bigin-mail=1000.bare-token " + "--target " +
+                           mock.url());
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find(" passed, 0 failed, "), std::string::npos) << run.output;
 }
 
 TEST(CredentialsCli, TheSchemeWordIsAddedOnceAndNeverDoubled) {
   const std::set<std::string> expected = {"Zoho-oauthtoken 1000.tok"};
-  EXPECT_EQ(sent_credentials("bigin-mail", "Authorization", "--auth bigin-mail=1000.tok"), expected);
-  EXPECT_EQ(sent_credentials("bigin-mail", "Authorization", "--auth 'bigin-mail=Zoho-oauthtoken 1000.tok'"), expected);
-  EXPECT_EQ(sent_credentials("bigin-mail", "Authorization", "", "CONFORM_AUTH_BIGIN_MAIL=1000.tok"), expected);
+  EXPECT_EQ(sent_credentials("bigin-mail", "Authorization", "--auth bigin-mail=1000.tok"),
+            expected);
+  EXPECT_EQ(sent_credentials("bigin-mail", "Authorization",
+                             "--auth 'bigin-mail=Zoho-oauthtoken 1000.tok'"),
+            expected);
+  EXPECT_EQ(sent_credentials("bigin-mail", "Authorization", "", "CONFORM_AUTH_BIGIN_MAIL=1000.tok"),
+            expected);
   EXPECT_EQ(sent_credentials("genesys-email", "Authorization", "--auth genesys-email=dXNlcjpwdw=="),
             std::set<std::string>{"Basic dXNlcjpwdw=="});
 }
@@ -97,19 +105,26 @@ TEST(CredentialsCli, HelpOfReplayAndFuzzSaysWhatEachApiExpects) {
     CliRun run = conform_cli(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     const std::string& text = run.output;
-    EXPECT_NE(text.find("bigin-mail         Authorization: Zoho-oauthtoken <token>; a bare token gets the "
-                        "scheme word\n"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find(
+            "bigin-mail         Authorization: Zoho-oauthtoken <token>; a bare token gets the "
+            "scheme word\n"),
+        std::string::npos)
         << text;
-    EXPECT_NE(text.find("capillary-message  Authorization: Basic <token> or Bearer <token>; sent as given, so "
-                        "give the scheme word (inferred)\n"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find(
+            "capillary-message  Authorization: Basic <token> or Bearer <token>; sent as given, so "
+            "give the scheme word (inferred)\n"),
+        std::string::npos)
         << text;
-    EXPECT_NE(text.find("genesys-email      Authorization: Basic <token>; a bare token gets the scheme word "
-                        "(inferred)\n"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find(
+            "genesys-email      Authorization: Basic <token>; a bare token gets the scheme word "
+            "(inferred)\n"),
+        std::string::npos)
         << text;
-    EXPECT_NE(text.find("whippy-email       X-WHIPPY-KEY: <token>, sent as given (inferred)\n"), std::string::npos)
+    EXPECT_NE(text.find("whippy-email       X-WHIPPY-KEY: <token>, sent as given (inferred)\n"),
+              std::string::npos)
         << text;
   }
 }
@@ -126,9 +141,10 @@ TEST(CredentialsCli, TheConsoleCassettesAndReportsShowOneRedactionMarker) {
   MockOptions options;
   options.faults = {"reject-valid"};  // failures print curl lines with the credential header
   mock.start(options);
-  CliRun run = conform_cli("replay --fixtures " + kFixtures + " --api bigin-mail --auth bigin-mail=1000.secret-42" +
-                           " --record " + (dir / "tapes").string() + " --report json:" + (dir / "r.json").string() +
-                           " --report md:" + (dir / "r.md").string() + " --target " + mock.url());
+  CliRun run = conform_cli(
+      "replay --fixtures " + kFixtures + " --api bigin-mail --auth bigin-mail=1000.secret-42" +
+      " --record " + (dir / "tapes").string() + " --report json:" + (dir / "r.json").string() +
+      " --report md:" + (dir / "r.md").string() + " --target " + mock.url());
   EXPECT_EQ(run.exit_code, 1) << run.output.substr(0, 2000);
   std::string marker(kRedacted);
   EXPECT_EQ(marker, "[REDACTED]");
@@ -138,7 +154,8 @@ TEST(CredentialsCli, TheConsoleCassettesAndReportsShowOneRedactionMarker) {
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (entry.is_regular_file()) everything += read_all(entry.path());
   }
-  EXPECT_NE(read_all(dir / "tapes" / "bigin-mail" / "the-documented-request-is-accepted.json").find(marker),
+  EXPECT_NE(read_all(dir / "tapes" / "bigin-mail" / "the-documented-request-is-accepted.json")
+                .find(marker),
             std::string::npos);
   EXPECT_NE(read_all(dir / "r.json").find(marker), std::string::npos);
   EXPECT_EQ(everything.find("secret-42"), std::string::npos);

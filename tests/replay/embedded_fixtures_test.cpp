@@ -22,7 +22,8 @@ const std::string kFixtures = std::string(CONFORM_SOURCE_DIR) + "/fixtures";
 struct Scratch {
   fs::path path;
   explicit Scratch(const std::string& name)
-      : path(fs::temp_directory_path() / ("conform-embedded-" + name + "-" + std::to_string(::getpid()))) {
+      : path(fs::temp_directory_path() /
+             ("conform-embedded-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -31,14 +32,14 @@ struct Scratch {
 
 /// `conform ARGUMENTS` run with `cwd` as its working directory.
 CliRun conform_in(const fs::path& cwd, const std::string& arguments) {
-  return test::run_shell("cd '" + cwd.string() + "' && timeout 300 " + std::string(CONFORM_BINARY) + " " + arguments +
-                         " 2>&1");
+  return test::run_shell("cd '" + cwd.string() + "' && timeout 300 " + std::string(CONFORM_BINARY) +
+                         " " + arguments + " 2>&1");
 }
 
 /// The same, keeping only what it writes to standard output.
 CliRun conform_stdout_in(const fs::path& cwd, const std::string& arguments) {
-  return test::run_shell("cd '" + cwd.string() + "' && timeout 300 " + std::string(CONFORM_BINARY) + " " + arguments +
-                         " 2>/dev/null");
+  return test::run_shell("cd '" + cwd.string() + "' && timeout 300 " + std::string(CONFORM_BINARY) +
+                         " " + arguments + " 2>/dev/null");
 }
 
 size_t lines_with(const std::string& text, const std::string& word) {
@@ -71,13 +72,17 @@ TEST(EmbeddedFixtures, AFolderReplacesThatApisFixturesOnlyAndSaysSo) {
   CliRun built_in = conform_in(cwd.path, "replay --list-cases");
   CliRun layered = conform_in(cwd.path, "replay --list-cases --fixtures " + mine.path.string());
   ASSERT_EQ(layered.exit_code, 0) << layered.output;
-  EXPECT_NE(layered.output.find("--fixtures " + mine.path.string() + ": " + (mine.path / "bigin-mail").string() +
+  EXPECT_NE(layered.output.find("--fixtures " + mine.path.string() + ": " +
+                                (mine.path / "bigin-mail").string() +
                                 " replaces the built-in fixtures of bigin-mail"),
             std::string::npos)
       << layered.output;
-  EXPECT_EQ(lines_with(layered.output, "bigin-mail/a-mail-without-from-is-rejected"), 1u) << layered.output;
-  EXPECT_EQ(lines_with(layered.output, "bigin-mail/the-documented-request-is-accepted"), 0u) << layered.output;
-  for (const char* other : {"capillary-email/", "capillary-message/", "genesys-email/", "whippy-email/"}) {
+  EXPECT_EQ(lines_with(layered.output, "bigin-mail/a-mail-without-from-is-rejected"), 1u)
+      << layered.output;
+  EXPECT_EQ(lines_with(layered.output, "bigin-mail/the-documented-request-is-accepted"), 0u)
+      << layered.output;
+  for (const char* other :
+       {"capillary-email/", "capillary-message/", "genesys-email/", "whippy-email/"}) {
     EXPECT_EQ(lines_with(layered.output, other), lines_with(built_in.output, other)) << other;
   }
 }

@@ -42,17 +42,21 @@ TEST(Hostile, GarbageInsteadOfHttpIsAnError) {
 }
 
 TEST(Hostile, NonJsonWithAJsonContentTypeFailsTheSchemaCheck) {
-  HostileServer server(answer_with("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\nnot json!"));
+  HostileServer server(answer_with(
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\nnot json!"));
   auto sink = test::run_http(server.url(), one_valid_case(), {}, 2);
   ASSERT_EQ(sink.results.size(), 1u);
   EXPECT_EQ(sink.results[0].outcome, Outcome::fail);
-  EXPECT_EQ(test::failing_checks(sink.results), std::set<std::string>{"response_schema_conformance"});
+  EXPECT_EQ(test::failing_checks(sink.results),
+            std::set<std::string>{"response_schema_conformance"});
 }
 
 TEST(Hostile, AHundredMegabyteBodyIsCutAndIsAnError) {
   HostileServer server([](int fd, const std::atomic<bool>& stopping) {
     if (HostileServer::read_request(fd, stopping).empty()) return;
-    HostileServer::write_all(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 104857600\r\n\r\n[");
+    HostileServer::write_all(
+        fd,
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 104857600\r\n\r\n[");
     std::string chunk(64 * 1024, ' ');
     for (int i = 0; i < 1600 && !stopping; ++i) {
       if (!HostileServer::write_all(fd, chunk)) return;
@@ -94,7 +98,8 @@ TEST(Hostile, AConnectionResetIsAnError) {
 }
 
 TEST(Hostile, ARedirectLoopIsNotFollowedAndFailsTheStatusCheck) {
-  HostileServer server(answer_with("HTTP/1.1 302 Found\r\nLocation: /api/v2/me/emails/x\r\nContent-Length: 0\r\n\r\n"));
+  HostileServer server(answer_with(
+      "HTTP/1.1 302 Found\r\nLocation: /api/v2/me/emails/x\r\nContent-Length: 0\r\n\r\n"));
   auto sink = test::run_http(server.url(), one_valid_case(), {}, 2);
   ASSERT_EQ(sink.results.size(), 1u);
   EXPECT_EQ(sink.results[0].outcome, Outcome::fail);
@@ -104,7 +109,8 @@ TEST(Hostile, ARedirectLoopIsNotFollowedAndFailsTheStatusCheck) {
 
 TEST(Hostile, AfterThreeTimeoutsTheRestOfTheApiIsTimeoutWithoutWaiting) {
   HostileServer server([](int fd, const std::atomic<bool>& stopping) {
-    for (int i = 0; i < 300 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 300 && !stopping; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     (void)fd;
   });
   std::vector<ReplayCase> cases(12, one_valid_case().front());
@@ -126,12 +132,17 @@ TEST(Hostile, AfterThreeTimeoutsTheRestOfTheApiIsTimeoutWithoutWaiting) {
 TEST(Hostile, CredentialsAreRedactedEvenWhenTheServerEchoesThem) {
   HostileServer server([](int fd, const std::atomic<bool>& stopping) {
     std::string request = HostileServer::read_request(fd, stopping);
-    std::string body = "{\"echo\":\"" + std::string(request.find("c2VjcmV0") != std::string::npos ? "Basic c2VjcmV0LXZhbHVl" : "") + "\"}";
-    HostileServer::write_all(fd, "HTTP/1.1 500 Oops\r\nContent-Type: application/json\r\nContent-Length: " +
-                                     std::to_string(body.size()) + "\r\n\r\n" + body);
+    std::string body =
+        "{\"echo\":\"" +
+        std::string(request.find("c2VjcmV0") != std::string::npos ? "Basic c2VjcmV0LXZhbHVl" : "") +
+        "\"}";
+    HostileServer::write_all(
+        fd, "HTTP/1.1 500 Oops\r\nContent-Type: application/json\r\nContent-Length: " +
+                std::to_string(body.size()) + "\r\n\r\n" + body);
   });
   CaseSettings settings{{{"genesys-email", "Basic c2VjcmV0LXZhbHVl"}}, {"genesys-email"}};
-  auto cases = build_cases(test::catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"), settings);
+  auto cases = build_cases(
+      test::catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"), settings);
   cases.resize(1);
   Redactor redactor;
   redactor.add_header("Authorization");
@@ -142,7 +153,8 @@ TEST(Hostile, CredentialsAreRedactedEvenWhenTheServerEchoesThem) {
   ASSERT_EQ(sink.results.size(), 1u);
   const CaseResult& r = sink.results[0];
   ASSERT_TRUE(r.exchange && r.exchange->response);
-  EXPECT_EQ(r.exchange->response->body.find("c2VjcmV0"), std::string::npos) << r.exchange->response->body;
+  EXPECT_EQ(r.exchange->response->body.find("c2VjcmV0"), std::string::npos)
+      << r.exchange->response->body;
   EXPECT_EQ(r.curl.find("c2VjcmV0"), std::string::npos) << r.curl;
   EXPECT_NE(r.curl.find("'Authorization: Basic [REDACTED]'"), std::string::npos) << r.curl;
 }

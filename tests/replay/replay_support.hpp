@@ -24,7 +24,8 @@ inline const Catalog& catalog() {
 /// The repository's fixtures as replay cases (probes included).
 inline std::vector<ReplayCase> repository_cases(std::set<std::string> apis = {}) {
   CaseSettings settings{{}, std::move(apis)};
-  return build_cases(catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"), settings);
+  return build_cases(catalog(), load_fixture_tree(std::string(CONFORM_SOURCE_DIR) + "/fixtures"),
+                     settings);
 }
 
 /// Keeps every event.
@@ -41,15 +42,16 @@ class CollectingSink : public EventSink {
 };
 
 /// Runs cases against an HTTP target in-process and returns the collected results.
-inline CollectingSink run_http(const std::string& url, const std::vector<ReplayCase>& cases, RunOptions options = {},
-                               double timeout_s = 10) {
+inline CollectingSink run_http(const std::string& url, const std::vector<ReplayCase>& cases,
+                               RunOptions options = {}, double timeout_s = 10) {
   std::string error;
   std::optional<Target> target = parse_target(url, error);
   if (!target) throw std::runtime_error(error);
   HttpTransportFactory factory(HttpSettings{*target, timeout_s});
   CollectingSink sink;
   options.base_url = target->base_url();
-  run_cases(catalog(), cases, options, [&] { return factory.make(); }, {&sink}, RunInfo{});
+  run_cases(
+      catalog(), cases, options, [&] { return factory.make(); }, {&sink}, RunInfo{});
   return sink;
 }
 

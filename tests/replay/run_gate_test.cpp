@@ -13,8 +13,8 @@
 namespace conform {
 namespace {
 namespace fs = std::filesystem;
-using test::conform_cli;
 using test::CliRun;
+using test::conform_cli;
 
 const std::string kFixtures = std::string(CONFORM_SOURCE_DIR) + "/fixtures";
 
@@ -22,7 +22,8 @@ const std::string kFixtures = std::string(CONFORM_SOURCE_DIR) + "/fixtures";
 struct Scratch {
   fs::path path;
   explicit Scratch(const std::string& name)
-      : path(fs::temp_directory_path() / ("conform-gate-" + name + "-" + std::to_string(::getpid()))) {
+      : path(fs::temp_directory_path() /
+             ("conform-gate-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -35,7 +36,8 @@ std::string read_all(const fs::path& file) {
 }
 
 void expect_said(const CliRun& run, const std::string& words) {
-  EXPECT_NE(run.output.find(words), std::string::npos) << "missing: " << words << "\n" << run.output.substr(0, 3000);
+  EXPECT_NE(run.output.find(words), std::string::npos) << "missing: " << words << "\n"
+                                                       << run.output.substr(0, 3000);
 }
 
 TEST(RunGate, AnEmptyApiFolderLeavesThatApiNoCaseAndAloneIsExitTwoNotAPass) {
@@ -43,9 +45,11 @@ TEST(RunGate, AnEmptyApiFolderLeavesThatApiNoCaseAndAloneIsExitTwoNotAPass) {
   mock.start({});
   Scratch empty("empty");
   fs::create_directories(empty.path / "bigin-mail");
-  CliRun run = conform_cli("replay --target " + mock.url() + " --api bigin-mail --fixtures " + empty.path.string());
+  CliRun run = conform_cli("replay --target " + mock.url() + " --api bigin-mail --fixtures " +
+                           empty.path.string());
   EXPECT_EQ(run.exit_code, 2);
-  expect_said(run, "no case to run: bigin-mail has no request fixture under " + (empty.path / "bigin-mail").string());
+  expect_said(run, "no case to run: bigin-mail has no request fixture under " +
+                       (empty.path / "bigin-mail").string());
   expect_said(run, "a run that checks nothing cannot pass the gate");
 }
 
@@ -53,10 +57,12 @@ TEST(RunGate, AFixtureDirectoryWithoutApiFoldersAddsNothingAndTheBuiltInFixtures
   MockServer mock;
   mock.start({});
   Scratch none("none");
-  CliRun run = conform_cli("replay --target " + mock.url() + " --api whippy-email --fixtures " + none.path.string());
+  CliRun run = conform_cli("replay --target " + mock.url() + " --api whippy-email --fixtures " +
+                           none.path.string());
   EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 3000);
   EXPECT_EQ(run.output.find("replaces"), std::string::npos) << run.output.substr(0, 3000);
-  CliRun listed = conform_cli("replay --list-cases --api whippy-email --fixtures " + none.path.string());
+  CliRun listed =
+      conform_cli("replay --list-cases --api whippy-email --fixtures " + none.path.string());
   expect_said(listed, "whippy-email/a-request-without-from-is-rejected");
 }
 
@@ -68,18 +74,25 @@ TEST(RunGate, AnApiWhoseFolderIsEmptyIsNamedWhenOthersRun) {
   fs::create_directories(some.path / "whippy-email");
   fs::copy_file(kFixtures + "/bigin-mail/the-documented-request-is-accepted.json",
                 some.path / "bigin-mail" / "the-documented-request-is-accepted.json");
-  CliRun alone = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string() + " --api whippy-email");
+  CliRun alone = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string() +
+                             " --api whippy-email");
   EXPECT_EQ(alone.exit_code, 2);
-  expect_said(alone, "whippy-email has no request fixture under " + (some.path / "whippy-email").string());
+  expect_said(alone,
+              "whippy-email has no request fixture under " + (some.path / "whippy-email").string());
   CliRun all = conform_cli("replay --target " + mock.url() + " --fixtures " + some.path.string());
   EXPECT_EQ(all.exit_code, 0) << all.output;
-  expect_said(all, "whippy-email has no request fixture under " + (some.path / "whippy-email").string() +
-                       "; only generated probes run for it (1), built on a valid body generated from its request schema");
-  expect_said(all, (some.path / "bigin-mail").string() + " replaces the built-in fixtures of bigin-mail");
+  expect_said(all, "whippy-email has no request fixture under " +
+                       (some.path / "whippy-email").string() +
+                       "; only generated probes run for it (1), built on a valid body generated "
+                       "from its request schema");
+  expect_said(
+      all, (some.path / "bigin-mail").string() + " replaces the built-in fixtures of bigin-mail");
   EXPECT_EQ(all.output.find("bigin-mail has no request fixture"), std::string::npos) << all.output;
-  CliRun listed = conform_cli("replay --list-cases --api bigin-mail --fixtures " + some.path.string());
+  CliRun listed =
+      conform_cli("replay --list-cases --api bigin-mail --fixtures " + some.path.string());
   expect_said(listed, "bigin-mail/the-documented-request-is-accepted");
-  EXPECT_EQ(listed.output.find("bigin-mail/a-mail-without-from-is-rejected"), std::string::npos) << listed.output;
+  EXPECT_EQ(listed.output.find("bigin-mail/a-mail-without-from-is-rejected"), std::string::npos)
+      << listed.output;
 }
 
 TEST(RunGate, AnApiWithoutFixturesRunsItsGeneratedProbesOnAGeneratedBodyAndTheyPass) {
@@ -99,10 +112,12 @@ TEST(RunGate, AnApiWithoutFixturesRunsItsGeneratedProbesOnAGeneratedBodyAndTheyP
   CliRun run = conform_cli("replay --target " + mock.url() + " --report-cases all --report json:" +
                            (out.path / "r.json").string() + apis);
   EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 3000);
-  expect_said(run, "capillary-message has no request fixture under " + (some.path / "capillary-message").string() +
+  expect_said(run, "capillary-message has no request fixture under " +
+                       (some.path / "capillary-message").string() +
                        "; only generated probes run for it (4)");
   std::string report = read_all(out.path / "r.json");
-  EXPECT_NE(report.find("capillary-message/probe-no-channel-defaults-to-sms"), std::string::npos) << report.substr(0, 2000);
+  EXPECT_NE(report.find("capillary-message/probe-no-channel-defaults-to-sms"), std::string::npos)
+      << report.substr(0, 2000);
   MockServer faulty;
   MockOptions faults;
   faults.faults = {"ignore-auth", "channel-case-sensitive"};
@@ -128,11 +143,13 @@ TEST(RunGate, ValidatingAnEmptyFixtureFolderAndFuzzingNoCaseAreExitTwo) {
 TEST(RunGate, EveryValidRequestAnsweredWith404HintsAtThePathPrefix) {
   MockServer mock;
   mock.start({});
-  CliRun wrong = conform_cli("replay --target " + mock.url() + "/v2 --api bigin-mail --fixtures " + kFixtures);
+  CliRun wrong =
+      conform_cli("replay --target " + mock.url() + "/v2 --api bigin-mail --fixtures " + kFixtures);
   EXPECT_EQ(wrong.exit_code, 1);
   expect_said(wrong, "hint: every valid request of bigin-mail (");
   expect_said(wrong, "got 404 from " + mock.url() + "/v2: is the target's path prefix right?");
-  CliRun right = conform_cli("replay --target " + mock.url() + " --api bigin-mail --fixtures " + kFixtures);
+  CliRun right =
+      conform_cli("replay --target " + mock.url() + " --api bigin-mail --fixtures " + kFixtures);
   EXPECT_EQ(right.exit_code, 0) << right.output;
   EXPECT_EQ(right.output.find("hint:"), std::string::npos) << right.output;
 }
@@ -142,15 +159,18 @@ TEST(RunGate, AReportOnStandardOutputLeavesTheConsoleOnStderr) {
   mock.start({});
   Scratch dir("stdout");
   fs::path out = dir.path / "out.json", err = dir.path / "err.txt";
-  CliRun run = test::run_shell(std::string(CONFORM_BINARY) + " replay --target " + mock.url() + " --api whippy-email --fixtures " +
-                               kFixtures + " --report json:- > " + out.string() + " 2> " + err.string() + "; echo $?");
+  CliRun run =
+      test::run_shell(std::string(CONFORM_BINARY) + " replay --target " + mock.url() +
+                      " --api whippy-email --fixtures " + kFixtures + " --report json:- > " +
+                      out.string() + " 2> " + err.string() + "; echo $?");
   EXPECT_EQ(run.output, "0\n");
   nlohmann::json report = nlohmann::json::parse(read_all(out));  // stdout holds the report alone
   EXPECT_TRUE(report["complete"].get<bool>());
   EXPECT_GT(report["summary"]["total"].get<size_t>(), 0u);
   EXPECT_NE(read_all(err).find(" passed, 0 failed"), std::string::npos) << read_all(err);
   EXPECT_FALSE(fs::exists(fs::path("-.ndjson")));
-  CliRun two = conform_cli("replay --target " + mock.url() + " --fixtures " + kFixtures + " --report json:- --report md:-");
+  CliRun two = conform_cli("replay --target " + mock.url() + " --fixtures " + kFixtures +
+                           " --report json:- --report md:-");
   EXPECT_EQ(two.exit_code, 2);
   expect_said(two, "only one --report may go to standard output (-)");
 }
@@ -164,10 +184,12 @@ void expect_a_clean_interrupt(const char* signal, int exit_code) {
   fs::path console = dir.path / "console.txt";
   // stdout goes to a file, as in CI: what was printed must be there after the signal. The
   // outer timeout only guards the test against a run that ignores the signal.
-  CliRun run = test::run_shell("timeout 120 timeout --preserve-status -s " + std::string(signal) + " 2 " +
-                               std::string(CONFORM_BINARY) + " fuzz --target " + mock.url() +
-                               " --cases 2000000 --seed 5 --report json:" + json.string() + " --report junit:" +
-                               junit.string() + " --report html:" + html.string() + " 2>&1 > " + console.string());
+  CliRun run =
+      test::run_shell("timeout 120 timeout --preserve-status -s " + std::string(signal) + " 2 " +
+                      std::string(CONFORM_BINARY) + " fuzz --target " + mock.url() +
+                      " --cases 2000000 --seed 5 --report json:" + json.string() +
+                      " --report junit:" + junit.string() + " --report html:" + html.string() +
+                      " 2>&1 > " + console.string());
   const std::string name = std::string("SIG") + signal;
   EXPECT_EQ(run.exit_code, exit_code) << run.output;
   expect_said(run, "interrupted; failures are not shrunk");
@@ -182,7 +204,8 @@ void expect_a_clean_interrupt(const char* signal, int exit_code) {
   EXPECT_GT(ran, 0u);
   EXPECT_LT(ran, report["runs"][0]["interrupted"]["planned_cases"].get<size_t>());
   size_t unlisted = 0;  // fuzz lists only the cases that are not PASS
-  for (const auto& group : report.value("passing_cases", nlohmann::json::array())) unlisted += group["cases"].get<size_t>();
+  for (const auto& group : report.value("passing_cases", nlohmann::json::array()))
+    unlisted += group["cases"].get<size_t>();
   EXPECT_EQ(report["cases"].size() + unlisted, ran);
   std::string xml = read_all(junit);
   EXPECT_NE(xml.find("type=\"INTERRUPTED\""), std::string::npos) << xml.substr(0, 500);

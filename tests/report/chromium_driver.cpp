@@ -43,10 +43,23 @@ std::string decode_base64(const std::string& text) {
 }
 
 std::vector<std::string> chromium_arguments(const std::filesystem::path& dir) {
-  return {"timeout", "-s", "KILL", "120", kChromiumPath, "--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-quic", "--no-first-run", "--disable-background-networking",
-          "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--remote-debugging-pipe",
-          "--user-data-dir=" + (dir / "profile").string(), "about:blank"};
+  return {"timeout",
+          "-s",
+          "KILL",
+          "120",
+          kChromiumPath,
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--hide-scrollbars",
+          "--remote-debugging-pipe",
+          "--user-data-dir=" + (dir / "profile").string(),
+          "about:blank"};
 }
 
 /// In the child: the pipe ends on fds 3 and 4, output to a log, then exec.
@@ -106,8 +119,10 @@ void ChromiumPage::attach_page(int width, int height) {
   for (const auto& info : targets["targetInfos"]) {
     if (info["type"] == "page") target = info["targetId"];
   }
-  if (target.empty()) target = call("Target.createTarget", {{"url", "about:blank"}}, true)["targetId"];
-  session_ = call("Target.attachToTarget", {{"targetId", target}, {"flatten", true}}, true)["sessionId"];
+  if (target.empty())
+    target = call("Target.createTarget", {{"url", "about:blank"}}, true)["targetId"];
+  session_ =
+      call("Target.attachToTarget", {{"targetId", target}, {"flatten", true}}, true)["sessionId"];
   call("Emulation.setDeviceMetricsOverride",
        {{"width", width}, {"height", height}, {"deviceScaleFactor", 1}, {"mobile", false}});
   call("Emulation.setFocusEmulationEnabled", {{"enabled", true}});
@@ -134,7 +149,8 @@ json ChromiumPage::wait_for_answer(int id) {
       pending_.erase(0, end + 1);
       if (message.is_object() && message.value("id", -1) == id) return message;
     }
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     if (left <= 0) throw std::runtime_error("chromium did not answer in time");
     pollfd ready{from_browser_, POLLIN, 0};
     if (poll(&ready, 1, static_cast<int>(left)) <= 0) continue;
@@ -156,10 +172,13 @@ void ChromiumPage::open(const std::filesystem::path& page) {
 }
 
 json ChromiumPage::evaluate(const std::string& expression) {
-  json answer = call("Runtime.evaluate", {{"expression", expression}, {"returnByValue", true},
-                                          {"awaitPromise", true}, {"userGesture", false}});
+  json answer = call("Runtime.evaluate", {{"expression", expression},
+                                          {"returnByValue", true},
+                                          {"awaitPromise", true},
+                                          {"userGesture", false}});
   if (answer.contains("exceptionDetails")) {
-    throw std::runtime_error("script error in `" + expression + "`: " + answer["exceptionDetails"].dump());
+    throw std::runtime_error("script error in `" + expression +
+                             "`: " + answer["exceptionDetails"].dump());
   }
   return answer["result"].value("value", json());
 }
@@ -167,10 +186,14 @@ json ChromiumPage::evaluate(const std::string& expression) {
 void ChromiumPage::click(const std::string& selector) {
   json centre = evaluate("(() => { const el = document.querySelector(" + json(selector).dump() +
                          "); if (!el) return null; el.scrollIntoView({block: 'center'});"
-                         " const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()");
+                         " const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + "
+                         "r.height / 2]; })()");
   if (!centre.is_array()) throw std::runtime_error("nothing matches " + selector);
   for (const char* type : {"mouseMoved", "mousePressed", "mouseReleased"}) {
-    json event = {{"type", type}, {"x", centre[0]}, {"y", centre[1]}, {"button", "left"},
+    json event = {{"type", type},
+                  {"x", centre[0]},
+                  {"y", centre[1]},
+                  {"button", "left"},
                   {"clickCount", std::string(type) == "mouseMoved" ? 0 : 1}};
     call("Input.dispatchMouseEvent", event);
   }
@@ -178,7 +201,10 @@ void ChromiumPage::click(const std::string& selector) {
 
 void ChromiumPage::paste() {
   for (const char* type : {"keyDown", "keyUp"}) {
-    json event = {{"type", type}, {"key", "v"}, {"code", "KeyV"}, {"modifiers", 2},
+    json event = {{"type", type},
+                  {"key", "v"},
+                  {"code", "KeyV"},
+                  {"modifiers", 2},
                   {"windowsVirtualKeyCode", 86}};
     if (std::string(type) == "keyDown") event["commands"] = json::array({"paste"});
     call("Input.dispatchKeyEvent", event);

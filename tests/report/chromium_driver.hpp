@@ -34,7 +34,8 @@ class ChromiumPage {
   /// Writes a PNG of the viewport to `png`.
   void screenshot(const std::filesystem::path& png);
   /// A DevTools command; `browser_level` sends it to the browser instead of the page.
-  nlohmann::json call(const std::string& method, const nlohmann::json& params = nlohmann::json::object(),
+  nlohmann::json call(const std::string& method,
+                      const nlohmann::json& params = nlohmann::json::object(),
                       bool browser_level = false);
 
  private:

@@ -2,11 +2,11 @@
 #include <gtest/gtest.h>
 
 #include "report/html_render.hpp"
-#include "report/report_set.hpp"
 #include "report/junit_render.hpp"
 #include "report/markdown_render.hpp"
 #include "report/report_io.hpp"
 #include "report/report_sanitize.hpp"
+#include "report/report_set.hpp"
 #include "report_samples.hpp"
 
 namespace conform {
@@ -28,7 +28,8 @@ TEST(Credentials, NoReportFormatContainsACredentialFromTheExchanges) {
     ASSERT_TRUE(sink.add("json", dir / "run.json"));
     sink.run_started(sample_run_info("https://ann:hunter2@127.0.0.1:8080/api"));
     for (const auto& c : sample_cases()) sink.case_finished(c);
-    stream_text = slurp(dir / "run.json.ndjson");  // read while the run goes: it is removed at the end
+    stream_text =
+        slurp(dir / "run.json.ndjson");  // read while the run goes: it is removed at the end
     sink.run_finished(RunSummary{});
   }
   const std::string json_text = slurp(dir / "run.json");
@@ -47,7 +48,8 @@ TEST(Credentials, NoReportFormatContainsACredentialFromTheExchanges) {
 
 TEST(Credentials, CurlLinesKeepTheirShapeButLoseTheSecret) {
   const std::string curl =
-      "curl -H 'Authorization: Bearer abc.def' -H \"X-Api-Key: k1\" -H 'Accept: x' -u ann:pw 'http://h'";
+      "curl -H 'Authorization: Bearer abc.def' -H \"X-Api-Key: k1\" -H 'Accept: x' -u ann:pw "
+      "'http://h'";
   const std::string redacted = redact_curl(curl);
   EXPECT_EQ(redacted.find("abc.def"), std::string::npos);
   EXPECT_EQ(redacted.find("k1"), std::string::npos);

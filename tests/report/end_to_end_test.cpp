@@ -21,18 +21,19 @@ const char* const kBiginSecret = "e2e-bigin-token-77";
 TEST(EndToEnd, AReplayAgainstAFaultyMockWritesEveryReport) {
   MockServer mock;
   MockOptions options;
-  options.faults = {"whippy-sender-email-400", "server-error-on-invalid", "genesys-status-code-string"};
+  options.faults = {"whippy-sender-email-400", "server-error-on-invalid",
+                    "genesys-status-code-string"};
   mock.start(options);
   auto dir = scratch_dir("end-to-end");
   const std::string base = (dir / "conformance").string();
   std::string out;
-  const int status = run_command(
-      std::string(CONFORM_BINARY) + " replay --target " + mock.url() + " --fixtures " +
-          CONFORM_SOURCE_DIR "/fixtures --auth whippy-email=" + kWhippySecret +
-          " --auth 'bigin-mail=Zoho-oauthtoken " + kBiginSecret + "' --report json:" + base +
-          ".json --report junit:" + base + ".xml --report md:" + base + ".md --report html:" +
-          base + ".html",
-      out);
+  const int status =
+      run_command(std::string(CONFORM_BINARY) + " replay --target " + mock.url() + " --fixtures " +
+                      CONFORM_SOURCE_DIR "/fixtures --auth whippy-email=" + kWhippySecret +
+                      " --auth 'bigin-mail=Zoho-oauthtoken " + kBiginSecret +
+                      "' --report json:" + base + ".json --report junit:" + base +
+                      ".xml --report md:" + base + ".md --report html:" + base + ".html",
+                  out);
   mock.stop();
   EXPECT_EQ(status, 1) << out;
 
@@ -41,11 +42,15 @@ TEST(EndToEnd, AReplayAgainstAFaultyMockWritesEveryReport) {
   EXPECT_GT(report["summary"]["counts"]["FAIL"].get<int>(), 0);
   std::string xsd_out;
   EXPECT_EQ(run_command("xmllint --noout --schema " CONFORM_SOURCE_DIR "/tests/report/junit.xsd " +
-                            base + ".xml", xsd_out), 0) << xsd_out;
+                            base + ".xml",
+                        xsd_out),
+            0)
+      << xsd_out;
   const std::string html = slurp(base + ".html");
   EXPECT_NE(html.find("data-outcome=\"FAIL\""), std::string::npos);
   EXPECT_NE(slurp(base + ".md").find("### Failures"), std::string::npos);
-  EXPECT_FALSE(std::filesystem::exists(base + ".json.ndjson")) << "the complete JSON report replaces its stream";
+  EXPECT_FALSE(std::filesystem::exists(base + ".json.ndjson"))
+      << "the complete JSON report replaces its stream";
   for (const char* extension : {".json", ".xml", ".md", ".html"}) {
     const std::string text = slurp(base + extension);
     ASSERT_FALSE(text.empty()) << extension;
@@ -56,12 +61,13 @@ TEST(EndToEnd, AReplayAgainstAFaultyMockWritesEveryReport) {
     GTEST_SKIP() << "chromium is not installed: the browser half of this test is skipped";
   }
   std::string shot_out;
-  run_command("timeout 90 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic "
-              "--no-first-run --disable-background-networking --disable-component-update "
-              "--disable-sync --hide-scrollbars --user-data-dir='" + (dir / "profile").string() +
-                  "' --screenshot='" + base + ".png' --window-size=1400,1000 'file://" + base +
-                  ".html'",
-              shot_out);
+  run_command(
+      "timeout 90 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic "
+      "--no-first-run --disable-background-networking --disable-component-update "
+      "--disable-sync --hide-scrollbars --user-data-dir='" +
+          (dir / "profile").string() + "' --screenshot='" + base +
+          ".png' --window-size=1400,1000 'file://" + base + ".html'",
+      shot_out);
   EXPECT_TRUE(std::filesystem::exists(base + ".png")) << shot_out;
 }
 
@@ -72,7 +78,8 @@ nlohmann::json replay_report(const std::string& name, const std::string& flags) 
   auto dir = scratch_dir(name);
   std::string out;
   run_command(std::string(CONFORM_BINARY) + " replay --target " + mock.url() + " --fixtures " +
-                  CONFORM_SOURCE_DIR "/fixtures " + flags + " --report json:" + (dir / "r.json").string(),
+                  CONFORM_SOURCE_DIR "/fixtures " + flags +
+                  " --report json:" + (dir / "r.json").string(),
               out);
   mock.stop();
   return read_report_file(dir / "r.json");

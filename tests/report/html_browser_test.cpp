@@ -19,7 +19,8 @@ std::string chromium_command(const std::filesystem::path& profile, const std::st
   return std::string("timeout 90 ") + kChromium +
          " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
          " --disable-background-networking --disable-component-update --disable-sync"
-         " --hide-scrollbars --user-data-dir='" + profile.string() + "' " + extra;
+         " --hide-scrollbars --user-data-dir='" +
+         profile.string() + "' " + extra;
 }
 
 /// What Chromium reported about a page: its DOM after scripts ran, and its console lines.
@@ -31,8 +32,11 @@ struct PageLoad {
 PageLoad load_page(const std::filesystem::path& dir, const std::filesystem::path& page) {
   const auto dom = dir / "dom.html", log = dir / "chromium.log";
   std::string out;
-  run_command("(" + chromium_command(dir / "profile-dom", "--enable-logging=stderr --v=0 --dump-dom"
-                                                          " 'file://" + page.string() + "'") +
+  run_command("(" +
+                  chromium_command(dir / "profile-dom",
+                                   "--enable-logging=stderr --v=0 --dump-dom"
+                                   " 'file://" +
+                                       page.string() + "'") +
                   " > '" + dom.string() + "' 2> '" + log.string() + "')",
               out);
   PageLoad load{slurp(dom), ""};
@@ -72,8 +76,9 @@ TEST_F(HtmlBrowser, ThePageLoadsWithoutConsoleErrorsAndShowsTheFailures) {
 
 TEST_F(HtmlBrowser, TheConsoleCheckCatchesAScriptError) {
   auto dir = scratch_dir("browser-broken");
-  auto page = write_page(dir / "broken.html",
-                         "<!DOCTYPE html><html><body><script>no_such_function();</script></body></html>");
+  auto page =
+      write_page(dir / "broken.html",
+                 "<!DOCTYPE html><html><body><script>no_such_function();</script></body></html>");
   EXPECT_NE(load_page(dir, page).console.find("no_such_function"), std::string::npos);
 }
 

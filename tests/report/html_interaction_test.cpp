@@ -32,11 +32,17 @@ json report_with_pass_count(size_t cases) {
   json report = empty_report();
   for (size_t i = 0; i < cases; ++i) {
     report["cases"].push_back({{"id", "capillary-message/case-" + std::to_string(i)},
-                               {"api", "capillary-message"}, {"target", ""}, {"requirements", json::array()},
-                               {"outcome", "PASS"}, {"checks", json::array()}});
+                               {"api", "capillary-message"},
+                               {"target", ""},
+                               {"requirements", json::array()},
+                               {"outcome", "PASS"},
+                               {"checks", json::array()}});
   }
-  report["cases"].push_back({{"id", "x/1"}, {"api", "an-api-whose-identifier-is-far-longer-than-any-today"},
-                             {"target", ""}, {"requirements", json::array()}, {"outcome", "PASS"},
+  report["cases"].push_back({{"id", "x/1"},
+                             {"api", "an-api-whose-identifier-is-far-longer-than-any-today"},
+                             {"target", ""},
+                             {"requirements", json::array()},
+                             {"outcome", "PASS"},
                              {"checks", json::array()}});
   report["complete"] = true;
   report["summary"]["total"] = cases + 1;
@@ -60,27 +66,34 @@ TEST_F(HtmlInteraction, TheApiSelectAndTheOutcomeChipsHideAndShowRows) {
   page.open(write_page(dir / "report.html", render_html(sample_report())));
   const json all = page.evaluate(kVisibleRows);
   ASSERT_GT(all.size(), 20u);
-  page.evaluate("(() => { const s = document.getElementById('filter-api'); s.value = 'bigin-mail';"
-                " s.dispatchEvent(new Event('change')); })()");
+  page.evaluate(
+      "(() => { const s = document.getElementById('filter-api'); s.value = 'bigin-mail';"
+      " s.dispatchEvent(new Event('change')); })()");
   const json bigin = page.evaluate(kVisibleRows);
   EXPECT_GT(bigin.size(), 0u);
   EXPECT_LT(bigin.size(), all.size());
-  for (const auto& row : bigin) EXPECT_EQ(row.get<std::string>().rfind("bigin-mail|", 0), 0u) << row;
-  EXPECT_EQ(page.evaluate("document.querySelectorAll('.bars .api')[0].getClientRects().length > 0"), true)
+  for (const auto& row : bigin)
+    EXPECT_EQ(row.get<std::string>().rfind("bigin-mail|", 0), 0u) << row;
+  EXPECT_EQ(page.evaluate("document.querySelectorAll('.bars .api')[0].getClientRects().length > 0"),
+            true)
       << "the chart is not filtered";
 
   page.click(".filter-outcome[value='FAIL']");
-  EXPECT_EQ(page.evaluate("document.querySelector(\".filter-outcome[value='FAIL']\").checked"), false);
+  EXPECT_EQ(page.evaluate("document.querySelector(\".filter-outcome[value='FAIL']\").checked"),
+            false);
   const json without_fail = page.evaluate(kVisibleRows);
   EXPECT_LT(without_fail.size(), bigin.size());
-  for (const auto& row : without_fail) EXPECT_EQ(row.get<std::string>().find("|FAIL"), std::string::npos) << row;
-  EXPECT_NE(page.evaluate("document.getElementById('filter-count').textContent").get<std::string>().find(
-                "requirement rows shown"),
+  for (const auto& row : without_fail)
+    EXPECT_EQ(row.get<std::string>().find("|FAIL"), std::string::npos) << row;
+  EXPECT_NE(page.evaluate("document.getElementById('filter-count').textContent")
+                .get<std::string>()
+                .find("requirement rows shown"),
             std::string::npos);
 
   page.click(".filter-outcome[value='FAIL']");
-  page.evaluate("(() => { const s = document.getElementById('filter-api'); s.value = '';"
-                " s.dispatchEvent(new Event('change')); })()");
+  page.evaluate(
+      "(() => { const s = document.getElementById('filter-api'); s.value = '';"
+      " s.dispatchEvent(new Event('change')); })()");
   EXPECT_EQ(page.evaluate(kVisibleRows), all) << "clearing the filters shows every row again";
 }
 
@@ -104,8 +117,9 @@ CopyResult click_copy(ChromiumPage& page, bool trusted) {
     r.said = page.evaluate("document.querySelector('" + button + "').textContent");
   }
   r.selected = page.evaluate("window.getSelection().toString()");
-  page.evaluate("(() => { const t = document.createElement('textarea'); document.body.appendChild(t);"
-                " t.id = 'paste-' + document.querySelectorAll('textarea').length; t.focus(); })()");
+  page.evaluate(
+      "(() => { const t = document.createElement('textarea'); document.body.appendChild(t);"
+      " t.id = 'paste-' + document.querySelectorAll('textarea').length; t.focus(); })()");
   page.paste();
   r.pasted = page.evaluate("document.activeElement.value");
   return r;
@@ -125,7 +139,8 @@ TEST_F(HtmlInteraction, WhenTheBrowserRefusesToCopyTheButtonSelectsTheLineAndSay
   auto dir = scratch_dir("browser-copy-refused");
   ChromiumPage page(dir, 1400, 1000);
   page.open(write_page(dir / "report.html", render_html(sample_report())));
-  CopyResult r = click_copy(page, false);  // a script's click carries no gesture: both copy paths refuse
+  CopyResult r =
+      click_copy(page, false);  // a script's click carries no gesture: both copy paths refuse
   EXPECT_EQ(r.pasted, "") << "nothing reached the clipboard";
   EXPECT_EQ(r.said, "Press Ctrl+C") << "the button must not claim a copy that did not happen";
   EXPECT_EQ(r.selected, r.curl) << "the line is selected, ready for Ctrl+C";
@@ -137,7 +152,8 @@ json clipped_chart_labels(ChromiumPage& page) {
   return page.evaluate(
       "(() => { const box = document.querySelector('section.chart').getBoundingClientRect();"
       " return Array.from(document.querySelectorAll('.bars .rate, .bars .api'))"
-      ".filter(el => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > box.right ||"
+      ".filter(el => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > "
+      "box.right ||"
       " el.getBoundingClientRect().left < box.left)"
       ".map(el => el.textContent + ' (' + el.scrollWidth + '/' + el.clientWidth + ')'); })()");
 }
@@ -148,7 +164,8 @@ TEST_F(HtmlInteraction, TheRateLabelIsNeverCutOffEvenFor100000Cases) {
   for (int width : {1400, 1000, 700, 420}) {
     ChromiumPage page(dir / std::to_string(width), width, 800);
     page.open(file);
-    const json rates = page.evaluate("Array.from(document.querySelectorAll('.bars .rate')).map(el => el.textContent)");
+    const json rates = page.evaluate(
+        "Array.from(document.querySelectorAll('.bars .rate')).map(el => el.textContent)");
     EXPECT_EQ(rates, json::array({"100% · 1/1", "100% · 100000/100000"})) << width;
     EXPECT_EQ(clipped_chart_labels(page), json::array()) << "at a " << width << " px wide window";
     if (width == 700) page.screenshot(dir / "chart-700.png");
@@ -162,7 +179,8 @@ TEST_F(HtmlInteraction, AScreenshotAfterOpeningTheReportShowsTheFailuresFirst) {
   const json order = page.evaluate(
       "Array.from(document.querySelectorAll('main > section, main > div.overview, main > header'))"
       ".map(el => el.id || el.className)");
-  EXPECT_EQ(order, json::array({"top bad", "overview", "filters", "failures", "matrix", "open-points"}));
+  EXPECT_EQ(order,
+            json::array({"top bad", "overview", "filters", "failures", "matrix", "open-points"}));
   EXPECT_EQ(page.evaluate("document.querySelector('details.case').open"), true);
   EXPECT_EQ(page.evaluate("document.querySelectorAll('details.case[open]').length"), 1);
   const auto png = dir / "report.png";

@@ -25,7 +25,8 @@ TEST(JsonReport, AFinishedRunWritesAVersionedReportThatKeepsTheSchema) {
     play(sink, sample_run_info("http://127.0.0.1:8080/api"), sample_cases());
   }
   json report = read_report_file(dir / "run.json");
-  EXPECT_FALSE(std::filesystem::exists(dir / "run.json.ndjson")) << "a complete run leaves no event stream behind";
+  EXPECT_FALSE(std::filesystem::exists(dir / "run.json.ndjson"))
+      << "a complete run leaves no event stream behind";
   ReportSchema schema;
   EXPECT_EQ(schema.problems(report), std::vector<std::string>{});
   EXPECT_EQ(report["report_version"], 1);
@@ -113,7 +114,8 @@ TEST(JsonReport, AKilledRunLeavesEveryFinishedCaseReadable) {
 TEST(JsonReport, FourFormatsComeFromOneReportBuiltOnce) {
   auto dir = scratch_dir("json-four");
   ReportSet set;
-  for (const char* format : {"json", "junit", "md", "html"}) ASSERT_TRUE(set.add(format, dir / (std::string("run.") + format)));
+  for (const char* format : {"json", "junit", "md", "html"})
+    ASSERT_TRUE(set.add(format, dir / (std::string("run.") + format)));
   EXPECT_FALSE(set.add("pdf", dir / "run.pdf"));
   play(set, sample_run_info("http://127.0.0.1:8080/api"), sample_cases());
   json report = read_report_file(dir / "run.json");

@@ -39,11 +39,15 @@ TEST(JunitRender, OneSuitePerApiAndOneTestcasePerCase) {
   const std::string xml = render_junit(sample_report());
   EXPECT_EQ(count(xml, "<testsuite "), 3u);
   EXPECT_EQ(count(xml, "<testcase "), sample_cases().size());
-  EXPECT_NE(xml.find("<testsuites name=\"conform\" tests=\"12\" failures=\"3\" errors=\"2\" skipped=\"1\""),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find(
+          "<testsuites name=\"conform\" tests=\"12\" failures=\"3\" errors=\"2\" skipped=\"1\""),
+      std::string::npos)
       << xml.substr(0, 300);
-  EXPECT_NE(xml.find("<testsuite name=\"whippy-email\" tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\""),
-            std::string::npos);
+  EXPECT_NE(
+      xml.find(
+          "<testsuite name=\"whippy-email\" tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\""),
+      std::string::npos);
   EXPECT_NE(xml.find("type=\"status_code_conformance\""), std::string::npos);
   EXPECT_NE(xml.find("expected: 422"), std::string::npos);
 }
@@ -55,9 +59,8 @@ TEST(JunitRender, ServerTextIsEscaped) {
 }
 
 TEST(JunitRender, SeveralTargetsGetOneSuitePerApiAndTarget) {
-  auto merged = merge_reports({{"a", sample_report("http://a.example")},
-                               {"b", sample_report("http://b.example")}},
-                              false);
+  auto merged = merge_reports(
+      {{"a", sample_report("http://a.example")}, {"b", sample_report("http://b.example")}}, false);
   const std::string xml = render_junit(merged);
   EXPECT_EQ(count(xml, "<testsuite "), 6u);
   EXPECT_NE(xml.find("name=\"bigin-mail @ http://b.example\""), std::string::npos);

@@ -13,7 +13,8 @@ TEST(MarkdownRender, AStatusTablePerApiThenTheFailures) {
   const std::string md = render_markdown(sample_report());
   EXPECT_NE(md.find("## conform: ❌ failed — 12 cases"), std::string::npos) << md;
   EXPECT_NE(md.find("| API | pass rate | PASS | FAIL |"), std::string::npos);
-  EXPECT_NE(md.find("| ❌ whippy-email | 75% (3/4) | 2 | 1 | 1 | 0 | 0 | 0 | 0 |"), std::string::npos)
+  EXPECT_NE(md.find("| ❌ whippy-email | 75% (3/4) | 2 | 1 | 1 | 0 | 0 | 0 | 0 |"),
+            std::string::npos)
       << md;
   const auto table = md.find("| API |"), failures = md.find("### Failures");
   ASSERT_NE(failures, std::string::npos);
@@ -34,11 +35,15 @@ TEST(MarkdownRender, ServerTextCannotBreakTheTableOrInjectHtml) {
 TEST(MarkdownRender, OnlyTheChecksThatRanAreNamedWithTheirShareOfTheCases) {
   auto report = sample_report();
   const std::string before = render_markdown(report);
-  EXPECT_NE(before.find("Checks run: `content_type_conformance`, `negative_data_rejection` (2 of 10 cases), "
-                        "`not_a_server_error`, "),
-            std::string::npos) << before;
+  EXPECT_NE(
+      before.find(
+          "Checks run: `content_type_conformance`, `negative_data_rejection` (2 of 10 cases), "
+          "`not_a_server_error`, "),
+      std::string::npos)
+      << before;
   EXPECT_EQ(before.find("response_time"), std::string::npos) << "no case ran it";
-  report["cases"][0]["checks"].push_back({{"name", "response_time"}, {"status", "pass"}, {"failures", nlohmann::json::array()}});
+  report["cases"][0]["checks"].push_back(
+      {{"name", "response_time"}, {"status", "pass"}, {"failures", nlohmann::json::array()}});
   EXPECT_NE(render_markdown(report).find("`response_time` (1 of 10 cases)"), std::string::npos);
 }
 

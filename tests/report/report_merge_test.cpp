@@ -32,8 +32,8 @@ std::string write(const std::filesystem::path& file, const json& report) {
 
 TEST(ReportMerge, ShardsJoinIntoTheWholeRun) {
   const size_t total = sample_cases().size();
-  json merged = merge_reports({{"1", shard_report(0, 5, "1/2")}, {"2", shard_report(5, total, "2/2")}},
-                              false);
+  json merged = merge_reports(
+      {{"1", shard_report(0, 5, "1/2")}, {"2", shard_report(5, total, "2/2")}}, false);
   EXPECT_EQ(ReportSchema().problems(merged), std::vector<std::string>{});
   EXPECT_EQ(merged["runs"].size(), 2u);
   EXPECT_EQ(merged["cases"].size(), total);
@@ -56,14 +56,20 @@ json passing_shard(const std::string& shard, bool stopped, CaseListing listing) 
 }
 
 TEST(ReportMerge, AShardStoppedBySignalNeverMergesIntoAPass) {
-  json clean = merge_reports({{"1", passing_shard("1/2", false, CaseListing::all)}, {"2", passing_shard("2/2", false, CaseListing::all)}}, true);
+  json clean = merge_reports({{"1", passing_shard("1/2", false, CaseListing::all)},
+                              {"2", passing_shard("2/2", false, CaseListing::all)}},
+                             true);
   EXPECT_TRUE(clean["summary"]["passed"].get<bool>());
-  json stopped = merge_reports({{"1", passing_shard("1/2", false, CaseListing::all)}, {"2", passing_shard("2/2", true, CaseListing::all)}}, true);
-  EXPECT_FALSE(stopped["summary"]["passed"].get<bool>()) << "the stopped shard's cases passed, but not all of them ran";
+  json stopped = merge_reports({{"1", passing_shard("1/2", false, CaseListing::all)},
+                                {"2", passing_shard("2/2", true, CaseListing::all)}},
+                               true);
+  EXPECT_FALSE(stopped["summary"]["passed"].get<bool>())
+      << "the stopped shard's cases passed, but not all of them ran";
 }
 
 TEST(ReportMerge, UnlistedPassingCasesAddUpAcrossShards) {
-  json one = passing_shard("1/2", false, CaseListing::failing), two = passing_shard("2/2", false, CaseListing::failing);
+  json one = passing_shard("1/2", false, CaseListing::failing),
+       two = passing_shard("2/2", false, CaseListing::failing);
   ASSERT_TRUE(one["cases"].empty());
   json merged = merge_reports({{"1", one}, {"2", two}}, true);
   EXPECT_EQ(ReportSchema().problems(merged), std::vector<std::string>{});
@@ -94,7 +100,8 @@ TEST(ReportMerge, TheSameCaseTwiceForOneTargetIsRefusedUnlessForced) {
 }
 
 TEST(ReportMerge, RunsAgainstSeveralTargetsKeepEveryCase) {
-  json merged = merge_reports({{"a", sample_report("http://a")}, {"b", sample_report("http://b")}}, false);
+  json merged =
+      merge_reports({{"a", sample_report("http://a")}, {"b", sample_report("http://b")}}, false);
   EXPECT_EQ(merged["cases"].size(), 2 * sample_cases().size());
   EXPECT_EQ(ReportSchema().problems(merged), std::vector<std::string>{});
 }
@@ -105,13 +112,18 @@ TEST(ReportCli, MergeAndRenderThroughTheBinary) {
   const std::string b = write(dir / "b.json", shard_report(5, 12, "2/2"));
   const std::string bin = CONFORM_BINARY;
   std::string out;
-  ASSERT_EQ(run_command(bin + " report merge " + a + " " + b + " -o " + (dir / "all.json").string(), out), 0)
+  ASSERT_EQ(
+      run_command(bin + " report merge " + a + " " + b + " -o " + (dir / "all.json").string(), out),
+      0)
       << out;
   EXPECT_EQ(read_report_file(dir / "all.json")["cases"].size(), 12u);
   for (const char* format : {"junit", "md", "html"}) {
     const auto target = dir / (std::string("all.") + format);
     EXPECT_EQ(run_command(bin + " report render " + (dir / "all.json").string() + " --format " +
-                              format + " -o " + target.string(), out), 0) << out;
+                              format + " -o " + target.string(),
+                          out),
+              0)
+        << out;
     EXPECT_GT(std::filesystem::file_size(target), 500u) << format;
   }
   EXPECT_NE(slurp(dir / "all.html").find("<!DOCTYPE html>"), std::string::npos);
@@ -129,10 +141,13 @@ TEST(ReportCli, RefusalsAndBadInputExitTwo) {
   EXPECT_EQ(run_command(bin + " report merge " + a + " " + b + " -o " + out_file, out), 2) << out;
   EXPECT_NE(out.find("--force"), std::string::npos) << out;
   EXPECT_FALSE(std::filesystem::exists(out_file));
-  EXPECT_EQ(run_command(bin + " report merge " + a + " " + b + " -o " + out_file + " --force", out), 0)
+  EXPECT_EQ(run_command(bin + " report merge " + a + " " + b + " -o " + out_file + " --force", out),
+            0)
       << out;
   std::ofstream(dir / "bogus.json") << R"({"report_version": 1, "cases": []})";
-  EXPECT_EQ(run_command(bin + " report render " + (dir / "bogus.json").string() + " --format md", out), 2);
+  EXPECT_EQ(
+      run_command(bin + " report render " + (dir / "bogus.json").string() + " --format md", out),
+      2);
   EXPECT_NE(out.find("not a conform report"), std::string::npos) << out;
   EXPECT_EQ(run_command(bin + " report render " + a + " --format pdf", out), 2);
   EXPECT_EQ(run_command(bin + " report --help", out), 0);
@@ -148,7 +163,10 @@ TEST(ReportCli, AnEventStreamOfAKilledRunRenders) {
   stream.close();
   std::string out;
   ASSERT_EQ(run_command(std::string(CONFORM_BINARY) + " report render " +
-                            (dir / "run.json.ndjson").string() + " --format md", out), 0) << out;
+                            (dir / "run.json.ndjson").string() + " --format md",
+                        out),
+            0)
+      << out;
   EXPECT_NE(out.find("did not finish"), std::string::npos);
 }
 

@@ -22,7 +22,8 @@ Exchange exchange(const std::string& path, Headers headers, const std::string& r
   return out;
 }
 
-CaseResult make_case(const std::string& id, Outcome outcome, std::vector<std::string> requirements) {
+CaseResult make_case(const std::string& id, Outcome outcome,
+                     std::vector<std::string> requirements) {
   CaseResult result;
   result.id = id;
   result.api = id.substr(0, id.find('/'));
@@ -61,11 +62,13 @@ std::vector<CaseResult> whippy_cases() {
                   {"negative_data_rejection", "whippy-email.sender_email.invalid-422",
                    "002_596f1fd0dac9b3a0.txt:84", "/sender_email", "a 4xx rejection",
                    std::string("200 with ") + kHostileBody, "the invalid request was accepted"}};
-  bad.exchange = exchange("/v1/messaging/email", whippy_headers(),
-                          R"({"to":"ann@example.com","from":"team@example.com","sender_email":"invalid@something"})",
-                          200, kHostileBody);
-  bad.curl = std::string("curl -sS -X POST 'http://127.0.0.1:8080/api/v1/messaging/email' -H "
-                         "'Content-Type: application/json' -H 'X-WHIPPY-KEY: ") +
+  bad.exchange = exchange(
+      "/v1/messaging/email", whippy_headers(),
+      R"({"to":"ann@example.com","from":"team@example.com","sender_email":"invalid@something"})",
+      200, kHostileBody);
+  bad.curl = std::string(
+                 "curl -sS -X POST 'http://127.0.0.1:8080/api/v1/messaging/email' -H "
+                 "'Content-Type: application/json' -H 'X-WHIPPY-KEY: ") +
              kWhippyKey + "' --data-binary '{\"sender_email\":\"invalid@something\"}'";
   out.push_back(bad);
   out.push_back(make_case("whippy-email/a-request-without-to-is-rejected", Outcome::pass,
@@ -74,21 +77,27 @@ std::vector<CaseResult> whippy_cases() {
                                Outcome::xfail, {"whippy-email.cc"});
   known.note = "known deviation: the reference server accepts a single cc string (issue 12)";
   known.failures = {{"negative_data_rejection", "whippy-email.cc", "002_596f1fd0dac9b3a0.txt:42",
-                     "/cc", "a 4xx rejection", "202", "a cc string instead of a list was accepted"}};
+                     "/cc", "a 4xx rejection", "202",
+                     "a cc string instead of a list was accepted"}};
   out.push_back(known);
   return out;
 }
 
 std::vector<CaseResult> genesys_cases() {
   std::vector<CaseResult> out;
-  out.push_back(make_case("genesys-email/the-documented-request-is-accepted", Outcome::pass,
-                          {"genesys-email.queueName", "genesys-email.email", "genesys-email.response"}));
+  out.push_back(
+      make_case("genesys-email/the-documented-request-is-accepted", Outcome::pass,
+                {"genesys-email.queueName", "genesys-email.email", "genesys-email.response"}));
   CaseResult error = make_case("genesys-email/a-request-without-queuename-is-rejected",
                                Outcome::error, {"genesys-email.queueName"});
   error.note = "transport: connection reset by peer";
   error.checks.clear();
-  error.exchange = Exchange{{"POST", "/api/v2/me/emails/42?access_token=leaky-query-token", {}, "{}"},
-                            std::nullopt, "connection reset by peer", false, 3.0};
+  error.exchange =
+      Exchange{{"POST", "/api/v2/me/emails/42?access_token=leaky-query-token", {}, "{}"},
+               std::nullopt,
+               "connection reset by peer",
+               false,
+               3.0};
   out.push_back(error);
   CaseResult seen = make_case("genesys-email/comma-delimited-cc-and-bcc-strings-are-accepted",
                               Outcome::observed, {"genesys-email.email.cc"});
@@ -117,8 +126,8 @@ std::vector<CaseResult> bigin_cases() {
                      "", "a status below 500", "500", "the server crashed on an invalid request"}};
   crash.exchange = exchange("/bigin/v2/Contacts/1001/actions/send_mail", bigin_headers(),
                             R"({"data":[{"to":[]}]})", 500,
-                            std::string("<b>Internal</b> error; echo: Zoho-oauthtoken ") + kBearerSecret +
-                                " \xff\xfe bad bytes");
+                            std::string("<b>Internal</b> error; echo: Zoho-oauthtoken ") +
+                                kBearerSecret + " \xff\xfe bad bytes");
   crash.curl = std::string("curl -X POST -H 'Authorization: Zoho-oauthtoken ") + kBearerSecret +
                "' 'http://127.0.0.1:8080/api/bigin/v2/Contacts/1001/actions/send_mail'";
   out.push_back(crash);

@@ -27,8 +27,9 @@ size_t lines_starting(const std::string& text, const std::string& head) {
 
 TEST(DryRun, replay_prints_every_case_as_curl_and_opens_no_connection) {
   ConnectionCounter counter;
-  CliRun run = conform_cli("replay --dry-run --target http://127.0.0.1:" + std::to_string(counter.server.port()) +
-                           " --recipient sink@example.com --auth whippy-email=very-secret-key-123");
+  CliRun run = conform_cli(
+      "replay --dry-run --target http://127.0.0.1:" + std::to_string(counter.server.port()) +
+      " --recipient sink@example.com --auth whippy-email=very-secret-key-123");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(counter.connections.load(), 0u);
   EXPECT_GT(lines_starting(run.output, "curl "), 50u) << run.output;
@@ -38,10 +39,13 @@ TEST(DryRun, replay_prints_every_case_as_curl_and_opens_no_connection) {
 }
 
 TEST(DryRun, needs_no_live_for_a_target_off_loopback_since_it_sends_nothing) {
-  CliRun run = conform_cli("replay --dry-run --target https://api.example.invalid --api whippy-email");
+  CliRun run =
+      conform_cli("replay --dry-run --target https://api.example.invalid --api whippy-email");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("curl "), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("https://api.example.invalid:443/v1/messaging/email"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("https://api.example.invalid:443/v1/messaging/email"),
+            std::string::npos)
+      << run.output;
 }
 
 TEST(DryRun, fuzz_prints_its_cases_and_opens_no_connection) {
@@ -54,16 +58,20 @@ TEST(DryRun, fuzz_prints_its_cases_and_opens_no_connection) {
 }
 
 TEST(DryRun, shows_a_case_the_allow_list_would_refuse_as_not_sent) {
-  CliRun run = conform_cli("replay --dry-run --target http://127.0.0.1:9 --api whippy-email --allow-recipient '*@sink.example.com'");
+  CliRun run = conform_cli(
+      "replay --dry-run --target http://127.0.0.1:9 --api whippy-email --allow-recipient "
+      "'*@sink.example.com'");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find(": not sent: the recipient at /to"), std::string::npos) << run.output;
 }
 
 TEST(MaxSends, replay_sends_exactly_n_requests_and_reports_the_rest_as_not_sent) {
   CountingServer server;
-  CliRun run = conform_cli("replay --target " + server.url() + " --max-sends 5 --jobs 3 --api bigin-mail");
+  CliRun run =
+      conform_cli("replay --target " + server.url() + " --max-sends 5 --jobs 3 --api bigin-mail");
   EXPECT_EQ(server.requests(), 5u) << run.output;
-  EXPECT_NE(run.output.find("not sent after --max-sends 5 was reached"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("not sent after --max-sends 5 was reached"), std::string::npos)
+      << run.output;
   EXPECT_NE(run.output.find("not sent: --max-sends 5 reached"), std::string::npos) << run.output;
   EXPECT_GT(count_before(run.output, "not sent (SKIP)"), 0) << run.output;
 }
@@ -72,7 +80,8 @@ TEST(MaxSends, fuzz_sends_exactly_n_requests_and_shrinks_nothing) {
   CountingServer server;  // answers 200 to everything: many cases fail, none may be shrunk
   CliRun run = conform_cli("fuzz --target " + server.url() + " --max-sends 7 --seed 2 --cases 40");
   EXPECT_EQ(server.requests(), 7u) << run.output;
-  EXPECT_NE(run.output.find("not sent after --max-sends 7 was reached"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("not sent after --max-sends 7 was reached"), std::string::npos)
+      << run.output;
   EXPECT_NE(run.output.find("not shrunk under the safety guard"), std::string::npos) << run.output;
 }
 

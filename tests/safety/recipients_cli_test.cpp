@@ -25,7 +25,8 @@ std::vector<std::string> outbox_recipients(const std::vector<nlohmann::json>& me
     if (!api) continue;
     for (const auto& field : api->contract.recipients) {
       for (const auto& at : recipient_values_at(field, message.at("request"))) {
-        out.push_back(message.at("request").at(nlohmann::json::json_pointer(at)).get<std::string>());
+        out.push_back(
+            message.at("request").at(nlohmann::json::json_pointer(at)).get<std::string>());
       }
     }
   }
@@ -45,7 +46,8 @@ TEST(RecipientRewrite, a_full_replay_with_recipient_leaves_only_the_sinks_in_the
   ASSERT_GT(messages.size(), 10u);
   std::vector<std::string> recipients = outbox_recipients(messages);
   ASSERT_GT(recipients.size(), messages.size() - 1);
-  for (const auto& address : recipients) EXPECT_TRUE(address == "sink@example.com" || address == "+15550100") << address;
+  for (const auto& address : recipients)
+    EXPECT_TRUE(address == "sink@example.com" || address == "+15550100") << address;
   std::filesystem::remove(outbox);
 }
 
@@ -53,12 +55,14 @@ TEST(RecipientRewrite, without_recipient_the_same_replay_delivers_to_the_fixture
   auto outbox = temp_file("conform-safety-outbox-plain");
   mock_test::MockProcess mock({"--outbox", outbox.string()});
   ASSERT_GT(mock.port, 0);
-  CliRun run = conform_cli("replay --target http://127.0.0.1:" + std::to_string(mock.port) + " --api whippy-email");
+  CliRun run = conform_cli("replay --target http://127.0.0.1:" + std::to_string(mock.port) +
+                           " --api whippy-email");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(mock.stop(), 0);
   std::vector<std::string> recipients = outbox_recipients(json_lines(outbox));
   ASSERT_FALSE(recipients.empty());
-  EXPECT_TRUE(std::none_of(recipients.begin(), recipients.end(), [](const std::string& a) { return a == "sink@example.com"; }));
+  EXPECT_TRUE(std::none_of(recipients.begin(), recipients.end(),
+                           [](const std::string& a) { return a == "sink@example.com"; }));
   std::filesystem::remove(outbox);
 }
 
@@ -66,11 +70,14 @@ TEST(AllowRecipient, refuses_every_case_that_would_reach_someone_outside_the_pat
   auto outbox = temp_file("conform-safety-outbox-allow");
   mock_test::MockProcess mock({"--outbox", outbox.string()});
   ASSERT_GT(mock.port, 0);
-  CliRun run = conform_cli("replay --target http://127.0.0.1:" + std::to_string(mock.port) +
-                           " --allow-recipient '*@sink.example.com' --api whippy-email --api bigin-mail");
+  CliRun run =
+      conform_cli("replay --target http://127.0.0.1:" + std::to_string(mock.port) +
+                  " --allow-recipient '*@sink.example.com' --api whippy-email --api bigin-mail");
   EXPECT_NE(run.output.find("SKIP"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("not sent: the recipient at"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("is outside the allowed recipients (*@sink.example.com)"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("is outside the allowed recipients (*@sink.example.com)"),
+            std::string::npos)
+      << run.output;
   EXPECT_GT(count_before(run.output, "not sent (SKIP)"), 5) << run.output;
   EXPECT_EQ(mock.stop(), 0);
   EXPECT_EQ(json_lines(outbox).size(), 0u);  // no fixture address is under the sink domain
@@ -84,9 +91,11 @@ TEST(AllowRecipient, keeps_a_negative_case_whose_invalid_recipient_it_tests_and_
   auto report_path = temp_file("conform-safety-report");
   mock_test::MockProcess mock({"--outbox", outbox.string()});
   ASSERT_GT(mock.port, 0);
-  CliRun run = conform_cli("replay --target http://127.0.0.1:" + std::to_string(mock.port) +
-                           " --recipient sink@example.com --allow-recipient '*@example.com' --api capillary-email"
-                           " --report json:" + report_path.string());
+  CliRun run = conform_cli(
+      "replay --target http://127.0.0.1:" + std::to_string(mock.port) +
+      " --recipient sink@example.com --allow-recipient '*@example.com' --api capillary-email"
+      " --report json:" +
+      report_path.string());
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(mock.stop(), 0);
   std::ifstream in(report_path);
@@ -98,8 +107,12 @@ TEST(AllowRecipient, keeps_a_negative_case_whose_invalid_recipient_it_tests_and_
       continue;
     }
     ++skipped;
-    EXPECT_EQ(c["id"], "capillary-email/an-email-item-with-a-malformed-recipient-may-be-accepted-or-refused");
-    EXPECT_NE(c["note"].get<std::string>().find("not sent: the recipient at /email/0/to ('not-an-email')"), std::string::npos)
+    EXPECT_EQ(
+        c["id"],
+        "capillary-email/an-email-item-with-a-malformed-recipient-may-be-accepted-or-refused");
+    EXPECT_NE(c["note"].get<std::string>().find(
+                  "not sent: the recipient at /email/0/to ('not-an-email')"),
+              std::string::npos)
         << c.dump();
   }
   EXPECT_EQ(skipped, 1u);
@@ -116,13 +129,15 @@ TEST(RecipientRewrite, fuzz_cases_are_rewritten_too) {
   auto outbox = temp_file("conform-safety-outbox-fuzz");
   mock_test::MockProcess mock({"--outbox", outbox.string()});
   ASSERT_GT(mock.port, 0);
-  CliRun run = conform_cli("fuzz --target http://127.0.0.1:" + std::to_string(mock.port) +
-                           " --seed 3 --cases 200 --recipient sink@example.com --recipient-phone +15550100");
+  CliRun run =
+      conform_cli("fuzz --target http://127.0.0.1:" + std::to_string(mock.port) +
+                  " --seed 3 --cases 200 --recipient sink@example.com --recipient-phone +15550100");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(mock.stop(), 0);
   std::vector<nlohmann::json> messages = json_lines(outbox);
   ASSERT_GT(messages.size(), 10u);
-  for (const auto& address : outbox_recipients(messages)) EXPECT_TRUE(address == "sink@example.com" || address == "+15550100") << address;
+  for (const auto& address : outbox_recipients(messages))
+    EXPECT_TRUE(address == "sink@example.com" || address == "+15550100") << address;
   std::filesystem::remove(outbox);
 }
 

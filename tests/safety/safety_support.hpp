@@ -3,13 +3,13 @@
 /// counts them, the mock's outbox file, and the recipients a message holds.
 #include <httplib.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,7 +29,8 @@ class CountingServer {
     server_.Get(".*", count);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 200 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 200 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   ~CountingServer() {
     server_.stop();
@@ -48,7 +49,8 @@ class CountingServer {
 
 /// A fresh path in the temp directory for one test's file.
 inline std::filesystem::path temp_file(const std::string& stem) {
-  auto path = std::filesystem::temp_directory_path() / (stem + "-" + std::to_string(::getpid()) + ".jsonl");
+  auto path =
+      std::filesystem::temp_directory_path() / (stem + "-" + std::to_string(::getpid()) + ".jsonl");
   std::filesystem::remove(path);
   return path;
 }

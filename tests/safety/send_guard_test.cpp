@@ -18,17 +18,24 @@ const Catalog& catalog() {
 }
 
 TEST(RecipientFields, every_builtin_contract_marks_its_recipients) {
-  std::map<std::string, size_t> expected = {{"bigin-mail", 3},    {"capillary-email", 3}, {"capillary-message", 6},
-                                            {"genesys-email", 3}, {"whippy-email", 3}};
-  for (const auto& api : catalog().apis()) EXPECT_EQ(api.contract.recipients.size(), expected[api.contract.id]) << api.contract.id;
+  std::map<std::string, size_t> expected = {{"bigin-mail", 3},
+                                            {"capillary-email", 3},
+                                            {"capillary-message", 6},
+                                            {"genesys-email", 3},
+                                            {"whippy-email", 3}};
+  for (const auto& api : catalog().apis())
+    EXPECT_EQ(api.contract.recipients.size(), expected[api.contract.id]) << api.contract.id;
 }
 
 TEST(RecipientFields, a_pointer_with_stars_finds_strings_and_arrays_of_strings) {
   RecipientField to{"/data/*/to/*/email", "email", ""};
-  json body = json::parse(R"({"data":[{"to":[{"email":"a@x.com"},{"email":"b@x.com"},{"email":7}]},{"to":[]}]})");
-  EXPECT_EQ(recipient_values_at(to, body), (std::vector<std::string>{"/data/0/to/0/email", "/data/0/to/1/email"}));
+  json body = json::parse(
+      R"({"data":[{"to":[{"email":"a@x.com"},{"email":"b@x.com"},{"email":7}]},{"to":[]}]})");
+  EXPECT_EQ(recipient_values_at(to, body),
+            (std::vector<std::string>{"/data/0/to/0/email", "/data/0/to/1/email"}));
   RecipientField cc{"/email/cc", "email", ""};
-  EXPECT_EQ(recipient_values_at(cc, json::parse(R"({"email":{"cc":"a@x.com,b@y.com"}})")), std::vector<std::string>{"/email/cc"});
+  EXPECT_EQ(recipient_values_at(cc, json::parse(R"({"email":{"cc":"a@x.com,b@y.com"}})")),
+            std::vector<std::string>{"/email/cc"});
   EXPECT_EQ(recipient_values_at(cc, json::parse(R"({"email":{"cc":["a@x.com","b@y.com"]}})")),
             (std::vector<std::string>{"/email/cc/0", "/email/cc/1"}));
   EXPECT_TRUE(recipient_values_at(cc, json::parse(R"({"email":{"cc":null}})")).empty());
@@ -39,11 +46,15 @@ TEST(RecipientPattern, star_never_crosses_an_address_boundary) {
   EXPECT_TRUE(matches_recipient_pattern("ME@Sink.Example.com", "*@sink.example.com"));
   EXPECT_TRUE(matches_recipient_pattern("+15550100", "+1555*"));
   EXPECT_FALSE(matches_recipient_pattern("me@other.com", "*@sink.example.com"));
-  EXPECT_FALSE(matches_recipient_pattern("victim@other.com@sink.example.com", "*@sink.example.com"));
-  EXPECT_FALSE(matches_recipient_pattern("victim@other.com,me@sink.example.com", "*@sink.example.com"));
-  EXPECT_FALSE(matches_recipient_pattern("me@sink.example.com\r\nBcc: v@o.com", "*@sink.example.com*"));
+  EXPECT_FALSE(
+      matches_recipient_pattern("victim@other.com@sink.example.com", "*@sink.example.com"));
+  EXPECT_FALSE(
+      matches_recipient_pattern("victim@other.com,me@sink.example.com", "*@sink.example.com"));
+  EXPECT_FALSE(
+      matches_recipient_pattern("me@sink.example.com\r\nBcc: v@o.com", "*@sink.example.com*"));
   EXPECT_FALSE(matches_recipient_pattern("me@sink.example.com.evil.com", "*@sink.example.com"));
-  EXPECT_EQ(addresses_in(" a@x.com, b@y.com;;c@z.com "), (std::vector<std::string>{"a@x.com", "b@y.com", "c@z.com"}));
+  EXPECT_EQ(addresses_in(" a@x.com, b@y.com;;c@z.com "),
+            (std::vector<std::string>{"a@x.com", "b@y.com", "c@z.com"}));
 }
 
 ReplayCase whippy_case(const std::string& body_text, std::vector<std::string> errors_at = {}) {
@@ -61,7 +72,8 @@ ReplayCase whippy_case(const std::string& body_text, std::vector<std::string> er
 TEST(SendGuard, rewrites_every_recipient_but_the_one_a_negative_case_breaks) {
   SendGuard guard(catalog(), SendPolicy{"sink@example.com", "", {}, false, 0});
   ReplayCase scratch;
-  Admission positive = guard.admit(whippy_case(R"({"to":"a@x.com","cc":["b@x.com"],"from":"c"})"), scratch);
+  Admission positive =
+      guard.admit(whippy_case(R"({"to":"a@x.com","cc":["b@x.com"],"from":"c"})"), scratch);
   ASSERT_EQ(positive.send, &scratch);
   EXPECT_EQ(scratch.request_body->at("to"), "sink@example.com");
   EXPECT_EQ(scratch.request_body->at("cc"), json::array({"sink@example.com"}));
@@ -69,7 +81,8 @@ TEST(SendGuard, rewrites_every_recipient_but_the_one_a_negative_case_breaks) {
   EXPECT_NE(scratch.request.body.find("sink@example.com"), std::string::npos);
 
   ReplayCase negative_scratch;
-  Admission negative = guard.admit(whippy_case(R"({"to":"not-an-address","cc":["b@x.com"]})", {"/to"}), negative_scratch);
+  Admission negative = guard.admit(
+      whippy_case(R"({"to":"not-an-address","cc":["b@x.com"]})", {"/to"}), negative_scratch);
   ASSERT_NE(negative.send, nullptr);
   EXPECT_EQ(negative.send->request_body->at("to"), "not-an-address");  // stays invalid
   EXPECT_EQ(negative.send->request_body->at("cc"), json::array({"sink@example.com"}));
@@ -79,12 +92,15 @@ TEST(SendGuard, a_single_object_where_a_list_belongs_still_has_its_address_rewri
   SendGuard guard(catalog(), SendPolicy{"sink@example.com", "", {}, true, 0});
   ReplayCase c = whippy_case("{}", {"/data/0/to"});
   c.api = "bigin-mail";
-  c.request_body = json::parse(R"({"data":[{"to":{"email":"someone@real.example"},"from":{"email":"f@x.com"}}]})");
+  c.request_body = json::parse(
+      R"({"data":[{"to":{"email":"someone@real.example"},"from":{"email":"f@x.com"}}]})");
   ReplayCase scratch;
   Admission admitted = guard.admit(c, scratch);
   ASSERT_NE(admitted.send, nullptr) << admitted.refusal;
-  EXPECT_EQ(admitted.send->request_body->at(json::json_pointer("/data/0/to/email")), "sink@example.com");
-  EXPECT_TRUE(admitted.send->request_body->at(json::json_pointer("/data/0/to")).is_object());  // still the wrong shape
+  EXPECT_EQ(admitted.send->request_body->at(json::json_pointer("/data/0/to/email")),
+            "sink@example.com");
+  EXPECT_TRUE(admitted.send->request_body->at(json::json_pointer("/data/0/to"))
+                  .is_object());  // still the wrong shape
 }
 
 TEST(SendGuard, the_recipient_check_refuses_what_the_rewrite_kept) {
@@ -92,7 +108,9 @@ TEST(SendGuard, the_recipient_check_refuses_what_the_rewrite_kept) {
   ReplayCase scratch;
   Admission refused = guard.admit(whippy_case(R"({"to":"not-an-address"})", {"/to"}), scratch);
   EXPECT_EQ(refused.send, nullptr);
-  EXPECT_NE(refused.refusal.find("not sent: the recipient at /to ('not-an-address')"), std::string::npos) << refused.refusal;
+  EXPECT_NE(refused.refusal.find("not sent: the recipient at /to ('not-an-address')"),
+            std::string::npos)
+      << refused.refusal;
   EXPECT_EQ(guard.counts().refused, 1u);
 }
 

@@ -13,17 +13,24 @@ namespace conform {
 namespace {
 using tls_test::MockChild;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 /// An httplib server on a free loopback port, run in a thread; `handler` answers every request.
 class LoopbackServer {
  public:
   explicit LoopbackServer(httplib::Server::Handler handler) {
     server_.set_tcp_nodelay(true);
-    server_.Get(".*", handler).Post(".*", handler).Put(".*", handler).Delete(".*", handler).Patch(".*", handler);
+    server_.Get(".*", handler)
+        .Post(".*", handler)
+        .Put(".*", handler)
+        .Delete(".*", handler)
+        .Patch(".*", handler);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 2000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int i = 0; i < 2000 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~LoopbackServer() {
     server_.stop();
@@ -44,13 +51,17 @@ TEST(HeaderFlag, ReachesTheServerOnEveryRequestAndACredentialIsRedacted) {
   LoopbackServer server([&](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex);
     ++requests;
-    if (req.get_header_value("X-Gateway") == "staging" && req.get_header_value("X-Gateway-Token") == "s3cret-gateway-token")
+    if (req.get_header_value("X-Gateway") == "staging" &&
+        req.get_header_value("X-Gateway-Token") == "s3cret-gateway-token")
       ++with_both;
     res.set_content("{}", "application/json");
   });
   auto file = tls_test::scratch_dir("header") / "report.json";
-  auto run = test::conform_cli("replay --target " + server.url() + " --api whippy-email --jobs 1 -H 'X-Gateway: staging'"
-                               " --header X-Gateway-Token:s3cret-gateway-token --report json:" + file.string(), 60);
+  auto run = test::conform_cli("replay --target " + server.url() +
+                                   " --api whippy-email --jobs 1 -H 'X-Gateway: staging'"
+                                   " --header X-Gateway-Token:s3cret-gateway-token --report json:" +
+                                   file.string(),
+                               60);
   EXPECT_EQ(run.exit_code, 1) << run.output;  // {} for everything: the negative cases fail
   EXPECT_GT(requests, 5u);
   EXPECT_EQ(with_both, requests);
@@ -66,16 +77,20 @@ TEST(HeaderFlag, ReachesTheServerOnEveryRequestAndACredentialIsRedacted) {
 TEST(HeaderFlag, TheAuthHeaderAndMalformedHeadersAreUsageErrors) {
   auto auth = test::conform_cli("replay --target http://127.0.0.1:9 -H 'Authorization: Bearer x'");
   EXPECT_EQ(auth.exit_code, 2);
-  EXPECT_TRUE(has(auth.output, "-H Authorization: conform sets this header itself") && has(auth.output, "--auth"))
+  EXPECT_TRUE(has(auth.output, "-H Authorization: conform sets this header itself") &&
+              has(auth.output, "--auth"))
       << auth.output;
-  auto whippy = test::conform_cli("replay --target http://127.0.0.1:9 --api whippy-email -H x-whippy-key:k");
+  auto whippy =
+      test::conform_cli("replay --target http://127.0.0.1:9 --api whippy-email -H x-whippy-key:k");
   EXPECT_EQ(whippy.exit_code, 2);
-  EXPECT_TRUE(has(whippy.output, "-H x-whippy-key: conform sets this header itself")) << whippy.output;
+  EXPECT_TRUE(has(whippy.output, "-H x-whippy-key: conform sets this header itself"))
+      << whippy.output;
   auto host = test::conform_cli("fuzz --target http://127.0.0.1:9 -H Host:example.com");
   EXPECT_EQ(host.exit_code, 2);
   auto malformed = test::conform_cli("replay --target http://127.0.0.1:9 -H no-colon");
   EXPECT_EQ(malformed.exit_code, 2);
-  EXPECT_TRUE(has(malformed.output, "-H/--header takes NAME:VALUE, got 'no-colon'")) << malformed.output;
+  EXPECT_TRUE(has(malformed.output, "-H/--header takes NAME:VALUE, got 'no-colon'"))
+      << malformed.output;
 }
 
 TEST(ProxyFlag, AProxyThatRefusesIsOneLineNamingItAndExitTwo) {
@@ -83,8 +98,11 @@ TEST(ProxyFlag, AProxyThatRefusesIsOneLineNamingItAndExitTwo) {
   const std::string proxy = "http://127.0.0.1:" + std::to_string(tls_test::closed_port());
   auto run = test::conform_cli("replay --target " + mock.url + " --proxy " + proxy, 60);
   EXPECT_EQ(run.exit_code, 2) << run.output;
-  EXPECT_TRUE(has(run.output, "through the proxy " + proxy + " (from --proxy): the proxy: connection refused")) << run.output;
-  auto bad = test::conform_cli("replay --target " + mock.url + " --proxy socks5://127.0.0.1:1080", 60);
+  EXPECT_TRUE(has(run.output,
+                  "through the proxy " + proxy + " (from --proxy): the proxy: connection refused"))
+      << run.output;
+  auto bad =
+      test::conform_cli("replay --target " + mock.url + " --proxy socks5://127.0.0.1:1080", 60);
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_TRUE(has(bad.output, "--proxy: only http:// proxies")) << bad.output;
 }
@@ -93,21 +111,27 @@ TEST(ProxyFlag, AProxyThatRefusesConnectForAnHttpsTargetIsNamedAndExitTwo) {
   ASSERT_TRUE(tls_test::pki().ok);
   MockChild not_a_proxy({});  // answers CONNECT with an HTTP error
   MockChild tls(tls_test::tls_mock_args());
-  auto run = test::conform_cli("replay --target " + tls.url + " --tls-verify " + tls_test::pki().file("ca.pem") +
-                               " --proxy " + not_a_proxy.url, 60);
+  auto run = test::conform_cli("replay --target " + tls.url + " --tls-verify " +
+                                   tls_test::pki().file("ca.pem") + " --proxy " + not_a_proxy.url,
+                               60);
   EXPECT_EQ(run.exit_code, 2) << run.output;
-  EXPECT_TRUE(has(run.output, "through the proxy " + not_a_proxy.url + ": the proxy refused CONNECT 127.0.0.1:")) << run.output;
+  EXPECT_TRUE(has(run.output, "through the proxy " + not_a_proxy.url +
+                                  ": the proxy refused CONNECT 127.0.0.1:"))
+      << run.output;
   EXPECT_FALSE(has(run.output, "passed,")) << "nothing may be sent: " << run.output;
 }
 
 TEST(ProxyEnvironment, HttpProxyIsUsedUnlessNoProxyNamesTheHost) {
   MockChild mock({});
   const std::string proxy = "http://127.0.0.1:" + std::to_string(tls_test::closed_port());
-  const std::string clean = "env -u http_proxy -u https_proxy -u no_proxy -u NO_PROXY -u HTTPS_PROXY HTTP_PROXY=" + proxy;
-  const std::string replay = " timeout 60 " + std::string(CONFORM_BINARY) + " replay --target " + mock.url + " 2>&1";
+  const std::string clean =
+      "env -u http_proxy -u https_proxy -u no_proxy -u NO_PROXY -u HTTPS_PROXY HTTP_PROXY=" + proxy;
+  const std::string replay =
+      " timeout 60 " + std::string(CONFORM_BINARY) + " replay --target " + mock.url + " 2>&1";
   auto through = test::run_shell(clean + replay);
   EXPECT_EQ(through.exit_code, 2) << through.output;
-  EXPECT_TRUE(has(through.output, "through the proxy " + proxy + " (from HTTP_PROXY)")) << through.output;
+  EXPECT_TRUE(has(through.output, "through the proxy " + proxy + " (from HTTP_PROXY)"))
+      << through.output;
   auto bypassed = test::run_shell(clean + " NO_PROXY=localhost,127.0.0.1" + replay);
   EXPECT_EQ(bypassed.exit_code, 0) << bypassed.output;
 }
@@ -124,7 +148,8 @@ TEST(ProxyFlag, RequestsGoThroughAForwardProxyInAbsoluteForm) {
     out.method = req.method;
     out.path = req.target.substr(std::min(req.target.size(), mock.url.size()));
     for (const auto& [name, value] : req.headers) {
-      if (name != "Host" && name != "Content-Length" && name.rfind("REMOTE_", 0) != 0 && name.rfind("LOCAL_", 0) != 0)
+      if (name != "Host" && name != "Content-Length" && name.rfind("REMOTE_", 0) != 0 &&
+          name.rfind("LOCAL_", 0) != 0)
         out.headers.emplace(name, value);
     }
     out.body = req.body;
@@ -134,7 +159,8 @@ TEST(ProxyFlag, RequestsGoThroughAForwardProxyInAbsoluteForm) {
     res.status = back.status;
     res.body = back.body;
     for (const auto& [name, value] : back.headers) {
-      if (name == "Content-Type" || name == "Allow" || name == "WWW-Authenticate") res.headers.emplace(name, value);
+      if (name == "Content-Type" || name == "Allow" || name == "WWW-Authenticate")
+        res.headers.emplace(name, value);
     }
   });
   auto direct = test::conform_cli("replay --target " + mock.url, 60);

@@ -66,14 +66,17 @@ TEST(ProxyEnvironment, EachSchemeHasItsVariableAndNoProxyWins) {
   auto bypass = lookup({{"HTTP_PROXY", "http://plain:1"}, {"NO_PROXY", "10.0.0.5"}});
   EXPECT_FALSE(proxy_from_environment(target("http://10.0.0.5"), bypass, error));
   EXPECT_TRUE(error.empty());
-  EXPECT_FALSE(proxy_from_environment(target("http://10.0.0.5"), lookup({{"HTTP_PROXY", "socks5://x:1"}}), error));
+  EXPECT_FALSE(proxy_from_environment(target("http://10.0.0.5"),
+                                      lookup({{"HTTP_PROXY", "socks5://x:1"}}), error));
   EXPECT_NE(error.find("HTTP_PROXY: only http:// proxies"), std::string::npos) << error;
 }
 
 TEST(CredentialHeaders, NamesThatCarrySecretsAreRecognised) {
-  for (const char* name : {"X-Api-Key", "X-Gateway-Token", "Cookie", "X-Auth-User", "Client-Secret", "X-Session"})
+  for (const char* name :
+       {"X-Api-Key", "X-Gateway-Token", "Cookie", "X-Auth-User", "Client-Secret", "X-Session"})
     EXPECT_TRUE(looks_like_credential_header(name)) << name;
-  for (const char* name : {"X-Gateway", "X-Request-Id", "Accept-Language"}) EXPECT_FALSE(looks_like_credential_header(name)) << name;
+  for (const char* name : {"X-Gateway", "X-Request-Id", "Accept-Language"})
+    EXPECT_FALSE(looks_like_credential_header(name)) << name;
 }
 
 }  // namespace

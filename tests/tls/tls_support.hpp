@@ -23,7 +23,8 @@ namespace fs = std::filesystem;
 
 /// A fresh directory under the system temp dir.
 inline fs::path scratch_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("conform-tls-" + name + "-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("conform-tls-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -31,7 +32,9 @@ inline fs::path scratch_dir(const std::string& name) {
 
 /// Runs openssl with `args` in `dir`; true on exit 0.
 inline bool openssl(const fs::path& dir, const std::string& args) {
-  return test::run_shell("cd " + dir.string() + " && timeout 30 openssl " + args + " >/dev/null 2>&1").exit_code == 0;
+  return test::run_shell("cd " + dir.string() + " && timeout 30 openssl " + args +
+                         " >/dev/null 2>&1")
+             .exit_code == 0;
 }
 
 /// A CA, and certificates it signed: the server's (SAN IP:127.0.0.1, DNS:localhost), an expired
@@ -44,16 +47,18 @@ struct TestPki {
 
 /// A P-256 key and a certificate for `cn`, signed by ca.pem, valid for `days` (0: expired a
 /// second later), with `extensions` (openssl -extfile lines) when not empty.
-inline bool signed_cert(const fs::path& dir, const std::string& name, const std::string& cn, int days,
-                        const std::string& extensions) {
+inline bool signed_cert(const fs::path& dir, const std::string& name, const std::string& cn,
+                        int days, const std::string& extensions) {
   const std::string ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes ";
-  if (!openssl(dir, "req " + ec + "-keyout " + name + ".key -out " + name + ".csr -subj /CN=" + cn)) return false;
+  if (!openssl(dir, "req " + ec + "-keyout " + name + ".key -out " + name + ".csr -subj /CN=" + cn))
+    return false;
   std::string ext;
   if (!extensions.empty()) {
     std::ofstream(dir / (name + ".ext")) << extensions << "\n";
     ext = " -extfile " + name + ".ext";
   }
-  return openssl(dir, "x509 -req -in " + name + ".csr -CA ca.pem -CAkey ca.key -CAcreateserial -out " + name +
+  return openssl(dir, "x509 -req -in " + name +
+                          ".csr -CA ca.pem -CAkey ca.key -CAcreateserial -out " + name +
                           ".pem -days " + std::to_string(days) + ext);
 }
 
@@ -62,12 +67,15 @@ inline const TestPki& pki() {
   static const TestPki made = [] {
     TestPki p;
     p.dir = scratch_dir("pki");
-    const std::string ca = "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 ";
-    p.ok = openssl(p.dir, ca + "-keyout ca.key -out ca.pem -subj /CN=conform-test-ca") &&
-           openssl(p.dir, ca + "-keyout other-ca.key -out other-ca.pem -subj /CN=conform-other-ca") &&
-           signed_cert(p.dir, "server", "localhost", 2, "subjectAltName=IP:127.0.0.1,DNS:localhost") &&
-           signed_cert(p.dir, "expired", "localhost", 0, "subjectAltName=IP:127.0.0.1,DNS:localhost") &&
-           signed_cert(p.dir, "client", "conform-client", 2, "");
+    const std::string ca =
+        "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 ";
+    p.ok =
+        openssl(p.dir, ca + "-keyout ca.key -out ca.pem -subj /CN=conform-test-ca") &&
+        openssl(p.dir, ca + "-keyout other-ca.key -out other-ca.pem -subj /CN=conform-other-ca") &&
+        signed_cert(p.dir, "server", "localhost", 2, "subjectAltName=IP:127.0.0.1,DNS:localhost") &&
+        signed_cert(p.dir, "expired", "localhost", 0,
+                    "subjectAltName=IP:127.0.0.1,DNS:localhost") &&
+        signed_cert(p.dir, "client", "conform-client", 2, "");
     sleep(1);  // the certificate made with -days 0 has now expired
     return p;
   }();
@@ -96,8 +104,10 @@ struct MockChild {
 };
 
 /// An HTTPS mock serving the test PKI's server certificate (extra `args` after it).
-inline std::vector<std::string> tls_mock_args(const std::string& cert = "server", std::vector<std::string> args = {}) {
-  std::vector<std::string> out = {"--tls-cert", pki().file(cert + ".pem"), "--tls-key", pki().file(cert + ".key")};
+inline std::vector<std::string> tls_mock_args(const std::string& cert = "server",
+                                              std::vector<std::string> args = {}) {
+  std::vector<std::string> out = {"--tls-cert", pki().file(cert + ".pem"), "--tls-key",
+                                  pki().file(cert + ".key")};
   out.insert(out.end(), args.begin(), args.end());
   return out;
 }
@@ -108,7 +118,8 @@ inline std::map<std::string, std::string> outcomes(const fs::path& path) {
   std::ifstream in(path);
   nlohmann::json report = nlohmann::json::parse(in, nullptr, false);
   if (report.is_discarded()) return by_id;
-  for (const auto& entry : report["cases"]) by_id[entry["id"].get<std::string>()] = entry["outcome"];
+  for (const auto& entry : report["cases"])
+    by_id[entry["id"].get<std::string>()] = entry["outcome"];
   return by_id;
 }
 

@@ -24,14 +24,17 @@ using test::conform_cli;
 using test::count_before;
 
 /// True when some failure line of the run names `check` ("  <check> [requirement ...").
-bool caught_by(const std::string& output, const std::string& check) { return test::names_failed_check(output, check); }
+bool caught_by(const std::string& output, const std::string& check) {
+  return test::names_failed_check(output, check);
+}
 
 TEST(CryNoWolf, EveryVariantAnswersAnOpenPointTheContractsOfItsApisRegister) {
   Catalog catalog = Catalog::load(embedded_schema_source());
   for (const auto& variant : variant_table()) {
     std::string apis = variant.apis;
     for (const auto& api : catalog.apis()) {
-      bool applies = apis == "*" || ("," + apis + ",").find("," + api.contract.id + ",") != std::string::npos;
+      bool applies =
+          apis == "*" || ("," + apis + ",").find("," + api.contract.id + ",") != std::string::npos;
       if (!applies) continue;
       EXPECT_NE(api.contract.find_open_point(variant.open_point), nullptr)
           << variant.name << ": " << api.contract.id << " does not register " << variant.open_point;
@@ -39,7 +42,9 @@ TEST(CryNoWolf, EveryVariantAnswersAnOpenPointTheContractsOfItsApisRegister) {
   }
 }
 
-std::string fuzz_flags(uint64_t seed) { return " --cases 500 --max-shrinks 0 --seed " + std::to_string(seed); }
+std::string fuzz_flags(uint64_t seed) {
+  return " --cases 500 --max-shrinks 0 --seed " + std::to_string(seed);
+}
 
 TEST(CryNoWolf, EveryVariantPassesReplayAndFuzzWithThreeSeeds) {
   ASSERT_GE(variant_table().size(), 12u);
@@ -52,7 +57,8 @@ TEST(CryNoWolf, EveryVariantPassesReplayAndFuzzWithThreeSeeds) {
     mock.start(options);
     CliRun replay = conform_cli("replay --target " + mock.url());
     EXPECT_EQ(replay.exit_code, 0) << replay.output.substr(0, 3000);
-    std::string row = std::string(variant.name) + ": " + std::to_string(count_before(replay.output, "failed,"));
+    std::string row =
+        std::string(variant.name) + ": " + std::to_string(count_before(replay.output, "failed,"));
     for (uint64_t seed : {1, 2, 3}) {
       CliRun fuzz = conform_cli("fuzz --target " + mock.url() + fuzz_flags(seed));
       EXPECT_EQ(fuzz.exit_code, 0) << "seed " << seed << "\n" << fuzz.output.substr(0, 3000);
@@ -64,8 +70,9 @@ TEST(CryNoWolf, EveryVariantPassesReplayAndFuzzWithThreeSeeds) {
 
 /// Faults no request of one mode can reach: fuzz sends JSON to documented paths with the
 /// contract's own spelling; no fixture has a long or non-ASCII whippy sender_name.
-const std::set<std::string> kFuzzUnreachable = {"server-error-on-malformed-json", "accept-unknown-module",
-                                                "channel-case-sensitive", "channel-default-email"};
+const std::set<std::string> kFuzzUnreachable = {"server-error-on-malformed-json",
+                                                "accept-unknown-module", "channel-case-sensitive",
+                                                "channel-default-email"};
 const std::set<std::string> kReplayUnreachable = {"server-error-on-long-text"};
 
 TEST(CryNoWolf, EveryFaultFailsReplayOrFuzzWithItsOwnCheck) {
