@@ -15,13 +15,33 @@ struct ShrinkRun {
   const JudgeSettings& settings;
   FailureKind kind;
   size_t max_sends;
+  const SendGuard* guard;
   ShrinkOutcome best;
 };
+
+/// Puts a candidate through the run's send guard: true when it may go out, with its recipients
+/// as the guard rewrote them. `--max-sends` reached ends the shrink.
+bool admit_candidate(ShrinkRun& run, FuzzCase& candidate) {
+  if (!run.guard) return true;
+  ReplayCase rewritten;
+  Admission admission = run.guard->admit(candidate.replay, rewritten);
+  if (!admission.send) {
+    ++run.best.held_back;
+    if (admission.capped) run.max_sends = run.best.sends;
+    return false;
+  }
+  if (admission.send == &rewritten) {
+    candidate.replay = std::move(rewritten);
+    candidate.body = *candidate.replay.request_body;
+  }
+  return true;
+}
 
 /// Sends a candidate value; true (and `best` updated) when its case still fails the check.
 bool try_candidate(ShrinkRun& run, const nlohmann::json& value) {
   std::optional<FuzzCase> candidate = rebuild_fuzz_case(run.target, run.best.minimal, value);
   if (!candidate || run.best.sends >= run.max_sends) return false;
+  if (!admit_candidate(run, *candidate)) return false;
   ++run.best.sends;
   Exchange exchange = run.transport.send(candidate->replay.id, candidate->replay.request);
   CaseResult result = judge(*run.target.api, candidate->replay, exchange, run.settings);
@@ -71,20 +91,26 @@ bool fails_as(const CaseResult& result, const FailureKind& kind) {
 
 ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
                              const CaseResult& failed, Transport& transport,
-                             const JudgeSettings& settings, size_t max_sends) {
-  ShrinkRun run{
-      target, transport, settings, failure_kind(failed), max_sends, {failing, failed, 0, 0}};
+                             const JudgeSettings& settings, size_t max_sends,
+                             const SendGuard* guard) {
+  ShrinkRun run{target,
+                transport,
+                settings,
+                failure_kind(failed),
+                max_sends,
+                guard,
+                {failing, failed, 0, 0, 0}};
   bool shrinkable = (run.kind.outcome == Outcome::fail && !run.kind.check.empty()) ||
                     run.kind.outcome == Outcome::error;
   if (!shrinkable) return run.best;
   rc::Shrinkable<nlohmann::json> current = gen_valid(
       *target.schema, target.api->contract.email_policy)(rc::Random(failing.seed), failing.size);
   bool improved = true;
-  while (improved && run.best.sends < max_sends) {
+  while (improved && run.best.sends < run.max_sends) {
     improved = false;
     auto shrinks = current.shrinks();
     while (auto next = shrinks.next()) {
-      if (run.best.sends >= max_sends) break;
+      if (run.best.sends >= run.max_sends) break;
       if (try_candidate(run, next->value())) {
         current = std::move(*next);
         improved = true;

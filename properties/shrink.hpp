@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "engine/judge.hpp"
+#include "engine/send_guard.hpp"
 #include "fuzz_cases.hpp"
 #include "http/transport.hpp"
 
@@ -25,17 +26,23 @@ bool fails_as(const CaseResult& result, const FailureKind& kind);
 /// The smallest failing case found, and what it cost.
 struct ShrinkOutcome {
   FuzzCase minimal;
-  CaseResult result;  ///< the judged result of `minimal`
-  size_t sends = 0;   ///< requests sent while shrinking
-  size_t steps = 0;   ///< accepted shrinks
+  CaseResult result;     ///< the judged result of `minimal`
+  size_t sends = 0;      ///< requests sent while shrinking
+  size_t steps = 0;      ///< accepted shrinks
+  size_t held_back = 0;  ///< candidates the send guard did not let out
 };
 
 /// Starting from a FAIL, tries smaller values of the same case (optional fields dropped, fewer
 /// items, shorter strings) along RapidCheck's shrink tree, then drops members and items of the
 /// valid value one at a time while it stays valid. Keeps each candidate that still fails in the
 /// same way (failure_kind of `failed`). Sends at most `max_sends` requests, one at a time.
+/// With a `guard` (the run's SendGuard), every candidate passes it before it is sent, as the
+/// run's cases do: its recipients go to the sinks (the minimal case is kept as sent), a
+/// candidate it refuses is not sent and counts as not failing, and `--max-sends` reached ends
+/// the shrink.
 ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
                              const CaseResult& failed, Transport& transport,
-                             const JudgeSettings& settings, size_t max_sends);
+                             const JudgeSettings& settings, size_t max_sends,
+                             const SendGuard* guard = nullptr);
 
 }  // namespace conform

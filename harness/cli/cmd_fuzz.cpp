@@ -139,7 +139,7 @@ ShrinkPlan shrink_plan(const FuzzPlan& plan, const Redactor& redactor, const Run
   shrink.seed = plan.seed;
   shrink.cases = plan.cases;
   shrink.max_sends = summary.interrupted_by != 0 ? 0 : plan.max_shrink_sends;
-  shrink.guarded = plan.policy.active();  // a shrink's sends would pass no guard: none
+  shrink.guard = plan.run.guard;  // set when the policy is active: shrink sends pass it too
   shrink.save_failures = plan.save_failures;
   shrink.base_url = plan.target.base_url();
   shrink.redactor = &redactor;

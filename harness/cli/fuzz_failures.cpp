@@ -93,8 +93,8 @@ void save_failure(const ShrinkPlan& plan, const FuzzCase& minimal, Counterexampl
 Counterexample shrunk_counterexample(const FuzzTarget& target, const FailureGroup& group,
                                      const FuzzCase& failed, const ShrinkPlan& plan,
                                      Transport& transport) {
-  ShrinkOutcome shrunk =
-      shrink_failure(target, failed, group.first, transport, plan.judge, plan.max_sends);
+  ShrinkOutcome shrunk = shrink_failure(target, failed, group.first, transport, plan.judge,
+                                        plan.max_sends, plan.guard);
   Counterexample c = described(group, shrunk.result);
   HttpRequest request = shrunk.minimal.replay.request;
   if (plan.redactor) plan.redactor->redact(request);
@@ -117,11 +117,6 @@ void shrink_groups(const std::vector<FuzzTarget>& targets, const std::vector<Fai
     std::optional<size_t> index = fuzz_case_index(group.first.id);
     if (plan.interrupt && plan.interrupt->load() != 0) {
       sink.counterexample_found(unshrunk(group, "the run was interrupted"));
-    } else if (plan.guarded) {
-      sink.counterexample_found(
-          unshrunk(group,
-                   "not shrunk under the safety guard (--recipient, --allow-recipient, "
-                   "--max-sends): shrinking sends more requests"));
     } else if (group.kind.outcome == Outcome::timeout || group.kind.outcome == Outcome::xpass) {
       sink.counterexample_found(unshrunk(
           group, "a " + std::string(outcome_name(group.kind.outcome)) + " case is not shrunk"));

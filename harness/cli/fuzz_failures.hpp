@@ -68,7 +68,9 @@ struct ShrinkPlan {
   const Redactor* redactor = nullptr;
   JudgeSettings judge;
   const std::atomic<int>* interrupt = nullptr;  ///< a signal: the groups left are not shrunk
-  bool guarded = false;  ///< a safety guard is on (cli/safety_flags.hpp): nothing is shrunk
+  /// The run's safety guard (cli/safety_flags.hpp), or nullptr: every shrink candidate passes
+  /// it, as the run's cases did.
+  const SendGuard* guard = nullptr;
 };
 
 /// Shrinks the first case of each group and tells `sink` of each result, in group order.

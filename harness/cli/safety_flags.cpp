@@ -85,8 +85,8 @@ void add_safety_flags(CLI::App& app, SafetyFlagValues& flags) {
                "credentials redacted; connect to nothing, send nothing, exit 0");
   add_value(app, "--max-sends", flags.max_sends, "N",
             "send at most N requests (every case counts, the no-credential probes\n"
-            "too); the rest are SKIP, not sent, and the summary says so; fuzz does\n"
-            "not shrink under a guard")
+            "too, and fuzz's shrink requests); the rest are SKIP, not sent, and the\n"
+            "summary says so")
       ->check(whole_number(1, 1000000000));
 }
 

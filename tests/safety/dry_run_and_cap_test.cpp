@@ -76,13 +76,21 @@ TEST(MaxSends, replay_sends_exactly_n_requests_and_reports_the_rest_as_not_sent)
   EXPECT_GT(count_before(run.output, "not sent (SKIP)"), 0) << run.output;
 }
 
-TEST(MaxSends, fuzz_sends_exactly_n_requests_and_shrinks_nothing) {
-  CountingServer server;  // answers 200 to everything: many cases fail, none may be shrunk
+TEST(MaxSends, fuzz_sends_exactly_n_requests) {
+  CountingServer server;  // answers 200 to everything: many cases fail
   CliRun run = conform_cli("fuzz --target " + server.url() + " --max-sends 7 --seed 2 --cases 40");
   EXPECT_EQ(server.requests(), 7u) << run.output;
   EXPECT_NE(run.output.find("not sent after --max-sends 7 was reached"), std::string::npos)
       << run.output;
-  EXPECT_NE(run.output.find("not shrunk under the safety guard"), std::string::npos) << run.output;
+}
+
+TEST(MaxSends, fuzz_shrink_requests_count_against_the_cap) {
+  CountingServer server;  // answers 200 to everything: the negative cases fail and are shrunk
+  CliRun run = conform_cli("fuzz --target " + server.url() +
+                           " --max-sends 40 --seed 2 --cases 10 --no-coverage");
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_EQ(server.requests(), 40u) << run.output;  // 10 cases, then shrinking up to the cap
+  EXPECT_NE(run.output.find("minimal body (shrunk in "), std::string::npos) << run.output;
 }
 
 }  // namespace

@@ -141,5 +141,34 @@ TEST(RecipientRewrite, fuzz_cases_are_rewritten_too) {
   std::filesystem::remove(outbox);
 }
 
+/// The step counts of every "minimal body (shrunk in N step(s), ..." line of fuzz's output.
+std::vector<int> shrink_steps(const std::string& output) {
+  std::vector<int> steps;
+  const std::string head = "minimal body (shrunk in ";
+  for (size_t at = output.find(head); at != std::string::npos; at = output.find(head, at + 1))
+    steps.push_back(std::stoi(output.substr(at + head.size())));
+  return steps;
+}
+
+TEST(RecipientRewrite, fuzz_shrinks_under_the_guard_and_its_shrink_requests_reach_only_sinks) {
+  auto outbox = temp_file("conform-safety-outbox-shrink");
+  mock_test::MockProcess mock({"--outbox", outbox.string(), "--fault", "accept-invalid"});
+  ASSERT_GT(mock.port, 0);
+  CliRun run = conform_cli("fuzz --target http://127.0.0.1:" + std::to_string(mock.port) +
+                           " --seed 1 --cases 60 --no-coverage --recipient sink@example.com"
+                           " --recipient-phone +15550100 --allow-recipient '*@example.com'");
+  EXPECT_EQ(run.exit_code, 1) << run.output;  // the mock accepts invalid requests
+  EXPECT_EQ(mock.stop(), 0);
+  EXPECT_EQ(run.output.find("not shrunk"), std::string::npos) << run.output;
+  std::vector<int> steps = shrink_steps(run.output);
+  ASSERT_FALSE(steps.empty()) << run.output;
+  EXPECT_GT(*std::max_element(steps.begin(), steps.end()), 0) << run.output;
+  std::vector<std::string> recipients = outbox_recipients(json_lines(outbox));
+  ASSERT_GT(recipients.size(), 10u);
+  for (const auto& address : recipients)
+    EXPECT_TRUE(address.ends_with("@example.com") || address == "+15550100") << address;
+  std::filesystem::remove(outbox);
+}
+
 }  // namespace
 }  // namespace conform::test
