@@ -224,6 +224,7 @@ int run_fuzz(const FuzzFlags& flags) {
   HttpTransportFactory http(http_settings);
   RunInfo info = make_run_info(source, catalog, plan.selection, "fuzz", plan.target.base_url());
   info.seed = plan.seed;
+  info.allow_refused = plan.run.allow_refused;
   catch_interrupts();
   plan.run.interrupt = &run_interrupt();
   try {

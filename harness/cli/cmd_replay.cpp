@@ -250,6 +250,7 @@ int run_replay(const ReplayFlags& flags) {
     RunInfo info = make_run_info(
         source, catalog, plan.selection, plan.cassettes ? "cassettes" : "replay",
         plan.target ? plan.target->base_url() : "cassettes " + plan.cassettes->string());
+    info.allow_refused = plan.run.allow_refused;
     RunSummary summary = run_cases(catalog, cases, plan.run, transports, sinks, info);
     say_guard_counts(guard, "conform replay", std::cerr);
     return run_exit_code(summary);

@@ -11,6 +11,7 @@
 #include "report/markdown_render.hpp"
 #include "report/report_io.hpp"
 #include "report/report_merge.hpp"
+#include "report/report_model.hpp"
 #include "report/report_schema.hpp"
 #include "report/report_set.hpp"
 
@@ -120,11 +121,13 @@ std::vector<std::string> gate_failures(const json& merged) {
   std::vector<std::string> reasons;
   const json& summary = merged["summary"];
   if (!summary.value("passed", false)) {
-    std::string counts;
-    for (const char* name : {"FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED"}) {
-      size_t n = summary["counts"].value(name, size_t{0});
-      if (n > 0) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+    std::map<std::string, size_t> failing;  // by outcome; an allowed REFUSED case is not here
+    for (const auto& entry : merged["cases"]) {
+      if (case_fails_gate(entry)) ++failing[entry.value("outcome", "ERROR")];
     }
+    std::string counts;
+    for (const auto& [name, n] : failing)
+      counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + name;
     reasons.push_back(counts + " of " + std::to_string(summary.value("total", size_t{0})) +
                       " cases");
   }

@@ -117,9 +117,10 @@ struct RunInfo {
   std::string mode;                                    ///< "replay", "fuzz", "cassettes"
   std::map<std::string, std::string> contract_hashes;  ///< api id → hash of its schema files
   std::optional<unsigned long long> seed;
-  std::string shard;         ///< "K/N" or ""
-  std::string started_at;    ///< RFC 3339, UTC
-  size_t planned_cases = 0;  ///< the cases the run holds (set by the engine; not in reports)
+  std::string shard;           ///< "K/N" or ""
+  std::string started_at;      ///< RFC 3339, UTC
+  bool allow_refused = false;  ///< `--allow-refused`: the run's REFUSED cases do not fail the gate
+  size_t planned_cases = 0;    ///< the cases the run holds (set by the engine; not in reports)
   /// api id → its contract's requirements (id, summary, locator), so reports need no catalog.
   std::map<std::string, std::vector<Requirement>> requirements;
   /// api id → its register of open points (`conform list --open`), for the requirement view.

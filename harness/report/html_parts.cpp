@@ -236,7 +236,7 @@ void write_failures(std::ostream& out, const json& report, bool open_first) {
   if (cases.empty())
     out << "<p class=\"muted\">No case failed and none recorded an observation.</p>\n";
   for (size_t i = 0; i < cases.size(); ++i) {
-    const bool open = open_first && i == 0 && outcome_fails_gate(cases[i]->value("outcome", ""));
+    const bool open = open_first && i == 0 && case_fails_gate(*cases[i]);
     write_case(out, *cases[i], i, several_targets, open);
   }
   out << "</section>\n";

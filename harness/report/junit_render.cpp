@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "report/report_markup.hpp"
+#include "report/report_model.hpp"
 #include "report/report_view.hpp"
 
 namespace conform {
@@ -54,20 +55,27 @@ std::string first_check(const json& entry) {
   return failures.empty() ? entry.value("outcome", "") : (*failures.front()).value("check", "");
 }
 
+/// A REFUSED case of a run with --allow-refused: reported as skipped, not as an error.
+bool refused_allowed(const json& entry) {
+  return entry.value("outcome", "") == "REFUSED" && !case_fails_gate(entry);
+}
+
 /// `shrunk`: the counterexample whose first case this is, or nullptr.
 void write_testcase(std::ostream& out, const json& entry, const json* shrunk) {
   const std::string outcome = entry.value("outcome", "ERROR");
   out << "    <testcase name=" << attr(entry.value("id", ""))
       << " classname=" << attr("conform." + entry.value("api", ""))
       << " time=" << attr(seconds_text(entry.value("duration_ms", 0.0))) << ">\n";
-  const std::string message = outcome + ": " + first_message(entry);
+  const std::string message = outcome +
+                              (refused_allowed(entry) ? " (allowed by --allow-refused)" : "") +
+                              ": " + first_message(entry);
   if (outcome == "FAIL" || outcome == "XPASS") {
     out << "      <failure message=" << attr(message) << " type=" << attr(first_check(entry)) << ">"
         << escape_markup(failure_text(entry)) << "</failure>\n";
   } else if (outcome == "ERROR" || outcome == "TIMEOUT") {
     out << "      <error message=" << attr(message) << " type=" << attr(outcome) << ">"
         << escape_markup(failure_text(entry)) << "</error>\n";
-  } else if (outcome == "XFAIL" || outcome == "SKIP") {
+  } else if (outcome == "XFAIL" || outcome == "SKIP" || refused_allowed(entry)) {
     out << "      <skipped message=" << attr(message) << "/>\n";
   } else if (outcome == "REFUSED") {  // no verdict: the server refused it (429/503)
     out << "      <error message=" << attr(message) << " type=\"REFUSED\"/>\n";
@@ -91,8 +99,9 @@ std::vector<Suite> suites_of(const json& report) {
     suite.cases.push_back(&entry);
     const std::string outcome = entry.value("outcome", "ERROR");
     suite.failures += outcome == "FAIL" || outcome == "XPASS";
-    suite.errors += outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED";
-    suite.skipped += outcome == "XFAIL" || outcome == "SKIP";
+    suite.errors += outcome == "ERROR" || outcome == "TIMEOUT" ||
+                    (outcome == "REFUSED" && !refused_allowed(entry));
+    suite.skipped += outcome == "XFAIL" || outcome == "SKIP" || refused_allowed(entry);
     suite.ms += entry.value("duration_ms", 0.0);
   }
   for (const auto& group : report.value("passing_cases", json::array())) {

@@ -112,7 +112,7 @@ void write_failure(std::ostream& out, const json& entry) {
 void write_failures(std::ostream& out, const json& report) {
   std::vector<const json*> gate, observed;
   for (const json* entry : noteworthy_cases(report)) {
-    (outcome_fails_gate((*entry).value("outcome", "")) ? gate : observed).push_back(entry);
+    (case_fails_gate(*entry) ? gate : observed).push_back(entry);
   }
   if (!gate.empty()) out << "### Failures\n\n";
   for (size_t i = 0; i < gate.size() && i < kMarkdownFailureLimit; ++i)

@@ -17,6 +17,7 @@ json ReportBuilder::start(const RunInfo& info) {
                 {"requirements", requirements_to_json(info)},
                 {"open_points", open_points_to_json(info)}};
   target_ = event["run"]["target"].get<std::string>();
+  allow_refused_ = info.allow_refused;
   apply_event(report_, event, passing_index_);
   return event;
 }
@@ -27,7 +28,9 @@ json ReportBuilder::add(const CaseResult& result) {
     apply_event(report_, event, passing_index_);
     return event;
   }
-  json event = {{"event", "case_finished"}, {"case", case_to_json(result, target_)}};
+  json entry = case_to_json(result, target_);
+  if (result.outcome == Outcome::refused && allow_refused_) entry["refused_allowed"] = true;
+  json event = {{"event", "case_finished"}, {"case", std::move(entry)}};
   apply_event(report_, event, passing_index_);
   return event;
 }
@@ -58,7 +61,7 @@ void count_case(json& summary, const json& entry, size_t cases = 1) {
   if (outcome == "SKIP" && !counts.contains(outcome))
     counts[outcome] = 0;  // listed only when present
   if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + cases;
-  if (outcome_fails_gate(outcome)) summary["passed"] = false;
+  if (case_fails_gate(entry)) summary["passed"] = false;
 }
 
 /// PASS cases of one API, target, requirement list and check list share an entry.

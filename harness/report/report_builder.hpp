@@ -38,6 +38,7 @@ class ReportBuilder {
  private:
   nlohmann::json report_;
   std::string target_;
+  bool allow_refused_ = false;  ///< the run's `--allow-refused`, marked on its REFUSED cases
   CaseListing listed_;
   PassingIndex passing_index_;
 };

@@ -83,6 +83,12 @@ bool outcome_fails_gate(const std::string& outcome) {
   return !parsed || fails_gate(*parsed);
 }
 
+bool case_fails_gate(const json& entry) {
+  const std::string outcome = entry.value("outcome", "ERROR");
+  if (outcome == "REFUSED" && entry.value("refused_allowed", false)) return false;
+  return outcome_fails_gate(outcome);
+}
+
 json run_info_to_json(const RunInfo& info) {
   json hashes = json::object();
   for (const auto& [api, hash] : info.contract_hashes) hashes[api] = valid_utf8(hash);
@@ -93,7 +99,8 @@ json run_info_to_json(const RunInfo& info) {
           {"contract_hashes", hashes},
           {"seed", info.seed ? json(*info.seed) : json(nullptr)},
           {"shard", valid_utf8(info.shard)},
-          {"started_at", valid_utf8(info.started_at)}};
+          {"started_at", valid_utf8(info.started_at)},
+          {"allow_refused", info.allow_refused}};
 }
 
 json requirements_to_json(const RunInfo& info) {
@@ -195,7 +202,7 @@ json summarize_cases(const json& cases, double wall_ms) {
     if (outcome == "SKIP" && !counts.contains(outcome))
       counts[outcome] = 0;  // listed only when present
     if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + 1;
-    if (outcome_fails_gate(outcome)) passed = false;
+    if (case_fails_gate(entry)) passed = false;
   }
   return {{"total", cases.size()}, {"counts", counts}, {"passed", passed}, {"wall_ms", wall_ms}};
 }

@@ -43,4 +43,8 @@ nlohmann::json empty_report();
 /// True for outcomes that fail the gate, by name ("FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED").
 bool outcome_fails_gate(const std::string& outcome);
 
+/// True when a `cases[]` entry fails the gate: its outcome does, unless it is a REFUSED case
+/// of a run with `--allow-refused` (`"refused_allowed": true`, so a merge keeps the allowance).
+bool case_fails_gate(const nlohmann::json& entry);
+
 }  // namespace conform

@@ -14,7 +14,8 @@ struct Tally {
   std::string name;
   std::map<std::string, size_t> counts;  ///< outcome name → cases
   size_t total = 0;
-  /// Cases that do not fail the gate (PASS, XFAIL, OBSERVED).
+  size_t refused_allowed = 0;  ///< REFUSED cases of runs with --allow-refused (in counts too)
+  /// Cases that do not fail the gate (PASS, XFAIL, OBSERVED, SKIP, allowed REFUSED).
   size_t good() const;
   /// good() / total, 1 when there are no cases.
   double pass_rate() const;

@@ -162,5 +162,50 @@ TEST(PoliteCli, MaxFailuresStopsReplayAndFuzz) {
   EXPECT_NE(fuzz.output.find("STOPPED at 2 failing cases"), std::string::npos) << fuzz.output;
 }
 
+TEST(PoliteCli, AllowedRefusedCasesPassTheReportsAndTheMergeGateAsTheyPassTheExitCode) {
+  Gateway gateway(answer_always_429, 0);
+  fs::path dir = fs::temp_directory_path() / ("conform-polite-allow-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto run_to = [&](const std::string& name, const std::string& extra) {
+    return conform_cli("replay --target " + gateway.url() +
+                           " --api whippy-email --max-retry-wait 1 --report json:" +
+                           (dir / (name + ".json")).string() +
+                           " --report junit:" + (dir / (name + ".xml")).string() + extra,
+                       120);
+  };
+  CliRun allowed = run_to("allowed", " --allow-refused");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.output;
+  nlohmann::json report = nlohmann::json::parse(read_all(dir / "allowed.json"));
+  EXPECT_EQ(report["summary"]["passed"], true) << report["summary"].dump();
+  EXPECT_GT(report["summary"]["counts"]["REFUSED"].get<size_t>(), 0u);
+  EXPECT_EQ(report["runs"][0]["allow_refused"], true);
+  for (const auto& entry : report["cases"]) {
+    if (entry["outcome"] == "REFUSED") {
+      EXPECT_EQ(entry.value("refused_allowed", false), true);
+    }
+  }
+  std::string junit = read_all(dir / "allowed.xml");
+  EXPECT_EQ(junit.find("type=\"REFUSED\""), std::string::npos) << junit.substr(0, 2000);
+  EXPECT_NE(junit.find("<skipped message=\"REFUSED (allowed by --allow-refused)"),
+            std::string::npos)
+      << junit.substr(0, 2000);
+  CliRun merged = conform_cli("report merge " + (dir / "allowed.json").string() + " -o " +
+                                  (dir / "merged.json").string() + " --gate",
+                              60);
+  EXPECT_EQ(merged.exit_code, 0) << merged.output;
+
+  CliRun refused = run_to("refused", "");
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  nlohmann::json failing = nlohmann::json::parse(read_all(dir / "refused.json"));
+  EXPECT_EQ(failing["summary"]["passed"], false);
+  EXPECT_EQ(failing["runs"][0]["allow_refused"], false);
+  CliRun gate = conform_cli("report merge " + (dir / "refused.json").string() + " -o " +
+                                (dir / "merged2.json").string() + " --gate",
+                            60);
+  EXPECT_EQ(gate.exit_code, 1) << gate.output;
+  EXPECT_NE(gate.output.find(" REFUSED of "), std::string::npos) << gate.output;
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace conform
