@@ -126,8 +126,10 @@ std::vector<std::string> gate_failures(const json& merged) {
       if (case_fails_gate(entry)) ++failing[entry.value("outcome", "ERROR")];
     }
     std::string counts;
-    for (const auto& [name, n] : failing)
-      counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+    for (const char* name : {"FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED"}) {
+      if (size_t n = failing[name]; n > 0)
+        counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+    }
     reasons.push_back(counts + " of " + std::to_string(summary.value("total", size_t{0})) +
                       " cases");
   }
