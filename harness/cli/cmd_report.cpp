@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/flag_checks.hpp"
+#include "core/outcome_table.hpp"
 #include "report/html_render.hpp"
 #include "report/junit_render.hpp"
 #include "report/markdown_render.hpp"
@@ -126,7 +127,7 @@ std::vector<std::string> gate_failures(const json& merged) {
       if (case_fails_gate(entry)) ++failing[entry.value("outcome", "ERROR")];
     }
     std::string counts;
-    for (const char* name : {"FAIL", "XPASS", "ERROR", "TIMEOUT", "REFUSED"}) {
+    for (const std::string& name : gate_failing_outcome_names()) {
       if (size_t n = failing[name]; n > 0)
         counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + name;
     }

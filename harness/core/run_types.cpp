@@ -2,33 +2,27 @@
 
 #include <csignal>
 
+#include "core/outcome_table.hpp"
+
 namespace conform {
-namespace {
-const std::pair<Outcome, const char*> kOutcomeNames[] = {
-    {Outcome::pass, "PASS"},       {Outcome::fail, "FAIL"},         {Outcome::xfail, "XFAIL"},
-    {Outcome::xpass, "XPASS"},     {Outcome::observed, "OBSERVED"}, {Outcome::error, "ERROR"},
-    {Outcome::timeout, "TIMEOUT"}, {Outcome::refused, "REFUSED"},   {Outcome::skip, "SKIP"},
-};
-}  // namespace
 
 const char* outcome_name(Outcome outcome) {
-  for (const auto& [value, name] : kOutcomeNames) {
-    if (value == outcome) return name;
+  for (const OutcomeRow& row : outcome_rows()) {
+    if (row.outcome == outcome) return row.name;
   }
   return "ERROR";
 }
 
 std::optional<Outcome> outcome_from_name(const std::string& name) {
-  for (const auto& [value, text] : kOutcomeNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  const OutcomeRow* row = find_outcome_row(name);
+  if (!row) return std::nullopt;
+  return row->outcome;
 }
 
 bool fails_gate(Outcome outcome, bool refused_allowed) {
-  if (outcome == Outcome::refused) return !refused_allowed;
-  return outcome == Outcome::fail || outcome == Outcome::xpass || outcome == Outcome::error ||
-         outcome == Outcome::timeout;
+  if (outcome == Outcome::refused && refused_allowed) return false;
+  const OutcomeKind kind = outcome_kind(outcome_name(outcome));
+  return kind == OutcomeKind::failed || kind == OutcomeKind::unjudged;
 }
 
 size_t RunSummary::total() const {

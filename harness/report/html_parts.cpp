@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <set>
 
+#include "core/outcome_table.hpp"
 #include "report/html_parts.hpp"
 #include "report/report_markup.hpp"
 #include "report/report_model.hpp"
@@ -121,12 +122,9 @@ void write_case(std::ostream& out, const json& entry, size_t index, bool several
   out << "</div></details>\n";
 }
 
-const char* const kChartOutcomes[] = {"PASS",  "OBSERVED", "XFAIL",   "FAIL", "XPASS",
-                                      "ERROR", "TIMEOUT",  "REFUSED", "SKIP"};
-
 void write_chart_legend(std::ostream& out) {
   out << "<p class=\"chart-key\">";
-  for (const char* outcome : kChartOutcomes) {
+  for (const std::string& outcome : outcome_names_by_kind()) {
     out << "<span><i class=\"swatch " << status_class(outcome) << "\"></i>" << outcome << "</span>";
   }
   out << "</p>\n";
@@ -137,7 +135,7 @@ void write_chart_legend(std::ostream& out) {
 void write_chart_row(std::ostream& out, const Tally& tally) {
   out << "<div class=\"bar-row\" data-api=\"" << esc(tally.name) << "\"><span class=\"api\">"
       << esc(tally.name) << "</span><span class=\"track\">";
-  for (const char* outcome : kChartOutcomes) {
+  for (const std::string& outcome : outcome_names_by_kind()) {
     auto found = tally.counts.find(outcome);
     if (found == tally.counts.end() || tally.total == 0) continue;
     out << "<span class=\"swatch " << status_class(outcome)

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/outcome_table.hpp"
 #include "report/report_markup.hpp"
 #include "report/report_model.hpp"
 #include "report/report_view.hpp"
@@ -60,6 +61,28 @@ bool refused_allowed(const json& entry) {
   return entry.value("outcome", "") == "REFUSED" && !case_fails_gate(entry);
 }
 
+/// The JUnit element a case becomes, from its outcome's kind: a judged failure is a <failure>, a
+/// case that fails the gate without a verdict an <error>; an expected failure (XFAIL), a case not
+/// sent and an allowed REFUSED case are <skipped>; the rest pass.
+enum class JunitElement { none, failure, error, skipped };
+
+JunitElement junit_element(const json& entry) {
+  const std::string outcome = entry.value("outcome", "ERROR");
+  switch (outcome_kind(outcome)) {
+    case OutcomeKind::failed:
+      return JunitElement::failure;
+    case OutcomeKind::unjudged:
+      return case_fails_gate(entry) ? JunitElement::error : JunitElement::skipped;
+    case OutcomeKind::unsent:
+      return JunitElement::skipped;
+    case OutcomeKind::noted:
+      return outcome == "XFAIL" ? JunitElement::skipped : JunitElement::none;
+    case OutcomeKind::passed:
+      return JunitElement::none;
+  }
+  return JunitElement::error;
+}
+
 /// `shrunk`: the counterexample whose first case this is, or nullptr.
 void write_testcase(std::ostream& out, const json& entry, const json* shrunk) {
   const std::string outcome = entry.value("outcome", "ERROR");
@@ -69,18 +92,19 @@ void write_testcase(std::ostream& out, const json& entry, const json* shrunk) {
   const std::string message = outcome +
                               (refused_allowed(entry) ? " (allowed by --allow-refused)" : "") +
                               ": " + first_message(entry);
-  if (outcome == "FAIL" || outcome == "XPASS") {
+  const JunitElement element = junit_element(entry);
+  if (element == JunitElement::failure) {
     out << "      <failure message=" << attr(message) << " type=" << attr(first_check(entry)) << ">"
         << escape_markup(failure_text(entry)) << "</failure>\n";
-  } else if (outcome == "ERROR" || outcome == "TIMEOUT") {
+  } else if (element == JunitElement::error && outcome == "REFUSED") {  // the server refused it
+    out << "      <error message=" << attr(message) << " type=\"REFUSED\"/>\n";
+  } else if (element == JunitElement::error) {
     out << "      <error message=" << attr(message) << " type=" << attr(outcome) << ">"
         << escape_markup(failure_text(entry)) << "</error>\n";
-  } else if (outcome == "XFAIL" || outcome == "SKIP" || refused_allowed(entry)) {
+  } else if (element == JunitElement::skipped) {
     out << "      <skipped message=" << attr(message) << "/>\n";
-  } else if (outcome == "REFUSED") {  // no verdict: the server refused it (429/503)
-    out << "      <error message=" << attr(message) << " type=\"REFUSED\"/>\n";
   }
-  if (outcome == "OBSERVED" || outcome == "XFAIL") {
+  if (outcome_kind(outcome) == OutcomeKind::noted) {
     out << "      <system-out>" << escape_markup(failure_text(entry)) << "</system-out>\n";
   } else if (shrunk) {
     out << "      <system-out>" << escape_markup(counterexample_text(*shrunk)) << "</system-out>\n";
@@ -97,11 +121,10 @@ std::vector<Suite> suites_of(const json& report) {
     suite.name = several_targets ? api + " @ " + target : api;
     suite.target = target;
     suite.cases.push_back(&entry);
-    const std::string outcome = entry.value("outcome", "ERROR");
-    suite.failures += outcome == "FAIL" || outcome == "XPASS";
-    suite.errors += outcome == "ERROR" || outcome == "TIMEOUT" ||
-                    (outcome == "REFUSED" && !refused_allowed(entry));
-    suite.skipped += outcome == "XFAIL" || outcome == "SKIP" || refused_allowed(entry);
+    const JunitElement element = junit_element(entry);
+    suite.failures += element == JunitElement::failure;
+    suite.errors += element == JunitElement::error;
+    suite.skipped += element == JunitElement::skipped;
     suite.ms += entry.value("duration_ms", 0.0);
   }
   for (const auto& group : report.value("passing_cases", json::array())) {

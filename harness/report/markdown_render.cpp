@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/outcome_table.hpp"
 #include "report/open_points_view.hpp"
 #include "report/report_markup.hpp"
 #include "report/report_model.hpp"
@@ -12,14 +13,19 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kOutcomes[] = {"PASS",  "FAIL",    "XFAIL",   "XPASS", "OBSERVED",
-                                 "ERROR", "TIMEOUT", "REFUSED", "SKIP"};
-
 const char* outcome_icon(const std::string& outcome) {
-  if (outcome == "PASS") return "✅";
-  if (outcome == "XFAIL" || outcome == "OBSERVED") return "ℹ️";
-  if (outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED") return "⚠️";
-  if (outcome == "SKIP") return "⏭️";
+  switch (outcome_kind(outcome)) {
+    case OutcomeKind::passed:
+      return "✅";
+    case OutcomeKind::noted:
+      return "ℹ️";
+    case OutcomeKind::unjudged:
+      return "⚠️";
+    case OutcomeKind::unsent:
+      return "⏭️";
+    case OutcomeKind::failed:
+      return "❌";
+  }
   return "❌";
 }
 
@@ -54,15 +60,16 @@ void write_header(std::ostream& out, const json& report) {
 
 void write_status_table(std::ostream& out, const json& report) {
   out << "| API | pass rate |";
-  for (const char* outcome : kOutcomes) out << " " << outcome << " |";
+  const std::vector<std::string> outcomes = outcome_names();
+  for (const std::string& outcome : outcomes) out << " " << outcome << " |";
   out << "\n|---|---|";
-  for (size_t i = 0; i < std::size(kOutcomes); ++i) out << "---:|";
+  for (size_t i = 0; i < outcomes.size(); ++i) out << "---:|";
   out << "\n";
   for (const Tally& tally : tally_by_api(report)) {
     out << "| " << (tally.good() == tally.total ? "✅ " : "❌ ") << markdown_cell(tally.name) << " | "
         << static_cast<int>(tally.pass_rate() * 100 + 0.5) << "% (" << tally.good() << "/"
         << tally.total << ") |";
-    for (const char* outcome : kOutcomes) {
+    for (const std::string& outcome : outcomes) {
       auto found = tally.counts.find(outcome);
       out << " " << (found == tally.counts.end() ? 0 : found->second) << " |";
     }

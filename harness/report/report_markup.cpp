@@ -38,4 +38,13 @@ std::string seconds_text(double ms) {
   return buffer;
 }
 
+std::string spoken_list(const std::vector<std::string>& words) {
+  std::string text;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) text += i + 1 == words.size() ? " and " : ", ";
+    text += words[i];
+  }
+  return text;
+}
+
 }  // namespace conform

@@ -1,5 +1,6 @@
 #include "report/report_model.hpp"
 
+#include "core/outcome_table.hpp"
 #include "report/report_sanitize.hpp"
 
 namespace conform {
@@ -192,14 +193,13 @@ json case_to_json(const CaseResult& result, const std::string& target) {
 
 json summarize_cases(const json& cases, double wall_ms) {
   json counts = json::object();
-  for (const char* name :
-       {"PASS", "FAIL", "XFAIL", "XPASS", "OBSERVED", "ERROR", "TIMEOUT", "REFUSED"}) {
-    counts[name] = 0;
+  for (const OutcomeRow& row : outcome_rows()) {
+    if (row.kind != OutcomeKind::unsent) counts[row.name] = 0;
   }
   bool passed = true;
   for (const auto& entry : cases) {
     const std::string outcome = entry.value("outcome", "ERROR");
-    if (outcome == "SKIP" && !counts.contains(outcome))
+    if (outcome_kind(outcome) == OutcomeKind::unsent && !counts.contains(outcome))
       counts[outcome] = 0;  // listed only when present
     if (counts.contains(outcome)) counts[outcome] = counts[outcome].get<size_t>() + 1;
     if (case_fails_gate(entry)) passed = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/outcome_table.hpp"
 #include "report/report_model.hpp"
 
 namespace conform {
@@ -10,14 +11,9 @@ namespace {
 
 using nlohmann::json;
 
+/// How bad a status is: "NOT RUN" is 0, as SKIP (not sent); an outcome has its table severity.
 int rank(const std::string& status) {
-  static const char* const kOrder[] = {"NOT RUN", "PASS",  "OBSERVED", "XFAIL", "REFUSED",
-                                       "TIMEOUT", "ERROR", "XPASS",    "FAIL"};
-  if (status == "SKIP") return 0;  // not sent: like a requirement no case ran
-  for (int i = 0; i < 9; ++i) {
-    if (status == kOrder[i]) return i;
-  }
-  return 6;  // an unknown outcome counts as ERROR
+  return status == "NOT RUN" ? 0 : outcome_severity(status);
 }
 
 bool names_requirement(const json& entry, const std::string& requirement) {
@@ -54,9 +50,8 @@ std::string status_for(const json& entry, const std::string& requirement) {
 
 std::string check_status_for(const json& check, const json& entry, const std::string& requirement) {
   const std::string outcome = entry["outcome"];
-  if (outcome == "ERROR" || outcome == "TIMEOUT" || outcome == "REFUSED")
-    return outcome;                         // nothing judged
-  if (outcome == "SKIP") return "NOT RUN";  // not sent
+  if (outcome_kind(outcome) == OutcomeKind::unjudged) return outcome;  // nothing judged
+  if (outcome_kind(outcome) == OutcomeKind::unsent) return "NOT RUN";  // not sent
   for (const auto& failure : check["failures"]) {
     if (failure_belongs(failure, entry, requirement)) return outcome;
   }
