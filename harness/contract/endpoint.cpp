@@ -36,6 +36,13 @@ int hex_value(char c) {
   return -1;
 }
 
+/// What a case sends for a path parameter it was not given: the example, else the first enum
+/// value (the contract meta-schema requires one of them).
+std::string sent_value(const Parameter& p) {
+  if (p.example.empty() && !p.allowed.empty()) return p.allowed.front();
+  return p.example;
+}
+
 }  // namespace
 
 std::optional<std::string> percent_decode(std::string_view text) {
@@ -68,7 +75,7 @@ std::string build_path(const Contract& contract, const PathValues& values) {
     std::string value = given != values.end() ? given->second : std::string();
     if (given == values.end()) {
       for (const auto& p : contract.path_params) {
-        if (p.name == name) value = p.example;
+        if (p.name == name) value = sent_value(p);
       }
     }
     out += percent_encode(value);

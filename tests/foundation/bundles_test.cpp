@@ -99,5 +99,35 @@ TEST(Bundles, ADirectoryHoldingNoBundleIsExitTwo) {
       << r.err;
 }
 
+/// A path parameter needs a segment to send: one with neither an example nor an enum is refused
+/// as the bundle loads, and one with only an enum sends its first value (it used to send "").
+TEST(Bundles, APathParameterSendsItsExampleOrItsFirstEnumValueAndNeverAnEmptySegment) {
+  Scratch dir("path-params");
+  fs::path bundle = copy_bundle("bigin-mail", dir.path, "acme-mail");
+  rewrite(bundle / "contract.json", [](json& c) { c["path_params"][1].erase("example"); });
+  auto refused = run_conform("list --schemas " + dir.path.string());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find((bundle / "contract.json").string() +
+                             ": /path_params/1/example: missing required property"),
+            std::string::npos)
+      << refused.err;
+  rewrite(bundle / "contract.json", [](json& c) {
+    c["path_params"][1]["example"] = "";
+    c["path_params"][1]["enum"] = json::array({"77"});
+    c["path_params"][0].erase("example");
+  });
+  auto dry = run_conform("fuzz --schemas " + dir.path.string() +
+                         " --api acme-mail --target http://127.0.0.1:9 --dry-run --cases 3");
+  EXPECT_EQ(dry.exit_code, 2) << "an empty example is refused too: " << dry.err;
+  rewrite(bundle / "contract.json", [](json& c) { c["path_params"][1].erase("example"); });
+  dry = run_conform("fuzz --schemas " + dir.path.string() +
+                    " --api acme-mail --target http://127.0.0.1:9 --dry-run --cases 3");
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("/bigin/v2/Contacts/77/actions/send_mail"), std::string::npos) << dry.out;
+  for (size_t at = dry.out.find("//"); at != std::string::npos; at = dry.out.find("//", at + 2)) {
+    EXPECT_EQ(dry.out.compare(at - 1, 3, "://"), 0) << "an empty segment: " << dry.out.substr(at);
+  }
+}
+
 }  // namespace
 }  // namespace conform
