@@ -2,8 +2,8 @@
 
 #include <cctype>
 
+#include "cases/case_builder.hpp"
 #include "core/json_pointer.hpp"
-#include "engine/case_builder.hpp"
 #include "mutators.hpp"
 #include "schema_gen.hpp"
 

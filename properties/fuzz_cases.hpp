@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/replay_case.hpp"
+#include "cases/replay_case.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {

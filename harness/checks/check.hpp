@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/replay_case.hpp"
 #include "core/run_types.hpp"
-#include "engine/replay_case.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {

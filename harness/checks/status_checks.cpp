@@ -1,7 +1,7 @@
 /// Checks on the status code: server errors, documented statuses, acceptance, rejection, auth.
+#include "cases/interaction.hpp"
 #include "checks/check.hpp"
 #include "contract/contract.hpp"
-#include "engine/interaction.hpp"
 
 namespace conform {
 namespace {

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <set>
 
+#include "cases/case_builder.hpp"
 #include "cli/commands.hpp"
 #include "cli/dry_run.hpp"
 #include "cli/flag_checks.hpp"
@@ -17,7 +18,6 @@
 #include "cli/not_found_hint.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/transport_flags.hpp"
-#include "engine/case_builder.hpp"
 #include "engine/runner.hpp"
 #include "engine/shard.hpp"
 #include "fixture/fixture_source.hpp"

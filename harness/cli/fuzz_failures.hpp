@@ -10,11 +10,11 @@
 #include <tuple>
 #include <vector>
 
+#include "engine/event_sink.hpp"
 #include "engine/judge.hpp"
 #include "fuzz_cases.hpp"
 #include "http/redact.hpp"
 #include "http/transport.hpp"
-#include "report/event_sink.hpp"
 #include "shrink.hpp"
 
 namespace conform {

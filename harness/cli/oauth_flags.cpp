@@ -4,9 +4,9 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "cases/case_builder.hpp"
 #include "cli/flag_checks.hpp"
 #include "cli/usage_error.hpp"
-#include "engine/case_builder.hpp"
 #include "http/target.hpp"
 
 namespace conform {

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "cases/case_builder.hpp"
 #include "checks/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_file.hpp"
@@ -13,7 +14,6 @@
 #include "cli/help_format.hpp"
 #include "cli/interrupts.hpp"
 #include "core/version.hpp"
-#include "engine/case_builder.hpp"
 #include "report/report_set.hpp"
 #include "validate/open_register.hpp"
 

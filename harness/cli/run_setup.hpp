@@ -18,10 +18,10 @@
 #include "cli/transport_flags.hpp"
 
 #include "engine/case_source.hpp"
+#include "engine/event_sink.hpp"
 #include "engine/runner.hpp"
 #include "engine/shard.hpp"
 #include "http/redact.hpp"
-#include "report/event_sink.hpp"
 #include "report/report_builder.hpp"
 #include "validate/catalog.hpp"
 

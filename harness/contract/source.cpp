@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "core/file_text.hpp"
 #include "core/json_text.hpp"
 
 namespace conform {
@@ -45,11 +46,7 @@ SchemaSource directory_schema_source(const fs::path& directory) {
   SchemaSource source;
   source.name = directory.string();
   source.read = [directory](const std::string& path) -> std::optional<std::string> {
-    std::ifstream in(directory / path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return read_text_file(directory / path);
   };
   for (const auto& entry : fs::directory_iterator(directory, ec)) {
     if (entry.is_directory() && fs::exists(entry.path() / "contract.json")) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/file_text.hpp"
 #include "derive/diff.hpp"
 #include "derive/lint.hpp"
 #include "derive/page.hpp"
@@ -15,14 +16,6 @@ namespace conform::derive {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Every overlay under out_dir, by snapshot.
 std::vector<Overlay> load_overlays(const std::string& out_dir) {
@@ -36,7 +29,7 @@ std::vector<Overlay> load_overlays(const std::string& out_dir) {
   std::sort(files.begin(), files.end());
   const MetaSchema meta(MetaKind::overlay);
   for (const auto& file : files) {
-    auto text = read_file(file);
+    auto text = read_text_file(file);
     nlohmann::ordered_json j = nlohmann::ordered_json::parse(text.value_or(""), nullptr, false);
     if (j.is_discarded()) throw DeriveError(file.string() + ": not valid JSON");
     try {
@@ -66,7 +59,7 @@ bool check_files(const std::vector<DerivedFile>& files, const std::string& out_d
   bool same = true;
   for (const auto& file : files) {
     fs::path path = fs::path(out_dir) / file.path;
-    auto committed = read_file(path);
+    auto committed = read_text_file(path);
     if (!committed) {
       result.out += "drift: " + path.string() + " is missing (derivation produces it)\n";
       same = false;
@@ -133,7 +126,7 @@ std::string origins_line(const std::string& api, const ContractDerivation& deriv
 std::vector<DocPage> read_pages(const DeriveRequest& request, DeriveResult& result) {
   std::vector<DocPage> pages;
   for (const auto& doc : request.docs) {
-    auto bytes = read_file(doc);
+    auto bytes = read_text_file(doc);
     if (!bytes || fs::is_directory(doc)) {
       result.err += doc + ": cannot read the file\n";
       result.exit_code = 2;

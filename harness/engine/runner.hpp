@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "engine/case_source.hpp"
+#include "engine/event_sink.hpp"
 #include "engine/judge.hpp"
 #include "engine/send_guard.hpp"
 #include "http/redact.hpp"
 #include "http/transport.hpp"
-#include "report/event_sink.hpp"
 
 namespace conform {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/replay_case.hpp"
+#include "cases/replay_case.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {

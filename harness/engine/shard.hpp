@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/replay_case.hpp"
+#include "cases/replay_case.hpp"
 
 namespace conform {
 

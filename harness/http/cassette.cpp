@@ -3,9 +3,9 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/file_text.hpp"
 #include "core/json_text.hpp"
 #include "core/utf8.hpp"
-#include "fixture/fixture.hpp"
 
 namespace conform {
 namespace fs = std::filesystem;

@@ -25,7 +25,7 @@ std::vector<std::string> affected_apis(const FaultSpec& spec, const Catalog& cat
 }
 
 /// True when some response schema of the API constrains anything. It reads the schema as
-/// engine/interaction.cpp does for the checks, which then only observe an undocumented response;
+/// cases/interaction.cpp does for the checks, which then only observe an undocumented response;
 /// tests/mock/fault_listing_test.cpp keeps the two readings in step through replay.
 bool documents_response(const ApiEntry& api) {
   static const char* const kShapeKeys[] = {"type",  "properties", "required", "items", "$ref",

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "report/event_sink.hpp"
+#include "engine/event_sink.hpp"
 
 namespace conform {
 

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "core/file_text.hpp"
 #include "core/json_text.hpp"
 #include "report/report_builder.hpp"
 
@@ -43,11 +44,9 @@ void write_file_atomic(const fs::path& path, const std::string& text) {
 }
 
 nlohmann::json read_report_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ReportError(path.string() + ": cannot read the file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::optional<std::string> read = read_text_file(path);
+  if (!read) throw ReportError(path.string() + ": cannot read the file");
+  const std::string& text = *read;
   if (path.extension() == ".ndjson") return report_from_events(text);
   JsonParse parsed = parse_json(text);
   if (!parsed.value) throw ReportError(path.string() + ": " + parsed.error);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "report/event_sink.hpp"
+#include "engine/event_sink.hpp"
 #include "report/report_builder.hpp"
 
 namespace conform {

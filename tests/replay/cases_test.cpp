@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <set>
 
-#include "engine/interaction.hpp"
+#include "cases/interaction.hpp"
 #include "engine/shard.hpp"
 #include "replay_support.hpp"
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/case_builder.hpp"
+#include "cases/case_builder.hpp"
+#include "engine/event_sink.hpp"
 #include "engine/runner.hpp"
 #include "http/http_transport.hpp"
-#include "report/event_sink.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform::test {

@@ -2,7 +2,7 @@
 // in the past, so scheduling times move into the future before sending, keeping their format.
 #include <gtest/gtest.h>
 
-#include "engine/schedule_rebase.hpp"
+#include "cases/schedule_rebase.hpp"
 #include "fixture/fixture_check.hpp"
 #include "replay_support.hpp"
 

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/run_types.hpp"
-#include "report/event_sink.hpp"
+#include "engine/event_sink.hpp"
 
 namespace conform::testing {
 

@@ -1,12 +1,12 @@
-#include "engine/case_builder.hpp"
+#include "cases/case_builder.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
+#include "cases/interaction.hpp"
+#include "cases/schedule_rebase.hpp"
 #include "contract/endpoint.hpp"
-#include "engine/interaction.hpp"
-#include "engine/schedule_rebase.hpp"
 #include "fixture/fixture_check.hpp"
 
 namespace conform {
@@ -397,18 +397,33 @@ std::vector<ReplayCase> build_cases(const Catalog& catalog, const std::vector<Fi
   return out;
 }
 
-const char* intent_expectation(Intent intent) {
-  switch (intent) {
-    case Intent::accept:
-      return "must be accepted";
-    case Intent::reject:
-      return "must be rejected";
-    case Intent::malformed:
-      return "malformed: must get a 4xx";
-    case Intent::unauthenticated:
-      return "no credentials: must get 401 or 403";
+namespace {
+
+/// One row per intent: its name and what a case of it must get, for people.
+struct IntentRow {
+  Intent intent;
+  const char* name;
+  const char* expectation;
+};
+
+const IntentRow kIntents[] = {
+    {Intent::accept, "accept", "must be accepted"},
+    {Intent::reject, "reject", "must be rejected"},
+    {Intent::malformed, "malformed", "malformed: must get a 4xx"},
+    {Intent::unauthenticated, "unauthenticated", "no credentials: must get 401 or 403"},
+};
+
+const IntentRow& intent_row(Intent intent) {
+  for (const IntentRow& row : kIntents) {
+    if (row.intent == intent) return row;
   }
-  return "";
+  return kIntents[0];
+}
+
+}  // namespace
+
+const char* intent_expectation(Intent intent) {
+  return intent_row(intent).expectation;
 }
 
 const char* case_expectation(const ReplayCase& c) {
@@ -417,17 +432,7 @@ const char* case_expectation(const ReplayCase& c) {
 }
 
 const char* intent_name(Intent intent) {
-  switch (intent) {
-    case Intent::accept:
-      return "accept";
-    case Intent::reject:
-      return "reject";
-    case Intent::malformed:
-      return "malformed";
-    case Intent::unauthenticated:
-      return "unauthenticated";
-  }
-  return "accept";
+  return intent_row(intent).name;
 }
 
 }  // namespace conform

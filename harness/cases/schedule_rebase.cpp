@@ -1,4 +1,4 @@
-#include "engine/schedule_rebase.hpp"
+#include "cases/schedule_rebase.hpp"
 
 #include <cstdio>
 

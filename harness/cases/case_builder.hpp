@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "cases/replay_case.hpp"
 #include "contract/source.hpp"
-#include "engine/replay_case.hpp"
 #include "fixture/fixture.hpp"
 #include "validate/catalog.hpp"
 

@@ -1,4 +1,4 @@
-#include "engine/interaction.hpp"
+#include "cases/interaction.hpp"
 
 #include <algorithm>
 
