@@ -3,8 +3,8 @@
 #
 # Both servers get the same load: wrk -t1 -c32 -d10s POSTing the documented Bigin request
 # (fixtures/bigin-mail/the-documented-request-is-accepted.json) with full request validation.
-# Prism serves bench/mock-openapi-bigin.json, an OpenAPI 3 document derived from
-# schemas/bigin-mail/request.schema.json (x- keys stripped).
+# Prism serves the OpenAPI 3 document `conform export openapi --api bigin-mail` writes at the
+# start of the run, from the same contract the conform mock serves (no copy is kept).
 # Prints req/s and p99 for each, then the ratio. Targets: conform >= 20k req/s, p99 < 10 ms,
 # ratio >= 8x.
 #
@@ -20,6 +20,7 @@ connections=${CONNECTIONS:-32}
 work=$(mktemp -d)
 pids=()
 cleanup() {
+  declare -F mock_stop >/dev/null && mock_stop
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -59,13 +60,11 @@ load() {
   echo "$rps $p99"
 }
 
-# conform mock: wait for its first stdout line, which names the URL.
-"$conform" mock --port 0 > "$work/mock.out" 2> "$work/mock.err" &
-pids+=($!)
-for _ in $(seq 100); do [[ -s "$work/mock.out" ]] && break; sleep 0.1; done
-url=$(head -1 "$work/mock.out" | awk '{print $NF}')
-[[ "$url" == http://* ]] || { echo "bench/mock.sh: conform mock did not start" >&2; cat "$work/mock.err" >&2; exit 1; }
-read -r conform_rps conform_p99 < <(load "$url$path")
+# conform mock on a free loopback port (scripts/lib/mock.sh).
+source "$root/scripts/lib/mock.sh"
+mock_start "$conform" || exit 1
+read -r conform_rps conform_p99 < <(load "$MOCK_URL$path")
+mock_stop  # idle while Prism is measured
 echo "conform mock: ${conform_rps} req/s, p99 ${conform_p99} ms  (wrk -t1 -c$connections -d$duration)"
 
 if [[ "${SKIP_PRISM:-}" == 1 ]]; then exit 0; fi
@@ -74,9 +73,10 @@ if [[ ! -x "$prism_dir/node_modules/.bin/prism" ]]; then
   echo "installing @stoplight/prism-cli@5.14 into $prism_dir ..." >&2
   npm install --silent --no-audit --no-fund --prefix "$prism_dir" @stoplight/prism-cli@5.14 >&2
 fi
+"$conform" export openapi --api bigin-mail --fixtures "$root/fixtures" -o "$work/openapi-bigin.json"
 prism_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 "$prism_dir/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$prism_port" -v silent \
-  "$root/bench/mock-openapi-bigin.json" > "$work/prism.log" 2>&1 &
+  "$work/openapi-bigin.json" > "$work/prism.log" 2>&1 &
 pids+=($!)
 ready=0
 for _ in $(seq 300); do
