@@ -123,8 +123,8 @@ TEST(Architecture, EveryIncludeKeepsTheTable) {
         std::smatch m;
         if (!std::regex_search(line, m, include) || !known(m[1])) continue;
         ++checked;
-        const bool ok = m[1] == module ||
-                        std::find(allowed.begin(), allowed.end(), m[1]) != allowed.end();
+        const bool ok =
+            m[1] == module || std::find(allowed.begin(), allowed.end(), m[1]) != allowed.end();
         EXPECT_TRUE(ok) << entry.path().string() << ":" << number << ": " << module
                         << "/ may not include " << m[1] << "/ (harness/modules.cmake)";
       }
