@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <string>
 
+#include "support/cli_run.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -24,13 +26,9 @@ TEST(BenchSmoke, QuickRunPrintsOneTableWithEveryConformFigure) {
       (fs::path(CONFORM_BUILD_DIR) / "bench" / "validate_bench").string() + "' OUT='" +
       out.string() + "' " + (fs::is_directory(peers) ? "PEERS_DIR='" + peers.string() + "' " : "") +
       "timeout -k 5 150 bench/run --quick 2>&1";
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  int status = pclose(pipe);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << output;
+  const conform::test::CliRun run = conform::test::run_shell(command);
+  const std::string& output = run.output;
+  ASSERT_EQ(run.exit_code, 0) << output;
   EXPECT_TRUE(fs::exists(out)) << output;
   for (const char* measure :
        {"| mock req/s", "| replay checked exchanges/s", "| fuzz cases/s", "| suite wall time"}) {

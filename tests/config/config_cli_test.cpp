@@ -9,8 +9,8 @@
 #include <fstream>
 #include <string>
 
-#include "../common/cli_run.hpp"
 #include "mock/mock_server.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

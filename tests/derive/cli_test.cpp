@@ -10,25 +10,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/cli_run.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code = -1;
-  std::string output;
-};
+using conform::test::CliRun;
 
+/// `conform ARGS` run from the source tree, where derive's default --out (schemas/) is.
 CliRun run_conform(const std::string& args) {
-  fs::path out = fs::temp_directory_path() / ("derive_cli_" + std::to_string(::getpid()) + ".txt");
-  std::string cmd = "cd '" CONFORM_SOURCE_DIR "' && '" CONFORM_BINARY "' " + args + " > '" +
-                    out.string() + "' 2>&1";
-  int status = std::system(cmd.c_str());
-  std::ifstream in(out);
-  std::stringstream text;
-  text << in.rdbuf();
-  fs::remove(out);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
+  return conform::test::run_shell(
+      "cd '" CONFORM_SOURCE_DIR "' && timeout 300 '" CONFORM_BINARY "' " + args + " 2>&1");
 }
 
 fs::path scratch(const std::string& name) {
@@ -55,7 +48,7 @@ std::string seeds(const std::string& glob = "*.txt") {
 TEST(DriftGate, CommittedSchemasAreExactlyWhatDerivationProduces) {
   REQUIRE_SEEDS();
   CliRun run = run_conform("derive --check " + seeds());
-  EXPECT_EQ(run.code, 0) << run.output;
+  EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("5 page(s), no drift"), std::string::npos) << run.output;
 }
 
@@ -71,7 +64,7 @@ TEST(DriftGate, AChangedSchemaIsReportedWithADiffAndExit1) {
   changed.replace(changed.find("\"queueName\",\n"), 13, "");
   write(schema, changed);
   CliRun run = run_conform("derive --check --out '" + out.string() + "' " + seeds("003_*.txt"));
-  EXPECT_EQ(run.code, 1) << run.output;
+  EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_NE(run.output.find("drift: " + schema.string() + " differs"), std::string::npos)
       << run.output;
   EXPECT_NE(run.output.find("+    \"queueName\","), std::string::npos) << run.output;
@@ -80,7 +73,7 @@ TEST(DriftGate, AChangedSchemaIsReportedWithADiffAndExit1) {
 TEST(DocLint, FindsEveryKnownDefectOfTheVendorPagesAndNothingElse) {
   REQUIRE_SEEDS();
   CliRun run = run_conform("derive --lint " + seeds());
-  EXPECT_EQ(run.code, 1);
+  EXPECT_EQ(run.exit_code, 1);
   const char* expected[] = {
       "000_340faa7c43ae45ed.txt:39: unknown-type",
       "000_340faa7c43ae45ed.txt:37: inconsistent-spelling",  // fileName vs 001's file_name
@@ -108,18 +101,18 @@ TEST(DeriveCli, BadInputExits2WithAReason) {
   write(dir / "binary.bin", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
   write(dir / "prose.txt", "A page with prose only.\n");
   CliRun empty = run_conform("derive '" + (dir / "empty.txt").string() + "'");
-  EXPECT_EQ(empty.code, 2);
+  EXPECT_EQ(empty.exit_code, 2);
   EXPECT_NE(empty.output.find("unrecognised page shape: the file is empty"), std::string::npos)
       << empty.output;
   CliRun binary = run_conform("derive --lint '" + (dir / "binary.bin").string() + "'");
-  EXPECT_EQ(binary.code, 2);
+  EXPECT_EQ(binary.exit_code, 2);
   EXPECT_NE(binary.output.find("binary file"), std::string::npos) << binary.output;
   CliRun prose = run_conform("derive --check '" + (dir / "prose.txt").string() + "'");
-  EXPECT_EQ(prose.code, 2);
+  EXPECT_EQ(prose.exit_code, 2);
   EXPECT_NE(prose.output.find("unrecognised page shape: no markdown pipe table"),
             std::string::npos);
-  EXPECT_EQ(run_conform("derive").code, 2);
-  EXPECT_EQ(run_conform("derive '" + (dir / "missing.txt").string() + "'").code, 2);
+  EXPECT_EQ(run_conform("derive").exit_code, 2);
+  EXPECT_EQ(run_conform("derive '" + (dir / "missing.txt").string() + "'").exit_code, 2);
 }
 
 // A Zoho-style page written for this test; nothing in the parsers was tuned on it.
@@ -135,7 +128,7 @@ TEST(UnseenPage, DerivesACorrectSchemaWithNoOverlay) {
   fs::path out = dir / "out";
   CliRun run =
       run_conform("derive --out '" + out.string() + "' '" + (dir / "tickets.txt").string() + "'");
-  ASSERT_EQ(run.code, 0) << run.output;
+  ASSERT_EQ(run.exit_code, 0) << run.output;
   std::ifstream in(out / "tickets/request.schema.json");
   nlohmann::json schema = nlohmann::json::parse(in);
   EXPECT_EQ(schema["required"], nlohmann::json({"title"}));
@@ -155,7 +148,7 @@ TEST(UnseenPage, DerivesACorrectSchemaWithNoOverlay) {
   EXPECT_EQ(doc["sections"][0]["rows"][2]["description"], "tickets.txt:9-10");
   CliRun again = run_conform("derive --check --out '" + out.string() + "' '" +
                              (dir / "tickets.txt").string() + "'");
-  EXPECT_EQ(again.code, 0) << again.output;
+  EXPECT_EQ(again.exit_code, 0) << again.output;
 }
 
 }  // namespace

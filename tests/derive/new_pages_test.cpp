@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../common/cli_run.hpp"
 #include "../mock/mock_process.hpp"
+#include "support/cli_run.hpp"
 
 namespace {
 

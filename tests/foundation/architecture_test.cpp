@@ -9,13 +9,14 @@
 #include <regex>
 #include <sstream>
 
-#include "test_support.hpp"
+#include "support/cli_run.hpp"
+#include "support/files.hpp"
 
 namespace conform {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::source_dir;
+using test::source_dir;
 
 /// Module name → the modules it may include, as harness/modules.cmake sets them.
 struct Layering {
@@ -143,14 +144,10 @@ std::pair<int, std::string> preprocess(const std::string& module, const std::str
   for (const auto& root : roots) {
     command += " -I '" + (fs::path(CONFORM_BUILD_DIR) / "module-include" / root).string() + "'";
   }
-  const fs::path source = testing::write_temp("include-" + module + ".cpp", line + "\n");
+  const fs::path source = test::write_temp("include-" + module + ".cpp", line + "\n");
   command += " '" + source.string() + "' 2>&1";
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  char buffer[4096];
-  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  return {::pclose(pipe), output};
+  test::CliRun run = test::run_shell(command);
+  return {run.exit_code, run.output};
 }
 
 TEST(Architecture, AModuleCannotIncludeTheHeadersOfAHigherOne) {

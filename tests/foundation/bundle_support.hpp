@@ -11,29 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "test_support.hpp"
+#include "support/cli_run.hpp"
+#include "support/files.hpp"
 
-namespace conform::testing {
-
-/// A fresh directory under the system temp dir, removed at the end of the test.
-struct Scratch {
-  std::filesystem::path path;
-  explicit Scratch(const std::string& name)
-      : path(std::filesystem::temp_directory_path() /
-             ("conform-bundles-" + name + "-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~Scratch() { std::filesystem::remove_all(path); }
-};
-
-/// The whole file as text.
-inline std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+namespace conform::test {
 
 /// Copies the built-in bundle `from` to DIR/<to>, every mention of its id renamed (contract id,
 /// requirement ids, x-requirement, the overlay's api): a sixth API made at test time.
@@ -58,4 +39,4 @@ inline void rewrite(const std::filesystem::path& file,
   std::ofstream(file, std::ios::trunc) << doc.dump(2);
 }
 
-}  // namespace conform::testing
+}  // namespace conform::test

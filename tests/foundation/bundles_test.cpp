@@ -10,10 +10,10 @@ namespace conform {
 namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing::copy_bundle;
-using testing::rewrite;
-using testing::run_conform;
-using testing::Scratch;
+using test::copy_bundle;
+using test::rewrite;
+using test::run_conform;
+using test::Scratch;
 
 size_t lines_of(const std::string& text) {
   return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -46,7 +46,7 @@ TEST(Bundles, ASixthApiFromADirectoryAddsToTheBuiltInOnes) {
         << api.dump();
   }
   fs::path sample =
-      testing::source_dir() / "fixtures/bigin-mail/the-documented-request-is-accepted.json";
+      test::source_dir() / "fixtures/bigin-mail/the-documented-request-is-accepted.json";
   auto valid = run_conform("validate --schemas " + dir.path.string() + " --api acme-mail " +
                            sample.string());
   EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;

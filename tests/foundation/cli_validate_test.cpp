@@ -7,14 +7,15 @@
 #include <fstream>
 
 #include "core/utf8.hpp"
-#include "test_support.hpp"
+#include "support/cli_run.hpp"
+#include "support/files.hpp"
 
 namespace conform {
 namespace {
 
-using testing::run_conform;
-using testing::source_dir;
-using testing::write_temp;
+using test::run_conform;
+using test::source_dir;
+using test::write_temp;
 
 std::string fixture(const std::string& api, const std::string& name) {
   return (source_dir() / "fixtures" / api / (name + ".json")).string();
@@ -121,7 +122,7 @@ TEST(CliValidate, TheFixtureTreeAgreesWithItsRecordedVerdicts) {
 }
 
 TEST(CliValidate, AFixtureWithTheWrongVerdictIsReported) {
-  auto dir = testing::write_temp("tree", "").parent_path() / "tree-dir" / "bigin-mail";
+  auto dir = test::write_temp("tree", "").parent_path() / "tree-dir" / "bigin-mail";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "claims-valid.json")
       << R"({"conform_fixture":1,"kind":"request","expect":"valid","requirements":["bigin-mail.data"],"body":{}})";

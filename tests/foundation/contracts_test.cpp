@@ -5,7 +5,8 @@
 #include <fstream>
 
 #include "core/json_pointer.hpp"
-#include "test_support.hpp"
+#include "support/cli_run.hpp"
+#include "support/files.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 SchemaValidator meta_validator(const std::string& name) {
-  json schema = testing::read_json(testing::source_dir() / "schemas/meta" / name);
+  json schema = test::read_json(test::source_dir() / "schemas/meta" / name);
   return SchemaValidator(schema, SchemaSettings{{}, "meta", name});
 }
 
@@ -38,27 +39,27 @@ std::string joined(const std::vector<Violation>& violations) {
 
 TEST(MetaSchemas, EveryContractKeepsTheContractFormat) {
   SchemaValidator meta = meta_validator("contract.schema.json");
-  auto files = files_under(testing::source_dir() / "schemas", "contract.json");
+  auto files = files_under(test::source_dir() / "schemas", "contract.json");
   EXPECT_EQ(files.size(), 5u);
   for (const auto& file : files) {
-    auto violations = meta.validate(testing::read_json(file));
+    auto violations = meta.validate(test::read_json(file));
     EXPECT_TRUE(violations.empty()) << file << joined(violations);
   }
 }
 
 TEST(MetaSchemas, EveryFixtureKeepsTheFixtureFormat) {
   SchemaValidator meta = meta_validator("fixture.schema.json");
-  auto files = files_under(testing::source_dir() / "fixtures", ".json");
+  auto files = files_under(test::source_dir() / "fixtures", ".json");
   EXPECT_GE(files.size(), 15u);
   for (const auto& file : files) {
-    auto violations = meta.validate(testing::read_json(file));
+    auto violations = meta.validate(test::read_json(file));
     EXPECT_TRUE(violations.empty()) << file << joined(violations);
   }
 }
 
 TEST(MetaSchemas, TheContractMetaSchemaCatchesAnUntracedRequirement) {
   SchemaValidator meta = meta_validator("contract.schema.json");
-  json contract = testing::read_json(testing::source_dir() / "schemas/bigin-mail/contract.json");
+  json contract = test::read_json(test::source_dir() / "schemas/bigin-mail/contract.json");
   contract["requirements"][0].erase("locator");
   contract["requirements"][0].erase("inferred");
   EXPECT_FALSE(meta.accepts(contract));

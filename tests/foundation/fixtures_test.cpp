@@ -5,7 +5,8 @@
 #include <set>
 
 #include "fixture/fixture_check.hpp"
-#include "test_support.hpp"
+#include "support/cli_run.hpp"
+#include "support/files.hpp"
 
 namespace conform {
 
@@ -22,7 +23,7 @@ const Catalog& catalog() {
 }
 
 std::vector<Fixture> all_fixtures() {
-  return load_fixture_tree(testing::source_dir() / "fixtures");
+  return load_fixture_tree(test::source_dir() / "fixtures");
 }
 
 std::string test_name(const ::testing::TestParamInfo<Fixture>& info) {

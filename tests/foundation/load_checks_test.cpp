@@ -9,10 +9,10 @@ namespace conform {
 namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing::copy_bundle;
-using testing::rewrite;
-using testing::run_conform;
-using testing::Scratch;
+using test::copy_bundle;
+using test::rewrite;
+using test::run_conform;
+using test::Scratch;
 
 /// A copy of one built-in bundle broken by `change`, loaded by `list`: exit 2 and `expected`.
 void expect_refused(const std::string& file, const std::function<void(json&)>& change,

@@ -7,7 +7,8 @@
 #include <fstream>
 
 #include "contract/source.hpp"
-#include "test_support.hpp"
+#include "support/cli_run.hpp"
+#include "support/files.hpp"
 #include "validate/catalog.hpp"
 #include "validate/open_register.hpp"
 
@@ -16,9 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing::run_conform;
-using testing::source_dir;
-using testing::write_temp;
+using test::run_conform;
+using test::source_dir;
+using test::write_temp;
 
 const Catalog& catalog() {
   static const Catalog loaded = Catalog::load(embedded_schema_source());
@@ -147,7 +148,7 @@ fs::path schemas_copy(const std::string& name) {
 }
 
 void rewrite(const fs::path& file, const std::function<void(json&)>& change) {
-  json doc = testing::read_json(file);
+  json doc = test::read_json(file);
   change(doc);
   std::ofstream(file) << doc.dump(2);
 }

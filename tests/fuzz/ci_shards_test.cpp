@@ -9,10 +9,10 @@
 #include <map>
 #include <regex>
 
-#include "../common/cli_run.hpp"
 #include "mock/mock_server.hpp"
 #include "report/report_builder.hpp"
 #include "report/report_io.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

@@ -10,11 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../common/cli_run.hpp"
 #include "../replay/hostile_server.hpp"
 #include "mock/mock_server.hpp"
 #include "report/console_sink.hpp"
 #include "report/report_view.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

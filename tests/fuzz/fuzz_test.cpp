@@ -9,7 +9,6 @@
 #include <set>
 #include <sstream>
 
-#include "../common/cli_run.hpp"
 #include "engine/judge.hpp"
 #include "fuzz_cases.hpp"
 #include "http/http_transport.hpp"
@@ -17,6 +16,7 @@
 #include "mock/mock_server.hpp"
 #include "mutators.hpp"
 #include "schema_gen.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <string>
 
-#include "../common/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

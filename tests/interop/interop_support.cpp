@@ -1,5 +1,7 @@
 #include "interop_support.hpp"
 
+#include "support/cli_run.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -22,23 +24,11 @@ extern char** environ;
 namespace conform::interop {
 namespace fs = std::filesystem;
 
-std::string shell_quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 CommandRun run_command(const std::string& command, int seconds) {
   std::string line =
       "timeout -k 5 " + std::to_string(seconds) + " /bin/sh -c " + shell_quote(command) + " 2>&1";
-  CommandRun run;
-  FILE* pipe = popen(line.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  test::CliRun run = test::run_shell(line);
+  return {run.exit_code, std::move(run.output)};
 }
 
 CommandRun conform_cli(const std::string& arguments, int seconds) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "support/cli_run.hpp"
+
 namespace conform::interop {
 
 /// What a finished command printed (stdout and stderr together) and returned.
@@ -19,8 +21,8 @@ struct CommandRun {
 /// Runs `command` through /bin/sh under `timeout -k 5 SECONDS` (which kills its process group).
 CommandRun run_command(const std::string& command, int seconds);
 
-/// Quotes text for /bin/sh.
-std::string shell_quote(const std::string& text);
+/// Quotes text for /bin/sh (tests/support).
+using test::shell_quote;
 
 /// The conform binary with arguments, run to completion within `seconds`.
 CommandRun conform_cli(const std::string& arguments, int seconds = 60);

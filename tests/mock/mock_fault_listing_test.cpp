@@ -7,9 +7,9 @@
 #include <set>
 #include <sstream>
 
-#include "../common/cli_run.hpp"
 #include "mock/faults.hpp"
 #include "mock_test_support.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

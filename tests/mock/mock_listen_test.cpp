@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "mock_test_support.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {
@@ -32,13 +33,9 @@ TEST(MockListen, SecondMockOnATakenPortFailsToStartWithAClearMessage) {
 /// (`ss` shows it as Send-Q of a LISTEN socket); -1 when it cannot be read.
 long listen_backlog(int port) {
   std::string command = "ss -ltnH 'sport = :" + std::to_string(port) + "' 2>/dev/null";
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return -1;
-  char line[512] = {};
-  bool got = std::fgets(line, sizeof line, pipe) != nullptr;
-  ::pclose(pipe);
-  if (!got) return -1;
-  std::istringstream fields(line);
+  const test::CliRun run = test::run_shell(command);
+  if (run.output.empty()) return -1;
+  std::istringstream fields(run.output.substr(0, run.output.find('\n')));
   std::string state, receive_queue;
   long backlog = -1;
   fields >> state >> receive_queue >> backlog;

@@ -15,8 +15,9 @@
 #include <string>
 #include <thread>
 
-#include "../common/cli_run.hpp"
 #include "mock/mock_server.hpp"
+#include "support/cli_run.hpp"
+#include "support/loopback_server.hpp"
 
 namespace conform::oauth_test {
 namespace fs = std::filesystem;
@@ -30,33 +31,7 @@ inline std::string minted_token(size_t n) {
   return "1000.access-t0ken-" + std::to_string(n) + "-never-shown";
 }
 
-/// An httplib server on a free loopback port in a thread; `handler` answers every request.
-class LoopbackServer {
- public:
-  explicit LoopbackServer(httplib::Server::Handler handler) {
-    server_.set_tcp_nodelay(true);
-    server_.new_task_queue = [] { return new httplib::ThreadPool(8); };
-    server_.Get(".*", handler)
-        .Post(".*", handler)
-        .Put(".*", handler)
-        .Delete(".*", handler)
-        .Patch(".*", handler);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 2000 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~LoopbackServer() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-};
+using test::LoopbackServer;  // tests/support
 
 /// What the token endpoint answers.
 enum class TokenAnswer { token, garbage, refusal };

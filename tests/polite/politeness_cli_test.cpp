@@ -8,9 +8,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "../common/cli_run.hpp"
 #include "gateway.hpp"
 #include "mock/mock_server.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

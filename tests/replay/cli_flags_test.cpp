@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "../common/cli_run.hpp"
 #include "checks/check.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

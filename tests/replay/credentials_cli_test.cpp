@@ -10,9 +10,10 @@
 #include <set>
 #include <thread>
 
-#include "../common/cli_run.hpp"
 #include "http/redact.hpp"
 #include "mock/mock_server.hpp"
+#include "support/cli_run.hpp"
+#include "support/loopback_server.hpp"
 
 namespace conform {
 namespace {
@@ -25,24 +26,16 @@ const std::string kFixtures = std::string(CONFORM_SOURCE_DIR) + "/fixtures";
 /// An HTTP server on 127.0.0.1 that answers 200 {} and keeps every value of one request header.
 class HeaderRecorder {
  public:
-  explicit HeaderRecorder(std::string header) : header_(std::move(header)) {
-    server_.Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
-      if (req.has_header(header_.c_str())) {
-        std::lock_guard lock(mutex_);
-        seen_.insert(req.get_header_value(header_.c_str()));
-      }
-      res.set_content("{}", "application/json");
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 2000 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~HeaderRecorder() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  explicit HeaderRecorder(std::string header)
+      : header_(std::move(header)),
+        server_([this](const httplib::Request& req, httplib::Response& res) {
+          if (req.has_header(header_.c_str())) {
+            std::lock_guard lock(mutex_);
+            seen_.insert(req.get_header_value(header_.c_str()));
+          }
+          res.set_content("{}", "application/json");
+        }) {}
+  std::string url() const { return server_.url(); }
   std::set<std::string> seen() {
     std::lock_guard lock(mutex_);
     return seen_;
@@ -50,11 +43,9 @@ class HeaderRecorder {
 
  private:
   std::string header_;
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
   std::mutex mutex_;
   std::set<std::string> seen_;
+  test::LoopbackServer server_;  // last: stopped before what its handler uses goes
 };
 
 /// The credential header values one API's replay sends (every case that carries one).

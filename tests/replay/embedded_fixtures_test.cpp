@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../common/cli_run.hpp"
 #include "../mock/mock_process.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

@@ -11,6 +11,7 @@
 #include "engine/event_sink.hpp"
 #include "engine/runner.hpp"
 #include "http/http_transport.hpp"
+#include "support/cli_run.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform::test {
@@ -57,14 +58,9 @@ inline CollectingSink run_http(const std::string& url, const std::vector<ReplayC
 
 /// Runs a shell command; returns its exit status and fills `output` with stdout+stderr.
 inline int run_command(const std::string& command, std::string& output) {
-  output.clear();
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return -1;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
-  int status = ::pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  CliRun run = run_shell(command + " 2>&1");
+  output = std::move(run.output);
+  return run.exit_code;
 }
 
 /// The names of the checks that failed in the results.

@@ -7,8 +7,8 @@
 #include <iterator>
 #include <regex>
 
-#include "../common/cli_run.hpp"
 #include "mock/mock_server.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform {
 namespace {

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-namespace conform::testing {
+namespace conform::test {
 namespace {
 
 using nlohmann::json;
@@ -216,4 +216,4 @@ void ChromiumPage::screenshot(const std::filesystem::path& png) {
   std::ofstream(png, std::ios::binary) << decode_base64(shot.value("data", ""));
 }
 
-}  // namespace conform::testing
+}  // namespace conform::test

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace conform::testing {
+namespace conform::test {
 
 /// Where Debian installs Chromium.
 inline constexpr const char* kChromiumPath = "/usr/bin/chromium";
@@ -50,4 +50,4 @@ class ChromiumPage {
   std::string pending_;  ///< bytes read after the last complete message
 };
 
-}  // namespace conform::testing
+}  // namespace conform::test

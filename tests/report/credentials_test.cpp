@@ -12,7 +12,7 @@
 namespace conform {
 namespace {
 
-using namespace conform::testing;
+using namespace conform::test;
 
 void expect_no_secret(const std::string& text, const std::string& format) {
   for (const char* secret : {kBearerSecret, kWhippyKey, "leaky-query-token", "hunter2"}) {

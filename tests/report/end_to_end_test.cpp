@@ -13,7 +13,7 @@
 namespace conform {
 namespace {
 
-using namespace conform::testing;
+using namespace conform::test;
 
 const char* const kWhippySecret = "e2e-whippy-secret-55";
 const char* const kBiginSecret = "e2e-bigin-token-77";

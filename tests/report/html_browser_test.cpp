@@ -11,7 +11,7 @@
 namespace conform {
 namespace {
 
-using namespace conform::testing;
+using namespace conform::test;
 
 const char* const kChromium = "/usr/bin/chromium";
 

@@ -13,7 +13,7 @@
 namespace conform {
 namespace {
 
-using namespace conform::testing;
+using namespace conform::test;
 using nlohmann::json;
 
 std::filesystem::path write_page(const std::filesystem::path& file, const std::string& html) {

@@ -10,7 +10,7 @@
 namespace conform {
 namespace {
 
-using namespace conform::testing;
+using namespace conform::test;
 
 TEST(HtmlRender, AResponseBodyWithAScriptTagRendersAsText) {
   const std::string html = render_html(sample_report());

@@ -15,7 +15,7 @@ namespace conform {
 namespace {
 
 using nlohmann::json;
-using namespace conform::testing;
+using namespace conform::test;
 
 TEST(JsonReport, AFinishedRunWritesAVersionedReportThatKeepsTheSchema) {
   auto dir = scratch_dir("json-finished");

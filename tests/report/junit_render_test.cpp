@@ -10,7 +10,7 @@
 namespace conform {
 namespace {
 
-using namespace conform::testing;
+using namespace conform::test;
 
 /// xmllint's verdict on a document, against tests/report/junit.xsd.
 int xmllint(const std::string& xml, const std::string& name, std::string& output) {

@@ -7,7 +7,7 @@
 namespace conform {
 namespace {
 
-using namespace conform::testing;
+using namespace conform::test;
 
 TEST(MarkdownRender, AStatusTablePerApiThenTheFailures) {
   const std::string md = render_markdown(sample_report());

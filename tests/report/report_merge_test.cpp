@@ -13,7 +13,7 @@ namespace conform {
 namespace {
 
 using nlohmann::json;
-using namespace conform::testing;
+using namespace conform::test;
 
 /// The report of the cases [first, last) of the samples, as shard `shard`.
 json shard_report(size_t first, size_t last, const std::string& shard) {

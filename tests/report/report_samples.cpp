@@ -8,9 +8,10 @@
 #include <sys/wait.h>
 
 #include "report/report_builder.hpp"
+#include "support/cli_run.hpp"
 #include "validate/catalog.hpp"
 
-namespace conform::testing {
+namespace conform::test {
 namespace {
 
 Exchange exchange(const std::string& path, Headers headers, const std::string& request_body,
@@ -202,14 +203,9 @@ std::string slurp(const std::filesystem::path& path) {
 }
 
 int run_command(const std::string& command, std::string& output) {
-  output.clear();
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return -1;
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  CliRun run = run_shell(command + " 2>&1");
+  output = std::move(run.output);
+  return run.exit_code;
 }
 
 size_t count(const std::string& text, const std::string& needle) {
@@ -218,4 +214,4 @@ size_t count(const std::string& text, const std::string& needle) {
   return n;
 }
 
-}  // namespace conform::testing
+}  // namespace conform::test

@@ -10,7 +10,7 @@
 #include "core/run_types.hpp"
 #include "engine/event_sink.hpp"
 
-namespace conform::testing {
+namespace conform::test {
 
 /// Credentials the samples send; no report may contain them.
 inline constexpr const char* kBearerSecret = "s3cr3t-bearer-token-4242";
@@ -43,4 +43,4 @@ int run_command(const std::string& command, std::string& output);
 /// How many times `needle` occurs in `text` (overlapping occurrences counted).
 size_t count(const std::string& text, const std::string& needle);
 
-}  // namespace conform::testing
+}  // namespace conform::test

@@ -1,9 +1,9 @@
 // --dry-run connects to nothing; --max-sends is a hard cap on requests.
 #include <gtest/gtest.h>
 
-#include "../common/cli_run.hpp"
 #include "../replay/hostile_server.hpp"
 #include "safety_support.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform::test {
 namespace {

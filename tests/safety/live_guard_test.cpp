@@ -2,7 +2,7 @@
 // recipient policy; both are refused from the URL text, before any lookup or connection.
 #include <gtest/gtest.h>
 
-#include "../common/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform::test {
 namespace {

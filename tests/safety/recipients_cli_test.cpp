@@ -2,11 +2,11 @@
 // a real API would have delivered.
 #include <gtest/gtest.h>
 
-#include "../common/cli_run.hpp"
 #include "../mock/mock_process.hpp"
 #include "contract/recipients.hpp"
 #include "contract/source.hpp"
 #include "safety_support.hpp"
+#include "support/cli_run.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform::test {

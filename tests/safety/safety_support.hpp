@@ -14,37 +14,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/loopback_server.hpp"
+
 namespace conform::test {
 
 /// An HTTP server on 127.0.0.1 that answers every request 200 `{}` and counts the requests.
 class CountingServer {
  public:
-  CountingServer() {
-    server_.set_tcp_nodelay(true);
-    auto count = [this](const httplib::Request&, httplib::Response& res) {
-      ++requests_;
-      res.set_content("{}", "application/json");
-    };
-    server_.Post(".*", count);
-    server_.Get(".*", count);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 200 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  ~CountingServer() {
-    server_.stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
+  CountingServer()
+      : server_([this](const httplib::Request&, httplib::Response& res) {
+          ++requests_;
+          res.set_content("{}", "application/json");
+        }) {}
+  int port() const { return server_.port(); }
   size_t requests() const { return requests_.load(); }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return server_.url(); }
 
  private:
-  httplib::Server server_;
   std::atomic<size_t> requests_{0};
-  int port_ = 0;
-  std::thread thread_;
+  LoopbackServer server_;  // last: stopped before requests_ goes
 };
 
 /// A fresh path in the temp directory for one test's file.

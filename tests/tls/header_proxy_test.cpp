@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "support/loopback_server.hpp"
 #include "tls_support.hpp"
 
 namespace conform {
@@ -17,33 +18,7 @@ bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-/// An httplib server on a free loopback port, run in a thread; `handler` answers every request.
-class LoopbackServer {
- public:
-  explicit LoopbackServer(httplib::Server::Handler handler) {
-    server_.set_tcp_nodelay(true);
-    server_.Get(".*", handler)
-        .Post(".*", handler)
-        .Put(".*", handler)
-        .Delete(".*", handler)
-        .Patch(".*", handler);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 2000 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~LoopbackServer() {
-    server_.stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-};
+using test::LoopbackServer;  // tests/support
 
 TEST(HeaderFlag, ReachesTheServerOnEveryRequestAndACredentialIsRedacted) {
   std::mutex mutex;

@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../common/cli_run.hpp"
 #include "../mock/mock_process.hpp"
+#include "support/cli_run.hpp"
 
 namespace conform::tls_test {
 namespace fs = std::filesystem;

@@ -9,11 +9,11 @@
 #include <set>
 #include <string>
 
-#include "../common/cli_run.hpp"
 #include "contract/source.hpp"
 #include "mock/faults.hpp"
 #include "mock/mock_server.hpp"
 #include "mock/variants.hpp"
+#include "support/cli_run.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {

@@ -1,20 +1,14 @@
-#pragma once
-/// Running the real `conform` binary from a test, as a user does (header only: tests/common has
-/// no sources, so it is not a test area of its own).
+#include "support/cli_run.hpp"
+
 #include <sys/wait.h>
+
 #include <cstdio>
-#include <string>
+
+#include "support/files.hpp"
 
 namespace conform::test {
 
-/// What a finished `conform` process printed and returned.
-struct CliRun {
-  int exit_code = -1;
-  std::string output;  ///< stdout and stderr together
-};
-
-/// Runs a shell command line as it is; what it writes to stdout is the output.
-inline CliRun run_shell(const std::string& command) {
+CliRun run_shell(const std::string& command) {
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
@@ -25,15 +19,28 @@ inline CliRun run_shell(const std::string& command) {
   return run;
 }
 
-/// Runs `conform ARGUMENTS` under `timeout`, so a hung run fails the test instead of CI.
-inline CliRun conform_cli(const std::string& arguments, int timeout_s = 300) {
+std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+CliRun conform_cli(const std::string& arguments, int timeout_s) {
   return run_shell("timeout " + std::to_string(timeout_s) + " " + std::string(CONFORM_BINARY) +
                    " " + arguments + " 2>&1");
 }
 
-/// The number just before the last " WORD" of an output ("567 coverage-phase cases",
-/// "3 failed,"); -1 when WORD is absent or no number precedes it.
-inline long count_before(const std::string& output, const std::string& word) {
+ProcessResult run_conform(const std::string& arguments, int timeout_s) {
+  static int counter = 0;
+  const std::string n = std::to_string(++counter);
+  const auto out = write_temp("run-" + n + ".out", ""), err = write_temp("run-" + n + ".err", "");
+  CliRun run =
+      run_shell("timeout " + std::to_string(timeout_s) + " " + std::string(CONFORM_BINARY) + " " +
+                arguments + " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()));
+  return {run.exit_code, read_text(out), read_text(err)};
+}
+
+long count_before(const std::string& output, const std::string& word) {
   size_t at = output.rfind(" " + word);
   if (at == std::string::npos || at == 0) return -1;
   size_t start = output.find_last_not_of("0123456789", at - 1) + 1;
@@ -41,9 +48,7 @@ inline long count_before(const std::string& output, const std::string& word) {
   return std::stol(output.substr(start, at - start));
 }
 
-/// True when the output tells a failure of this check: a replay line "  <check> [..." under a
-/// case, or a fuzz group block "FAIL <api> <check> ...".
-inline bool names_failed_check(const std::string& output, const std::string& check) {
+bool names_failed_check(const std::string& output, const std::string& check) {
   if (output.find("\n  " + check + " [") != std::string::npos) return true;
   for (const char* outcome : {"\nFAIL ", "\nERROR "}) {
     for (size_t at = output.find(outcome); at != std::string::npos;
