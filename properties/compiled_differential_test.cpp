@@ -15,8 +15,8 @@
 #include "core/json_text.hpp"
 #include "fixture/fixture.hpp"
 #include "fixture/fixture_check.hpp"
-#include "mutators.hpp"
-#include "schema_gen.hpp"
+#include "properties/mutators.hpp"
+#include "properties/value_generators.hpp"
 #include "validate/catalog.hpp"
 #include "validate/compiled_schema.hpp"
 

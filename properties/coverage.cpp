@@ -1,10 +1,10 @@
-#include "coverage.hpp"
+#include "properties/coverage.hpp"
 
 #include <algorithm>
 
 #include "core/json_pointer.hpp"
-#include "mutators.hpp"
-#include "schema_gen.hpp"
+#include "properties/mutators.hpp"
+#include "properties/value_generators.hpp"
 
 namespace conform {
 namespace {

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fuzz_cases.hpp"
+#include "properties/fuzz_cases.hpp"
 
 namespace conform {
 

@@ -1,11 +1,11 @@
-#include "fuzz_cases.hpp"
+#include "properties/fuzz_cases.hpp"
 
 #include <cctype>
 
 #include "cases/case_builder.hpp"
 #include "core/json_pointer.hpp"
-#include "mutators.hpp"
-#include "schema_gen.hpp"
+#include "properties/mutators.hpp"
+#include "properties/value_generators.hpp"
 
 namespace conform {
 namespace {

@@ -1,4 +1,4 @@
-#include "generated_cases.hpp"
+#include "properties/generated_cases.hpp"
 
 namespace conform {
 

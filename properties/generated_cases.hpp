@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "coverage.hpp"
 #include "engine/case_source.hpp"
 #include "engine/shard.hpp"
-#include "fuzz_cases.hpp"
+#include "properties/coverage.hpp"
+#include "properties/fuzz_cases.hpp"
 
 namespace conform {
 

@@ -5,8 +5,8 @@
 
 #include <set>
 
-#include "mutators.hpp"
-#include "schema_gen.hpp"
+#include "properties/mutators.hpp"
+#include "properties/value_generators.hpp"
 #include "validate/catalog.hpp"
 #include "validate/formats.hpp"
 

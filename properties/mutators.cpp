@@ -1,4 +1,4 @@
-#include "mutators.hpp"
+#include "properties/mutators.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 #include <set>
 
 #include "core/json_pointer.hpp"
-#include "schema_gen.hpp"
+#include "properties/value_generators.hpp"
 
 namespace conform {
 namespace {

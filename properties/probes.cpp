@@ -4,8 +4,8 @@
 #include <functional>
 
 #include "core/json_pointer.hpp"
-#include "mutators.hpp"
-#include "schema_gen.hpp"
+#include "properties/mutators.hpp"
+#include "properties/value_generators.hpp"
 
 namespace conform {
 namespace {

@@ -1,9 +1,9 @@
-#include "shrink.hpp"
+#include "properties/shrink.hpp"
 
 #include <rapidcheck.h>
 
 #include "core/json_pointer.hpp"
-#include "schema_gen.hpp"
+#include "properties/value_generators.hpp"
 
 namespace conform {
 namespace {

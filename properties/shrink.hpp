@@ -4,8 +4,8 @@
 
 #include "engine/judge.hpp"
 #include "engine/send_guard.hpp"
-#include "fuzz_cases.hpp"
 #include "http/transport.hpp"
+#include "properties/fuzz_cases.hpp"
 
 namespace conform {
 

@@ -1,6 +1,6 @@
-#include "valid_body.hpp"
+#include "properties/valid_body.hpp"
 
-#include "schema_gen.hpp"
+#include "properties/value_generators.hpp"
 
 namespace conform {
 

@@ -2,7 +2,7 @@
 // channel of every built-in API, valid, and the same on every call.
 #include <gtest/gtest.h>
 
-#include "valid_body.hpp"
+#include "properties/valid_body.hpp"
 #include "validate/catalog.hpp"
 
 namespace conform {

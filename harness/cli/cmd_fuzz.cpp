@@ -19,10 +19,10 @@
 #include "cli/run_setup.hpp"
 #include "cli/transport_flags.hpp"
 #include "engine/runner.hpp"
-#include "fuzz_cases.hpp"
-#include "generated_cases.hpp"
 #include "http/http_transport.hpp"
 #include "http/polite_transport.hpp"
+#include "properties/fuzz_cases.hpp"
+#include "properties/generated_cases.hpp"
 #include "report/console_sink.hpp"
 
 namespace conform {

@@ -24,8 +24,8 @@
 #include "http/cassette.hpp"
 #include "http/http_transport.hpp"
 #include "http/polite_transport.hpp"
+#include "properties/valid_body.hpp"
 #include "report/console_sink.hpp"
-#include "valid_body.hpp"
 
 namespace conform {
 namespace {

@@ -12,10 +12,10 @@
 
 #include "engine/event_sink.hpp"
 #include "engine/judge.hpp"
-#include "fuzz_cases.hpp"
 #include "http/redact.hpp"
 #include "http/transport.hpp"
-#include "shrink.hpp"
+#include "properties/fuzz_cases.hpp"
+#include "properties/shrink.hpp"
 
 namespace conform {
 

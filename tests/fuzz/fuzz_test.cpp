@@ -10,12 +10,12 @@
 #include <sstream>
 
 #include "engine/judge.hpp"
-#include "fuzz_cases.hpp"
 #include "http/http_transport.hpp"
 #include "mock/faults.hpp"
 #include "mock/mock_server.hpp"
-#include "mutators.hpp"
-#include "schema_gen.hpp"
+#include "properties/fuzz_cases.hpp"
+#include "properties/mutators.hpp"
+#include "properties/value_generators.hpp"
 #include "support/cli_run.hpp"
 
 namespace conform {

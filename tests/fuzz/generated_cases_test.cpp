@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "engine/shard.hpp"
-#include "fuzz_cases.hpp"
-#include "generated_cases.hpp"
+#include "properties/fuzz_cases.hpp"
+#include "properties/generated_cases.hpp"
 
 namespace conform {
 namespace {

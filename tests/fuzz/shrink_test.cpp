@@ -5,10 +5,10 @@
 
 #include "core/json_pointer.hpp"
 #include "engine/judge.hpp"
-#include "fuzz_cases.hpp"
 #include "http/http_transport.hpp"
 #include "mock/mock_server.hpp"
-#include "shrink.hpp"
+#include "properties/fuzz_cases.hpp"
+#include "properties/shrink.hpp"
 
 namespace conform {
 namespace {

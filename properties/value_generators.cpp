@@ -1,4 +1,4 @@
-#include "schema_gen.hpp"
+#include "properties/value_generators.hpp"
 
 #include <algorithm>
 
