@@ -2,7 +2,7 @@
 # the layering is written down. harness/CMakeLists.txt makes one library per module from it,
 # whose include root holds only that module and the modules listed, so a wrong include is
 # "No such file" at build time; the Architecture.* tests (tests/foundation/architecture_test.cpp)
-# compares it with ARCHITECTURE.md and with the includes in the sources.
+# compare it with ARCHITECTURE.md and with the includes in the sources.
 # Each list must be closed (a module listed brings its own list) and name only earlier modules.
 set(conform_modules core contract validate derive fixture http cases checks engine mock report
                     export)
