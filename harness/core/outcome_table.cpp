@@ -52,6 +52,13 @@ std::vector<std::string> gate_failing_outcome_names() {
   return names;
 }
 
+const OutcomeRow& outcome_row(Outcome outcome) {
+  for (const OutcomeRow& row : kRows) {
+    if (row.outcome == outcome) return row;
+  }
+  return error_row();
+}
+
 const OutcomeRow* find_outcome_row(const std::string& name) {
   for (const OutcomeRow& row : kRows) {
     if (name == row.name) return &row;

@@ -40,6 +40,9 @@ std::vector<std::string> outcome_names_by_kind();
 /// order the gate names them: FAIL, XPASS, ERROR, TIMEOUT, REFUSED.
 std::vector<std::string> gate_failing_outcome_names();
 
+/// The row of this outcome (every enum value has one; ERROR's should one be missing).
+const OutcomeRow& outcome_row(Outcome outcome);
+
 /// The row of the outcome with this name; nullptr for an unknown name.
 const OutcomeRow* find_outcome_row(const std::string& name);
 

@@ -7,10 +7,7 @@
 namespace conform {
 
 const char* outcome_name(Outcome outcome) {
-  for (const OutcomeRow& row : outcome_rows()) {
-    if (row.outcome == outcome) return row.name;
-  }
-  return "ERROR";
+  return outcome_row(outcome).name;
 }
 
 std::optional<Outcome> outcome_from_name(const std::string& name) {
@@ -21,7 +18,7 @@ std::optional<Outcome> outcome_from_name(const std::string& name) {
 
 bool fails_gate(Outcome outcome, bool refused_allowed) {
   if (outcome == Outcome::refused && refused_allowed) return false;
-  const OutcomeKind kind = outcome_kind(outcome_name(outcome));
+  const OutcomeKind kind = outcome_row(outcome).kind;
   return kind == OutcomeKind::failed || kind == OutcomeKind::unjudged;
 }
 

@@ -31,15 +31,8 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 
-std::string lines_of_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 Layering read_modules_cmake() {
-  const std::string text = lines_of_file(source_dir() / "harness/modules.cmake");
+  const std::string text = test::read_text(source_dir() / "harness/modules.cmake");
   Layering layering;
   const std::regex set_call(R"(\nset\((conform_modules|conform_may_include_([a-z_]+))([^)]*)\))");
   for (std::sregex_iterator it(text.begin(), text.end(), set_call), end; it != end; ++it) {
@@ -63,7 +56,7 @@ std::string joined(const std::vector<std::string>& names) {
 /// The "may include" cell of each row of ARCHITECTURE.md's layer table, by module.
 std::map<std::string, std::string> architecture_rows() {
   std::map<std::string, std::string> rows;
-  std::istringstream in(lines_of_file(source_dir() / "ARCHITECTURE.md"));
+  std::istringstream in(test::read_text(source_dir() / "ARCHITECTURE.md"));
   const std::regex row(R"(^\| [0-9]+ \| `([a-z_]+)/`.*\| ([^|]*) \|$)");
   for (std::string line; std::getline(in, line);) {
     std::smatch m;
@@ -117,7 +110,7 @@ TEST(Architecture, EveryIncludeKeepsTheTable) {
       const std::string ext = entry.path().extension().string();
       if (ext != ".cpp" && ext != ".hpp") continue;
       if (entry.path().filename().string().ends_with("_test.cpp")) continue;
-      std::istringstream in(lines_of_file(entry.path()));
+      std::istringstream in(test::read_text(entry.path()));
       size_t number = 0;
       for (std::string line; std::getline(in, line);) {
         ++number;
