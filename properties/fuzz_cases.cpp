@@ -158,8 +158,7 @@ std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std:
 }
 
 json regenerate_value(const FuzzTarget& target, const FuzzCase& c) {
-  return gen_valid(*target.schema, target.api->contract.email_policy)(rc::Random(c.seed), c.size)
-      .value();
+  return gen_valid(*target.schema)(rc::Random(c.seed), c.size).value();
 }
 
 FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count,
@@ -195,7 +194,10 @@ std::vector<FuzzCase> plan_fuzz_cases(const std::vector<FuzzTarget>& targets, ui
   return out;
 }
 
-std::optional<size_t> fuzz_case_index(const std::string& case_id) {
+namespace {
+
+/// Where the index of a generated case's id starts and ends (`<api>/fuzz-<index>-`), if it has one.
+std::optional<std::pair<size_t, size_t>> index_span(const std::string& case_id) {
   static constexpr std::string_view kMarker = "/fuzz-";
   size_t at = case_id.find(kMarker);
   if (at == std::string::npos) return std::nullopt;
@@ -203,7 +205,27 @@ std::optional<size_t> fuzz_case_index(const std::string& case_id) {
   while (end < case_id.size() && std::isdigit(static_cast<unsigned char>(case_id[end]))) ++end;
   if (end == start || end - start > 18 || end >= case_id.size() || case_id[end] != '-')
     return std::nullopt;
-  return std::stoull(case_id.substr(start, end - start));
+  return std::make_pair(start, end);
+}
+
+}  // namespace
+
+std::optional<size_t> fuzz_case_index(const std::string& case_id) {
+  auto span = index_span(case_id);
+  if (!span) return std::nullopt;
+  return std::stoull(case_id.substr(span->first, span->second - span->first));
+}
+
+std::optional<FuzzVariant> fuzz_case_variant(const std::string& case_id) {
+  auto span = index_span(case_id);
+  if (!span) return std::nullopt;
+  std::string rest = case_id.substr(span->second + 1);
+  for (FuzzVariant v :
+       {FuzzVariant::valid, FuzzVariant::mutant, FuzzVariant::probe, FuzzVariant::anonymous}) {
+    std::string name = fuzz_variant_name(v);
+    if (rest == name || rest.rfind(name + "-", 0) == 0) return v;
+  }
+  return std::nullopt;
 }
 
 std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like,

@@ -61,6 +61,10 @@ FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, s
 /// The index a generated case's id carries (`<api>/fuzz-<index>-...`); nullopt for other ids.
 std::optional<size_t> fuzz_case_index(const std::string& case_id);
 
+/// The variant a generated case's id names (`<api>/fuzz-<index>-<variant>...`); nullopt for
+/// other ids.
+std::optional<FuzzVariant> fuzz_case_variant(const std::string& case_id);
+
 /// The case of the same variant built on another valid value (a shrink candidate); std::nullopt
 /// when the value has no site of the same kind.
 std::optional<FuzzCase> rebuild_fuzz_case(const FuzzTarget& target, const FuzzCase& like,

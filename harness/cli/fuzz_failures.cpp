@@ -7,6 +7,26 @@
 namespace conform {
 namespace fs = std::filesystem;
 
+namespace {
+
+/// How fit a case is to be its group's shrunk case: a coverage-phase case cannot be made again
+/// from an index (0); a probe or an anonymous case can, but is no fixture (1); a valid or mutant
+/// case can be shrunk and saved (2).
+int shrink_fitness(const std::string& case_id) {
+  std::optional<FuzzVariant> variant = fuzz_case_variant(case_id);
+  if (!variant) return 0;
+  return *variant == FuzzVariant::valid || *variant == FuzzVariant::mutant ? 2 : 1;
+}
+
+/// The fitter case, then the lower index: the choice does not hang on the order cases finish in.
+bool better_to_shrink(const std::string& candidate, const std::string& current) {
+  int a = shrink_fitness(candidate), b = shrink_fitness(current);
+  if (a != b) return a > b;
+  return a > 0 && *fuzz_case_index(candidate) < *fuzz_case_index(current);
+}
+
+}  // namespace
+
 void FailureGroups::case_finished(const CaseResult& result) {
   // A REFUSED case is not shrunk: that would send more requests to a server that refuses them.
   if (!fails_gate(result.outcome) || result.outcome == Outcome::refused) return;
@@ -18,9 +38,7 @@ void FailureGroups::case_finished(const CaseResult& result) {
   if (fresh) groups_.push_back({kind, result, 0});
   FailureGroup& group = groups_[it->second];
   ++group.cases;
-  // A coverage-phase case cannot be made again from its index; the group's first random-phase
-  // case can, so it is the one shrunk.
-  if (!fuzz_case_index(group.first.id) && fuzz_case_index(result.id)) group.first = result;
+  if (better_to_shrink(result.id, group.first.id)) group.first = result;
 }
 
 void HeldFinish::run_started(const RunInfo& info) {

@@ -19,8 +19,9 @@
 
 namespace conform {
 
-/// Every case that failed the gate in one way, and the one to shrink: the first random-phase
-/// case of them, else the first.
+/// Every case that failed the gate in one way, and the one to shrink: of the random-phase cases,
+/// a valid or mutant one (which `--save-failures` can keep) before a probe or an anonymous one,
+/// then the lowest index; the first case when none is random-phase.
 struct FailureGroup {
   FailureKind kind;
   CaseResult first;  ///< the representative case

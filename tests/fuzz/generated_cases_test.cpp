@@ -97,5 +97,19 @@ TEST(GeneratedCases, TheIndexInAGeneratedIdIsReadBackAndOtherIdsHaveNone) {
   EXPECT_EQ(fuzz_case_index("whippy/fuzz-99999999999999999999999-valid"), std::nullopt);
 }
 
+TEST(GeneratedCases, TheVariantInAGeneratedIdIsReadBackAndOtherIdsHaveNone) {
+  auto targets = fuzz_targets(loaded_catalog(), {}, {});
+  std::set<FuzzVariant> seen;
+  for (const FuzzCase& c : plan_fuzz_cases(targets, 1, 60)) {
+    EXPECT_EQ(fuzz_case_variant(c.replay.id), c.variant) << c.replay.id;
+    seen.insert(c.variant);
+  }
+  EXPECT_GE(seen.size(), 3u) << "the plan should hold valid, mutant and probe cases";
+  EXPECT_EQ(fuzz_case_variant("whippy/fuzz-3-mutant-required"), FuzzVariant::mutant);
+  EXPECT_EQ(fuzz_case_variant("whippy/fuzz-3-validity"), std::nullopt);
+  EXPECT_EQ(fuzz_case_variant("whippy/coverage-3-mutant"), std::nullopt);
+  EXPECT_EQ(fuzz_case_variant("bigin-mail/the-documented-request-is-accepted"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace conform
