@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "derive/canonical_json.hpp"
 #include "derive/page.hpp"
@@ -198,15 +199,13 @@ void name_missing(const ojson& c, ContractDerivation& d) {
 }  // namespace
 
 const char* origin_name(FieldOrigin origin) {
-  switch (origin) {
-    case FieldOrigin::kPage:
-      return "page";
-    case FieldOrigin::kDefault:
-      return "default";
-    case FieldOrigin::kOverlay:
-      return "overlay";
-    case FieldOrigin::kPageAndOverlay:
-      return "page+overlay";
+  static constexpr std::pair<FieldOrigin, const char*> kNames[] = {
+      {FieldOrigin::kPage, "page"},
+      {FieldOrigin::kDefault, "default"},
+      {FieldOrigin::kOverlay, "overlay"},
+      {FieldOrigin::kPageAndOverlay, "page+overlay"}};
+  for (const auto& [value, name] : kNames) {
+    if (value == origin) return name;
   }
   return "page";
 }

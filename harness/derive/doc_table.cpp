@@ -1,18 +1,16 @@
 #include "derive/doc_table.hpp"
 
+#include <utility>
+
 namespace conform::derive {
 const char* section_kind_name(SectionKind kind) {
-  switch (kind) {
-    case SectionKind::kRequest:
-      return "request";
-    case SectionKind::kResponse:
-      return "response";
-    case SectionKind::kPath:
-      return "path";
-    case SectionKind::kQuery:
-      return "query";
-    case SectionKind::kOther:
-      break;
+  static constexpr std::pair<SectionKind, const char*> kNames[] = {
+      {SectionKind::kRequest, "request"},
+      {SectionKind::kResponse, "response"},
+      {SectionKind::kPath, "path"},
+      {SectionKind::kQuery, "query"}};
+  for (const auto& [value, name] : kNames) {
+    if (value == kind) return name;
   }
   return "other";
 }
@@ -46,15 +44,13 @@ nlohmann::ordered_json row_json(const DocPage& page, const DocRow& row) {
 }  // namespace
 
 const char* shape_name(PageShape shape) {
-  switch (shape) {
-    case PageShape::kMarkdown:
-      return "readme-markdown";
-    case PageShape::kScraped:
-      return "scraped-body-params";
-    case PageShape::kPdfText:
-      return "pdf-text-table";
-    case PageShape::kZoho:
-      return "zoho-list";
+  static constexpr std::pair<PageShape, const char*> kNames[] = {
+      {PageShape::kMarkdown, "readme-markdown"},
+      {PageShape::kScraped, "scraped-body-params"},
+      {PageShape::kPdfText, "pdf-text-table"},
+      {PageShape::kZoho, "zoho-list"}};
+  for (const auto& [value, name] : kNames) {
+    if (value == shape) return name;
   }
   return "unknown";
 }
