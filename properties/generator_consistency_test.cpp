@@ -48,7 +48,7 @@ std::string pointers_of(const std::vector<Violation>& violations) {
 
 RC_GTEST_PROP(SchemaGenerator, EveryGeneratedValidCaseValidatesAgainstItsSchema, ()) {
   const auto& target = *rc::gen::elementOf(request_schemas());
-  json value = *gen_valid(*target.schema, target.policy);
+  json value = *gen_valid(*target.schema);
   auto violations = target.validator->validate(value);
   if (!violations.empty())
     RC_FAIL(target.label + ":" + pointers_of(violations) + " for " + value.dump());
@@ -57,7 +57,7 @@ RC_GTEST_PROP(SchemaGenerator, EveryGeneratedValidCaseValidatesAgainstItsSchema,
 
 RC_GTEST_PROP(SchemaGenerator, EveryMutantFailsExactlyAtThePointerItClaims, ()) {
   const auto& target = *rc::gen::elementOf(request_schemas());
-  json value = *gen_valid(*target.schema, target.policy);
+  json value = *gen_valid(*target.schema);
   auto mutants = mutants_of(*target.schema, value, target.policy);
   RC_CLASSIFY(mutants.empty(), "nothing to mutate (no required field, an empty body)");
   for (const auto& m : mutants) {
@@ -102,7 +102,7 @@ void expect_acceptance_core(const json& value, const std::string& pointer,
 
 RC_GTEST_PROP(SchemaGenerator, ValidCasesHaveNoEmptyListsOrStringsAndScheduleInTheFuture, ()) {
   const auto& target = *rc::gen::elementOf(request_schemas());
-  json value = *gen_valid(*target.schema, target.policy);
+  json value = *gen_valid(*target.schema);
   expect_acceptance_core(value, "", target.label);
   std::string problem = acceptance_core_problem(*target.schema, value);
   if (!problem.empty()) RC_FAIL(target.label + ": " + problem);
@@ -123,14 +123,14 @@ void collect_addresses(const json& value, std::vector<std::string>& out) {
 RC_GTEST_PROP(SchemaGenerator, NoTwoGeneratedAddressesInOneValueRepeat, ()) {
   const auto& target = *rc::gen::elementOf(request_schemas());
   std::vector<std::string> addresses;
-  collect_addresses(*gen_valid(*target.schema, target.policy), addresses);
+  collect_addresses(*gen_valid(*target.schema), addresses);
   std::set<std::string> distinct(addresses.begin(), addresses.end());
   RC_ASSERT(distinct.size() == addresses.size());
 }
 
 RC_GTEST_PROP(SchemaGenerator, ProbesStayValidBecauseNoPageSettlesThem, ()) {
   const auto& target = *rc::gen::elementOf(request_schemas());
-  json value = *gen_valid(*target.schema, target.policy);
+  json value = *gen_valid(*target.schema);
   for (const auto& probe : probes_of(*target.schema, value)) {
     auto violations = target.validator->validate(probe.body);
     if (!violations.empty())
@@ -142,7 +142,7 @@ TEST(SchemaGenerator, TheMutatorsTogetherCoverEveryKindOfConstraint) {
   std::set<std::string> seen;
   for (const auto& target : request_schemas()) {
     for (int seed = 0; seed < 20; ++seed) {
-      json value = gen_valid(*target.schema, target.policy)(rc::Random(seed), 50).value();
+      json value = gen_valid(*target.schema)(rc::Random(seed), 50).value();
       for (const auto& m : mutants_of(*target.schema, value, target.policy))
         seen.insert(mutation_kind_name(m.kind));
     }

@@ -52,26 +52,6 @@ bool try_candidate(ShrinkRun& run, const nlohmann::json& value) {
   return true;
 }
 
-/// Drops members and items of the valid value one at a time, keeping each drop that leaves it
-/// valid and the case failing the same check. RapidCheck's shrinks of an exec-built value can
-/// miss these: dropping an optional field shifts every pick after it.
-void drop_children(ShrinkRun& run, nlohmann::json value) {
-  bool dropped = true;
-  while (dropped && run.best.sends < run.max_sends) {
-    dropped = false;
-    for (const auto& pointer : child_pointers(value)) {
-      if (run.best.sends >= run.max_sends) return;
-      nlohmann::json smaller = without_child(value, pointer);
-      bool in_core = run.target.validator->accepts(smaller) &&
-                     acceptance_core_problem(*run.target.schema, smaller).empty();
-      if (!in_core || !try_candidate(run, smaller)) continue;
-      value = std::move(smaller);
-      dropped = true;
-      break;
-    }
-  }
-}
-
 }  // namespace
 
 FailureKind failure_kind(const CaseResult& result) {
@@ -103,8 +83,8 @@ ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
   bool shrinkable = (run.kind.outcome == Outcome::fail && !run.kind.check.empty()) ||
                     run.kind.outcome == Outcome::error;
   if (!shrinkable) return run.best;
-  rc::Shrinkable<nlohmann::json> current = gen_valid(
-      *target.schema, target.api->contract.email_policy)(rc::Random(failing.seed), failing.size);
+  rc::Shrinkable<nlohmann::json> current =
+      gen_valid(*target.schema)(rc::Random(failing.seed), failing.size);
   bool improved = true;
   while (improved && run.best.sends < run.max_sends) {
     improved = false;
@@ -118,7 +98,6 @@ ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
       }
     }
   }
-  drop_children(run, current.value());
   return run.best;
 }
 

@@ -32,10 +32,10 @@ struct ShrinkOutcome {
   size_t held_back = 0;  ///< candidates the send guard did not let out
 };
 
-/// Starting from a FAIL, tries smaller values of the same case (optional fields dropped, fewer
-/// items, shorter strings) along RapidCheck's shrink tree, then drops members and items of the
-/// valid value one at a time while it stays valid. Keeps each candidate that still fails in the
-/// same way (failure_kind of `failed`). Sends at most `max_sends` requests, one at a time.
+/// Starting from a FAIL, tries smaller values of the same case along RapidCheck's shrink tree of
+/// the combinator-built value (each optional member dropped, fewer items, shorter strings, an
+/// earlier oneOf branch), keeping each candidate that still fails in the same way (failure_kind
+/// of `failed`). Sends at most `max_sends` requests, one at a time.
 /// With a `guard` (the run's SendGuard), every candidate passes it before it is sent, as the
 /// run's cases do: its recipients go to the sinks (the minimal case is kept as sent), a
 /// candidate it refuses is not sent and counts as not failing, and `--max-sends` reached ends

@@ -16,9 +16,7 @@ std::optional<nlohmann::json> generated_valid_body(const ApiEntry& api,
   if (files == api.contract.channels.end() || !validator) return std::nullopt;
   auto schema = api.schemas.find(files->second.request);
   if (schema == api.schemas.end()) return std::nullopt;
-  nlohmann::json body =
-      gen_valid(schema->second, api.contract.email_policy)(rc::Random(kBodySeed), kBodySize)
-          .value();
+  nlohmann::json body = gen_valid(schema->second)(rc::Random(kBodySeed), kBodySize).value();
   if (!validator->validate(body).empty()) return std::nullopt;
   return body;
 }

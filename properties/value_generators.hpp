@@ -3,19 +3,7 @@
 #include <rapidcheck.h>
 #include <nlohmann/json.hpp>
 
-#include "core/types.hpp"
-
 namespace conform {
-
-/// What a generator needs besides the schema node it starts from.
-struct GenContext {
-  const nlohmann::json* root = nullptr;  ///< the whole schema, for local `$ref`s
-  EmailPolicy email_policy;
-  bool all_optional = false;  ///< include every optional member (the coverage phase's full value)
-  bool ignore_omit = false;   ///< include members and branches marked `x-accept: {omit}` as well
-  mutable size_t serial =
-      0;  ///< numbers generated addresses and phones, so no two recipients repeat
-};
 
 /// Values that keep `schema` (types, required and optional properties, enum, const, lengths,
 /// item counts, local `$ref`s, anyOf/oneOf, `email` and `date-time`). Sized: small cases come
@@ -23,13 +11,12 @@ struct GenContext {
 ///
 /// Values come from the acceptance core: every `x-accept` rule holds, lists have items,
 /// date-times lie in the future, and members or branches marked `x-accept: {omit}` are left out.
-rc::Gen<nlohmann::json> gen_valid(const nlohmann::json& schema, const EmailPolicy& policy);
+rc::Gen<nlohmann::json> gen_valid(const nlohmann::json& schema);
 
 /// The same, with every optional member present (the coverage phase starts from it). With
 /// `ignore_omit`, members the acceptance core leaves out are present too, so that mutants can
 /// break their settled rules (such a value is for mutants and probes, not for valid cases).
-rc::Gen<nlohmann::json> gen_full(const nlohmann::json& schema, const EmailPolicy& policy,
-                                 bool ignore_omit = false);
+rc::Gen<nlohmann::json> gen_full(const nlohmann::json& schema, bool ignore_omit = false);
 
 /// True when a schema node carries `x-accept` with this key (a keyword or a hint).
 bool accept_only(const nlohmann::json& node, const char* key);
@@ -38,9 +25,6 @@ bool accept_only(const nlohmann::json& node, const char* key);
 /// an empty list, or a member marked `x-accept: {include}` missing from its object. Shrinking
 /// keeps candidates inside the core, so a minimal case is one a conforming server must accept.
 std::string acceptance_core_problem(const nlohmann::json& schema, const nlohmann::json& value);
-
-/// Produces one valid value for a schema node; call only inside `rc::gen::exec`.
-nlohmann::json generate_node(const nlohmann::json& node, const GenContext& ctx, int depth);
 
 /// A local `$ref` target (`#/definitions/x`), or nullptr.
 const nlohmann::json* resolve_ref(const nlohmann::json& root, const std::string& ref);

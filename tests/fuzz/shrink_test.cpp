@@ -1,6 +1,8 @@
-/// Shrinking against a live faulty mock: a shrunk mutant keeps nothing it could lose. Every
-/// member or item of the minimal body, other than those on the way to the mutated site, is
-/// needed: removing it breaks the body in a second place.
+/// Shrinking against a live faulty mock: a shrunk case keeps nothing it could lose. Every member
+/// or item of a minimal mutant, other than those on the way to the mutated site, is needed:
+/// removing it breaks the body in a second place. A minimal valid case that every server answer
+/// fails loses no member or item and stays valid: the shrink tree alone got it there, with no
+/// pass that drops members one at a time.
 #include <gtest/gtest.h>
 
 #include "core/json_pointer.hpp"
@@ -9,6 +11,7 @@
 #include "mock/mock_server.hpp"
 #include "properties/fuzz_cases.hpp"
 #include "properties/shrink.hpp"
+#include "properties/value_generators.hpp"
 
 namespace conform {
 namespace {
@@ -61,6 +64,39 @@ TEST(Shrink, AShrunkMutantKeepsOnlyWhatItNeeds) {
     }
   }
   EXPECT_GE(shrunk, 10u) << "too few failing mutants to judge the shrinker by";
+}
+
+TEST(Shrink, AShrunkValidCaseCannotLoseAnotherMemberOrItem) {
+  MockServer mock;
+  MockOptions options;
+  options.faults = {"reject-valid"};  // every valid request fails, so any smaller one would too
+  int port = mock.start(options);
+  Catalog catalog = Catalog::load(embedded_schema_source());
+  std::vector<FuzzTarget> targets = fuzz_targets(catalog, {}, {});
+  HttpTransportFactory http(HttpSettings{Target{"127.0.0.1", port, ""}, 5});
+  auto transport = http.make();
+  size_t shrunk = 0, dropped_by_the_tree = 0;
+  for (size_t index = 0; index < 400 && shrunk < 15; ++index) {
+    FuzzCase c = plan_fuzz_case(targets, 2, 400, index);
+    if (c.variant != FuzzVariant::valid) continue;
+    CaseResult first =
+        judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
+    if (first.outcome != Outcome::fail) continue;
+    const FuzzTarget& target = targets[c.target];
+    ShrinkOutcome outcome = shrink_failure(target, c, first, *transport, {}, 300);
+    ++shrunk;
+    const json& body = outcome.minimal.body;
+    dropped_by_the_tree += child_pointers(c.body).size() - child_pointers(body).size();
+    for (const auto& pointer : child_pointers(body)) {
+      json smaller = without_child(body, pointer);
+      bool stays_in_the_core = target.validator->accepts(smaller) &&
+                               acceptance_core_problem(*target.schema, smaller).empty();
+      EXPECT_FALSE(stays_in_the_core) << c.replay.id << ": " << pointer << " could go from "
+                                      << body.dump() << " (shrunk from " << c.body.dump() << ")";
+    }
+  }
+  EXPECT_GE(shrunk, 10u) << "too few failing valid cases to judge the shrinker by";
+  EXPECT_GT(dropped_by_the_tree, 0u) << "the generated values had nothing to lose";
 }
 
 }  // namespace
