@@ -85,14 +85,20 @@ ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
   if (!shrinkable) return run.best;
   rc::Shrinkable<nlohmann::json> current =
       gen_valid(*target.schema)(rc::Random(failing.seed), failing.size);
+  nlohmann::json current_value = current.value();
   bool improved = true;
   while (improved && run.best.sends < run.max_sends) {
     improved = false;
     auto shrinks = current.shrinks();
     while (auto next = shrinks.next()) {
       if (run.best.sends >= run.max_sends) break;
-      if (try_candidate(run, next->value())) {
+      // A dropped optional member keeps its value in the tree, and that value's shrinks all make
+      // the same JSON: such a candidate is no smaller, so it is not sent.
+      nlohmann::json value = next->value();
+      if (value == current_value) continue;
+      if (try_candidate(run, value)) {
         current = std::move(*next);
+        current_value = std::move(value);
         improved = true;
         break;
       }

@@ -2,8 +2,10 @@
 /// or item of a minimal mutant, other than those on the way to the mutated site, is needed:
 /// removing it breaks the body in a second place. A minimal valid case that every server answer
 /// fails loses no member or item and stays valid: the shrink tree alone got it there, with no
-/// pass that drops members one at a time.
+/// pass that drops members one at a time, and no body went out twice on the way.
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "core/json_pointer.hpp"
 #include "engine/judge.hpp"
@@ -17,6 +19,20 @@ namespace conform {
 namespace {
 
 using nlohmann::json;
+
+/// The real HTTP transport, keeping every body it sent.
+class RecordingTransport : public Transport {
+ public:
+  explicit RecordingTransport(std::unique_ptr<Transport> inner) : inner_(std::move(inner)) {}
+  Exchange send(const std::string& case_id, const HttpRequest& request) override {
+    bodies.push_back(request.body);
+    return inner_->send(case_id, request);
+  }
+  std::vector<std::string> bodies;
+
+ private:
+  std::unique_ptr<Transport> inner_;
+};
 
 bool on_the_way_to(const std::string& pointer, const std::string& site) {
   return site == pointer || site.rfind(pointer + "/", 0) == 0 || pointer.rfind(site + "/", 0) == 0;
@@ -74,17 +90,21 @@ TEST(Shrink, AShrunkValidCaseCannotLoseAnotherMemberOrItem) {
   Catalog catalog = Catalog::load(embedded_schema_source());
   std::vector<FuzzTarget> targets = fuzz_targets(catalog, {}, {});
   HttpTransportFactory http(HttpSettings{Target{"127.0.0.1", port, ""}, 5});
-  auto transport = http.make();
+  RecordingTransport transport(http.make());
   size_t shrunk = 0, dropped_by_the_tree = 0;
   for (size_t index = 0; index < 400 && shrunk < 15; ++index) {
     FuzzCase c = plan_fuzz_case(targets, 2, 400, index);
     if (c.variant != FuzzVariant::valid) continue;
     CaseResult first =
-        judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
+        judge(*targets[c.target].api, c.replay, transport.send(c.replay.id, c.replay.request), {});
     if (first.outcome != Outcome::fail) continue;
     const FuzzTarget& target = targets[c.target];
-    ShrinkOutcome outcome = shrink_failure(target, c, first, *transport, {}, 300);
+    transport.bodies.clear();
+    ShrinkOutcome outcome = shrink_failure(target, c, first, transport, {}, 300);
     ++shrunk;
+    std::set<std::string> distinct(transport.bodies.begin(), transport.bodies.end());
+    EXPECT_EQ(distinct.size(), transport.bodies.size())
+        << c.replay.id << ": a shrink sent the same body twice";
     const json& body = outcome.minimal.body;
     dropped_by_the_tree += child_pointers(c.body).size() - child_pointers(body).size();
     for (const auto& pointer : child_pointers(body)) {
