@@ -149,16 +149,16 @@ std::vector<FuzzTarget> fuzz_targets(const Catalog& catalog, const std::set<std:
   for (const auto& api : catalog.apis()) {
     if (!apis.empty() && !apis.contains(api.contract.id)) continue;
     for (const auto& [channel, files] : api.contract.channels) {
-      out.push_back({&api, channel, &api.schemas.at(files.request),
-                     api.validator(PayloadKind::request, channel),
-                     credential_for(api.contract, credentials)});
+      const nlohmann::json& schema = api.schemas.at(files.request);
+      out.push_back({&api, channel, &schema, api.validator(PayloadKind::request, channel),
+                     credential_for(api.contract, credentials), gen_valid(schema)});
     }
   }
   return out;
 }
 
 json regenerate_value(const FuzzTarget& target, const FuzzCase& c) {
-  return gen_valid(*target.schema)(rc::Random(c.seed), c.size).value();
+  return target.valid_values(rc::Random(c.seed), c.size).value();
 }
 
 FuzzCase plan_fuzz_case(const std::vector<FuzzTarget>& targets, uint64_t seed, size_t count,

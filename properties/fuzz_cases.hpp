@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <rapidcheck.h>
 #include <nlohmann/json.hpp>
 
 #include "cases/replay_case.hpp"
@@ -23,6 +24,8 @@ struct FuzzTarget {
   const nlohmann::json* schema = nullptr;
   const SchemaValidator* validator = nullptr;
   std::string credential;
+  /// gen_valid of `schema`, built once: a case's value is `valid_values` at its seed and size.
+  rc::Gen<nlohmann::json> valid_values;
 };
 
 /// What a generated case is.

@@ -3,7 +3,6 @@
 #include <rapidcheck.h>
 
 #include "core/json_pointer.hpp"
-#include "properties/value_generators.hpp"
 
 namespace conform {
 namespace {
@@ -84,7 +83,7 @@ ShrinkOutcome shrink_failure(const FuzzTarget& target, const FuzzCase& failing,
                     run.kind.outcome == Outcome::error;
   if (!shrinkable) return run.best;
   rc::Shrinkable<nlohmann::json> current =
-      gen_valid(*target.schema)(rc::Random(failing.seed), failing.size);
+      target.valid_values(rc::Random(failing.seed), failing.size);
   nlohmann::json current_value = current.value();
   bool improved = true;
   while (improved && run.best.sends < run.max_sends) {
