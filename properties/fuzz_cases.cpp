@@ -84,11 +84,13 @@ bool build_mutant(const FuzzTarget& t, FuzzCase& c, const json& value, const std
   return true;
 }
 
-bool build_probe(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& name) {
+bool build_probe(const FuzzTarget& t, FuzzCase& c, const json& value, const std::string& name,
+                 const std::string& pattern) {
   std::vector<ProbeSite> all = probe_sites_of(*t.schema, value);
   std::vector<const ProbeSite*> fitting;
   for (const auto& site : all) {
-    if (name.empty() || site.name == name) fitting.push_back(&site);
+    bool same = name.empty() || (site.name == name && pointer_pattern(site.pointer) == pattern);
+    if (same) fitting.push_back(&site);
   }
   if (fitting.empty()) return false;
   Probe p = make_probe(value, *fitting[c.pick % fitting.size()]);
@@ -119,7 +121,7 @@ bool build_fuzz_case(const FuzzTarget& t, FuzzCase& c, const json& value, const 
     case FuzzVariant::mutant:
       return build_mutant(t, c, value, kind, site);
     case FuzzVariant::probe:
-      return build_probe(t, c, value, kind);
+      return build_probe(t, c, value, kind, site);
     case FuzzVariant::anonymous:
       build_anonymous(t, c, value);
       return true;

@@ -2,7 +2,8 @@
 /// or item of a minimal mutant, other than those on the way to the mutated site, is needed:
 /// removing it breaks the body in a second place. A minimal valid case that every server answer
 /// fails loses no member or item and stays valid: the shrink tree alone got it there, with no
-/// pass that drops members one at a time, and no body went out twice on the way.
+/// pass that drops members one at a time, and no body went out twice on the way. A shrunk probe
+/// keeps its kind and its site.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -117,6 +118,33 @@ TEST(Shrink, AShrunkValidCaseCannotLoseAnotherMemberOrItem) {
   }
   EXPECT_GE(shrunk, 10u) << "too few failing valid cases to judge the shrinker by";
   EXPECT_GT(dropped_by_the_tree, 0u) << "the generated values had nothing to lose";
+}
+
+TEST(Shrink, AShrunkProbeKeepsItsKindAndSiteAndLosesTheRest) {
+  MockServer mock;
+  MockOptions options;
+  options.faults = {"server-error-on-long-text"};  // a long string anywhere gets 500
+  int port = mock.start(options);
+  Catalog catalog = Catalog::load(embedded_schema_source());
+  std::vector<FuzzTarget> targets = fuzz_targets(catalog, {}, {});
+  HttpTransportFactory http(HttpSettings{Target{"127.0.0.1", port, ""}, 5});
+  auto transport = http.make();
+  size_t shrunk = 0;
+  for (size_t index = 0; index < 8000 && shrunk < 5; ++index) {
+    FuzzCase c = plan_fuzz_case(targets, 1, 8000, index);
+    if (c.variant != FuzzVariant::probe || c.mutant_kind != "long_string") continue;
+    CaseResult first =
+        judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
+    if (first.outcome != Outcome::fail) continue;
+    ShrinkOutcome outcome = shrink_failure(targets[c.target], c, first, *transport, {}, 300);
+    ++shrunk;
+    EXPECT_GT(outcome.steps, 0u) << c.replay.id << " was not shrunk: " << c.body.dump();
+    EXPECT_EQ(outcome.minimal.mutant_kind, c.mutant_kind) << c.replay.id;
+    EXPECT_EQ(outcome.minimal.site_pattern, c.site_pattern) << c.replay.id;
+    EXPECT_LT(child_pointers(outcome.minimal.body).size(), child_pointers(c.body).size())
+        << c.replay.id << ": " << outcome.minimal.body.dump();
+  }
+  EXPECT_GE(shrunk, 3u) << "too few failing long-string probes to judge the shrinker by";
 }
 
 }  // namespace
