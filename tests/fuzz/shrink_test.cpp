@@ -6,6 +6,7 @@
 /// keeps its kind and its site.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 
 #include "core/json_pointer.hpp"
@@ -35,6 +36,42 @@ class RecordingTransport : public Transport {
   std::unique_ptr<Transport> inner_;
 };
 
+/// The mock with one fault on loopback, the fuzz targets of the embedded contracts, and one
+/// recording connection to the mock.
+class FaultyMock {
+ public:
+  explicit FaultyMock(const std::string& fault) {
+    MockOptions options;
+    options.faults = {fault};
+    int port = mock_.start(options);
+    http_ = std::make_unique<HttpTransportFactory>(HttpSettings{Target{"127.0.0.1", port, ""}, 5});
+    transport = std::make_unique<RecordingTransport>(http_->make());
+  }
+
+  /// Sends the case; its judged result when that is a FAIL.
+  std::optional<CaseResult> failure_of(const FuzzCase& c) {
+    CaseResult result =
+        judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
+    if (result.outcome != Outcome::fail) return std::nullopt;
+    return result;
+  }
+
+  /// Shrinks a failing case with a budget of 300 requests, recording only the shrink's bodies.
+  ShrinkOutcome shrink(const FuzzCase& c, const CaseResult& first) {
+    transport->bodies.clear();
+    return shrink_failure(targets[c.target], c, first, *transport, {}, 300);
+  }
+
+ private:
+  MockServer mock_;
+  Catalog catalog_ = Catalog::load(embedded_schema_source());
+  std::unique_ptr<HttpTransportFactory> http_;
+
+ public:
+  std::vector<FuzzTarget> targets = fuzz_targets(catalog_, {}, {});
+  std::unique_ptr<RecordingTransport> transport;
+};
+
 bool on_the_way_to(const std::string& pointer, const std::string& site) {
   return site == pointer || site.rfind(pointer + "/", 0) == 0 || pointer.rfind(site + "/", 0) == 0;
 }
@@ -50,29 +87,21 @@ bool core_needs(const FuzzTarget& target, const json& body, const std::string& p
 }
 
 TEST(Shrink, AShrunkMutantKeepsOnlyWhatItNeeds) {
-  MockServer mock;
-  MockOptions options;
-  options.faults = {"accept-invalid"};
-  int port = mock.start(options);
-  Catalog catalog = Catalog::load(embedded_schema_source());
-  std::vector<FuzzTarget> targets = fuzz_targets(catalog, {}, {});
-  HttpTransportFactory http(HttpSettings{Target{"127.0.0.1", port, ""}, 5});
-  auto transport = http.make();
+  FaultyMock mock("accept-invalid");
   size_t shrunk = 0;
   for (size_t index = 0; index < 200 && shrunk < 12; ++index) {
-    FuzzCase c = plan_fuzz_case(targets, 1, 200, index);
+    FuzzCase c = plan_fuzz_case(mock.targets, 1, 200, index);
     if (c.variant != FuzzVariant::mutant || c.replay.errors_at.empty()) continue;
-    CaseResult first =
-        judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
-    if (first.outcome != Outcome::fail) continue;
-    ShrinkOutcome outcome = shrink_failure(targets[c.target], c, first, *transport, {}, 300);
+    std::optional<CaseResult> first = mock.failure_of(c);
+    if (!first) continue;
+    const FuzzTarget& target = mock.targets[c.target];
+    ShrinkOutcome outcome = mock.shrink(c, *first);
     ++shrunk;
     const json& body = outcome.minimal.body;
     const std::string& site = outcome.minimal.replay.errors_at.front();
     for (const auto& pointer : child_pointers(body)) {
-      if (on_the_way_to(pointer, site) || core_needs(targets[c.target], body, pointer)) continue;
-      std::vector<Violation> violations =
-          targets[c.target].validator->validate(without_child(body, pointer));
+      if (on_the_way_to(pointer, site) || core_needs(target, body, pointer)) continue;
+      std::vector<Violation> violations = target.validator->validate(without_child(body, pointer));
       bool breaks_elsewhere =
           std::any_of(violations.begin(), violations.end(),
                       [&](const Violation& v) { return !on_the_way_to(v.pointer, site); });
@@ -84,27 +113,18 @@ TEST(Shrink, AShrunkMutantKeepsOnlyWhatItNeeds) {
 }
 
 TEST(Shrink, AShrunkValidCaseCannotLoseAnotherMemberOrItem) {
-  MockServer mock;
-  MockOptions options;
-  options.faults = {"reject-valid"};  // every valid request fails, so any smaller one would too
-  int port = mock.start(options);
-  Catalog catalog = Catalog::load(embedded_schema_source());
-  std::vector<FuzzTarget> targets = fuzz_targets(catalog, {}, {});
-  HttpTransportFactory http(HttpSettings{Target{"127.0.0.1", port, ""}, 5});
-  RecordingTransport transport(http.make());
+  FaultyMock mock("reject-valid");  // every valid request fails, so any smaller one would too
   size_t shrunk = 0, dropped_by_the_tree = 0;
   for (size_t index = 0; index < 400 && shrunk < 15; ++index) {
-    FuzzCase c = plan_fuzz_case(targets, 2, 400, index);
+    FuzzCase c = plan_fuzz_case(mock.targets, 2, 400, index);
     if (c.variant != FuzzVariant::valid) continue;
-    CaseResult first =
-        judge(*targets[c.target].api, c.replay, transport.send(c.replay.id, c.replay.request), {});
-    if (first.outcome != Outcome::fail) continue;
-    const FuzzTarget& target = targets[c.target];
-    transport.bodies.clear();
-    ShrinkOutcome outcome = shrink_failure(target, c, first, transport, {}, 300);
+    std::optional<CaseResult> first = mock.failure_of(c);
+    if (!first) continue;
+    const FuzzTarget& target = mock.targets[c.target];
+    ShrinkOutcome outcome = mock.shrink(c, *first);
     ++shrunk;
-    std::set<std::string> distinct(transport.bodies.begin(), transport.bodies.end());
-    EXPECT_EQ(distinct.size(), transport.bodies.size())
+    const std::vector<std::string>& sent = mock.transport->bodies;
+    EXPECT_EQ(std::set<std::string>(sent.begin(), sent.end()).size(), sent.size())
         << c.replay.id << ": a shrink sent the same body twice";
     const json& body = outcome.minimal.body;
     dropped_by_the_tree += child_pointers(c.body).size() - child_pointers(body).size();
@@ -121,22 +141,14 @@ TEST(Shrink, AShrunkValidCaseCannotLoseAnotherMemberOrItem) {
 }
 
 TEST(Shrink, AShrunkProbeKeepsItsKindAndSiteAndLosesTheRest) {
-  MockServer mock;
-  MockOptions options;
-  options.faults = {"server-error-on-long-text"};  // a long string anywhere gets 500
-  int port = mock.start(options);
-  Catalog catalog = Catalog::load(embedded_schema_source());
-  std::vector<FuzzTarget> targets = fuzz_targets(catalog, {}, {});
-  HttpTransportFactory http(HttpSettings{Target{"127.0.0.1", port, ""}, 5});
-  auto transport = http.make();
+  FaultyMock mock("server-error-on-long-text");  // a long string anywhere gets 500
   size_t shrunk = 0;
   for (size_t index = 0; index < 8000 && shrunk < 5; ++index) {
-    FuzzCase c = plan_fuzz_case(targets, 1, 8000, index);
+    FuzzCase c = plan_fuzz_case(mock.targets, 1, 8000, index);
     if (c.variant != FuzzVariant::probe || c.mutant_kind != "long_string") continue;
-    CaseResult first =
-        judge(*targets[c.target].api, c.replay, transport->send(c.replay.id, c.replay.request), {});
-    if (first.outcome != Outcome::fail) continue;
-    ShrinkOutcome outcome = shrink_failure(targets[c.target], c, first, *transport, {}, 300);
+    std::optional<CaseResult> first = mock.failure_of(c);
+    if (!first) continue;
+    ShrinkOutcome outcome = mock.shrink(c, *first);
     ++shrunk;
     EXPECT_GT(outcome.steps, 0u) << c.replay.id << " was not shrunk: " << c.body.dump();
     EXPECT_EQ(outcome.minimal.mutant_kind, c.mutant_kind) << c.replay.id;
