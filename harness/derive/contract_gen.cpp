@@ -4,8 +4,8 @@
 #include <array>
 #include <set>
 #include <string_view>
-#include <utility>
 
+#include "core/enum_names.hpp"
 #include "derive/canonical_json.hpp"
 #include "derive/page.hpp"
 #include "derive/page_facts.hpp"
@@ -199,15 +199,12 @@ void name_missing(const ojson& c, ContractDerivation& d) {
 }  // namespace
 
 const char* origin_name(FieldOrigin origin) {
-  static constexpr std::pair<FieldOrigin, const char*> kNames[] = {
+  static constexpr EnumName<FieldOrigin> kNames[] = {
       {FieldOrigin::kPage, "page"},
       {FieldOrigin::kDefault, "default"},
       {FieldOrigin::kOverlay, "overlay"},
       {FieldOrigin::kPageAndOverlay, "page+overlay"}};
-  for (const auto& [value, name] : kNames) {
-    if (value == origin) return name;
-  }
-  return "page";
+  return name_of(kNames, origin, "page");
 }
 
 void apply_contract_patch(ojson& contract, const ojson& patch) {

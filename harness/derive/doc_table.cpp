@@ -1,18 +1,14 @@
 #include "derive/doc_table.hpp"
 
-#include <utility>
+#include "core/enum_names.hpp"
 
 namespace conform::derive {
 const char* section_kind_name(SectionKind kind) {
-  static constexpr std::pair<SectionKind, const char*> kNames[] = {
-      {SectionKind::kRequest, "request"},
-      {SectionKind::kResponse, "response"},
-      {SectionKind::kPath, "path"},
-      {SectionKind::kQuery, "query"}};
-  for (const auto& [value, name] : kNames) {
-    if (value == kind) return name;
-  }
-  return "other";
+  static constexpr EnumName<SectionKind> kNames[] = {{SectionKind::kRequest, "request"},
+                                                     {SectionKind::kResponse, "response"},
+                                                     {SectionKind::kPath, "path"},
+                                                     {SectionKind::kQuery, "query"}};
+  return name_of(kNames, kind, "other");
 }
 
 namespace {
@@ -44,15 +40,11 @@ nlohmann::ordered_json row_json(const DocPage& page, const DocRow& row) {
 }  // namespace
 
 const char* shape_name(PageShape shape) {
-  static constexpr std::pair<PageShape, const char*> kNames[] = {
-      {PageShape::kMarkdown, "readme-markdown"},
-      {PageShape::kScraped, "scraped-body-params"},
-      {PageShape::kPdfText, "pdf-text-table"},
-      {PageShape::kZoho, "zoho-list"}};
-  for (const auto& [value, name] : kNames) {
-    if (value == shape) return name;
-  }
-  return "unknown";
+  static constexpr EnumName<PageShape> kNames[] = {{PageShape::kMarkdown, "readme-markdown"},
+                                                   {PageShape::kScraped, "scraped-body-params"},
+                                                   {PageShape::kPdfText, "pdf-text-table"},
+                                                   {PageShape::kZoho, "zoho-list"}};
+  return name_of(kNames, shape, "unknown");
 }
 
 std::string locator(const DocPage& page, int line) {
