@@ -1,6 +1,8 @@
 // The four page parsers, on small pages written for these tests (not vendor text).
 #include <gtest/gtest.h>
 
+#include "derive/contract_gen.hpp"
+#include "derive/doc_table.hpp"
 #include "derive/nesting.hpp"
 #include "derive/page.hpp"
 
@@ -176,6 +178,23 @@ TEST(BadPages, MalformedTablesNeverCrash) {
     ASSERT_TRUE(read.page) << text;
     infer_nesting(*read.page);
   }
+}
+
+// The names doctable.json and `conform derive` print: one per value, as written there.
+TEST(Names, EveryShapeSectionKindAndOriginHasItsOwnName) {
+  EXPECT_STREQ(shape_name(PageShape::kMarkdown), "readme-markdown");
+  EXPECT_STREQ(shape_name(PageShape::kScraped), "scraped-body-params");
+  EXPECT_STREQ(shape_name(PageShape::kPdfText), "pdf-text-table");
+  EXPECT_STREQ(shape_name(PageShape::kZoho), "zoho-list");
+  EXPECT_STREQ(section_kind_name(SectionKind::kRequest), "request");
+  EXPECT_STREQ(section_kind_name(SectionKind::kResponse), "response");
+  EXPECT_STREQ(section_kind_name(SectionKind::kPath), "path");
+  EXPECT_STREQ(section_kind_name(SectionKind::kQuery), "query");
+  EXPECT_STREQ(section_kind_name(SectionKind::kOther), "other");
+  EXPECT_STREQ(origin_name(FieldOrigin::kPage), "page");
+  EXPECT_STREQ(origin_name(FieldOrigin::kDefault), "default");
+  EXPECT_STREQ(origin_name(FieldOrigin::kOverlay), "overlay");
+  EXPECT_STREQ(origin_name(FieldOrigin::kPageAndOverlay), "page+overlay");
 }
 
 }  // namespace
